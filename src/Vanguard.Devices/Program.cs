@@ -1,0 +1,4 @@
+// vanguard-sim: simulators of the field devices (WIM stations, plate cameras, docking stations, terminals) that talk
+// to the platform only through its public API. The simulators arrive with the off-site and evidence modules.
+Console.WriteLine("vanguard-sim: device simulators — not built yet; see the off-site and evidence issues.");
+return 0;

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Vanguard.Domain.Common;
+using Vanguard.Server.Modules.Organisation.Contracts;
+
+namespace Vanguard.Server.Common;
+
+/// <summary>Turns exceptions into problem details: bad requests keep their reason, bugs become a plain 500.</summary>
+internal sealed class ExceptionProblems(IProblemDetailsService problems, ILogger<ExceptionProblems> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    {
+        var error = exception switch
+        {
+            BadHttpRequestException { StatusCode: 413 } => Problems.ForStatus(413),
+            BadHttpRequestException { StatusCode: 415 } => Problems.ForStatus(415),
+            BadHttpRequestException bad => new Error(
+                "request.malformed",
+                "请求内容无法解析：" + bad.Message,
+                "The request could not be read: " + bad.Message,
+                ErrorKind.Validation),
+            JurisdictionViolationException => new Error(
+                "auth.out_of_jurisdiction", "该数据不在您的管辖范围内。", "The data is outside your jurisdiction.", ErrorKind.Forbidden),
+            _ => Problems.ForStatus(500),
+        };
+        if (exception is not BadHttpRequestException)
+        {
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", http.Request.Method, http.Request.Path);
+        }
+
+        var problem = Problems.Build(error, http);
+        http.Response.StatusCode = problem.Status ?? 500;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+}
+
+internal static class ProblemDetailsSetup
+{
+    /// <summary>Gives framework-made problems (404, 401, 405, 429 …) the same code and messages as ours.</summary>
+    public static void Customize(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        problem.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+        if (problem.Extensions.ContainsKey("code"))
+        {
+            return;
+        }
+
+        var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+        var built = Problems.Build(Problems.ForStatus(status), context.HttpContext);
+        problem.Title = built.Title;
+        problem.Type = built.Type;
+        foreach (var (key, value) in built.Extensions)
+        {
+            problem.Extensions[key] = value;
+        }
+    }
+}

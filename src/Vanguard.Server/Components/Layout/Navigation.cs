@@ -1,0 +1,45 @@
+namespace Vanguard.Server.Components.Layout;
+
+/// <summary>The module navigation: the head, the two hands, the two legs and what surrounds them.</summary>
+public static class Navigation
+{
+    public sealed record Item(string Href, string TitleZh, string TitleEn, string? ComingZh = null, string? ComingEn = null);
+
+    public sealed record Group(string TitleZh, string TitleEn, IReadOnlyList<Item> Items);
+
+    public static IReadOnlyList<Group> Groups { get; } =
+    [
+        new("大脑：指挥与办案", "Head: command and cases",
+        [
+            new("/m/command", "指挥调度", "Command centre", "统一指挥大屏：实时预警、在岗警力、任务派发。", "Unified command: live alerts, officers on duty, dispatch."),
+            new("/m/cases", "案件办理", "Cases", "行政处罚案件全流程：立案、调查、审核、告知、决定、送达、执行、结案，法定时限自动计算。", "The penalty case lifecycle with legal deadlines computed."),
+        ]),
+        new("双手：执法装备", "Hands: field equipment",
+        [
+            new("/m/evidence", "执法记录仪", "Body cameras", "视音频证据断点续传、哈希校验、证据链、回放与保存期限。", "Resumable evidence upload, integrity, custody, playback, retention."),
+            new("/m/terminal", "手持执法终端", "Handheld terminal", "一线执法人员的移动端：任务、查询、现场笔录，离线可用。", "The officer's mobile app: tasks, look-ups, on-site records, offline."),
+        ]),
+        new("双腿：非现场与不见面", "Legs: off-site and online",
+        [
+            new("/m/offsite", "非现场执法", "Off-site enforcement", "动态称重与卡口数据接入、超限判定、审核、生成案件。", "Weigh-in-motion and camera ingest, overload judgement, review, cases."),
+            new("/m/online", "不见面执法", "Online handling", "当事人在线查询、陈述申辩、电子送达、缴款。", "Parties handle their case online: evidence, defence, e-service, payment."),
+        ]),
+        new("监督与公开", "Supervision and openness",
+        [
+            new("/m/watchlist", "布控预警", "Watch-list", "非法营运车辆布控、热点区域预警、命中率。", "Watch-listing of illegal operators at hotspots, hit rate."),
+            new("/m/complaints", "投诉举报", "Complaints", "12328 工单“两个必到”：电话必到、现场必到。", "12328 tickets with the two musts: call first, then on site."),
+            new("/m/performance", "绩效评价", "Performance", "按月数据化评价，评分项公开，可提出质疑。", "Monthly data-driven scoring, every item public and open to objection."),
+            new("/m/disclosure", "执法公开", "Disclosure", "行政处罚结果公示（双公示）。", "Publication of penalty decisions."),
+            new("/m/credit", "信用监管", "Credit", "信用记录、黑名单、信用修复。", "Credit records, blacklists, credit repair."),
+            new("/audit", "审计追溯", "Audit trail", null, null),
+        ]),
+        new("系统管理", "Administration",
+        [
+            new("/agencies", "组织机构", "Agencies"),
+            new("/officers", "执法人员", "Officers"),
+            new("/devices", "设备管理", "Devices"),
+        ]),
+    ];
+
+    public static Item? Find(string href) => Groups.SelectMany(g => g.Items).FirstOrDefault(i => i.Href == href);
+}

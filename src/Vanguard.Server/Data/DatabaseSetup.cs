@@ -1,0 +1,79 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Vanguard.Server.Hosting;
+
+namespace Vanguard.Server.Data;
+
+/// <summary>SQLite in the data directory by default; PostgreSQL when configured. Same model, own migrations each.</summary>
+public static class DatabaseSetup
+{
+    public static WebApplicationBuilder AddVanguardDatabase(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(VanguardOptions.Section).Get<VanguardOptions>() ?? new VanguardOptions();
+        switch (options.Database.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var dataDirectory = DataDirectory.Resolve(builder.Configuration);
+                var connection = new SqliteConnectionStringBuilder
+                {
+                    DataSource = Path.Combine(dataDirectory, "vanguard.db"),
+                    DefaultTimeout = 30,
+                    Pooling = true,
+                }.ToString();
+                builder.Services.AddDbContext<VanguardDbContext, SqliteVanguardDbContext>(o => o.UseSqlite(connection));
+                break;
+            case DatabaseProvider.Postgres:
+                var postgres = builder.Configuration.GetConnectionString("Vanguard")
+                    ?? throw new InvalidOperationException("Vanguard:Database:Provider is Postgres but ConnectionStrings:Vanguard is not set.");
+                builder.Services.AddDbContext<VanguardDbContext, PostgresVanguardDbContext>(o => o.UseNpgsql(postgres));
+                break;
+        }
+
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return builder;
+    }
+
+    /// <summary>Applies pending migrations; SQLite also gets WAL so readers never wait for the writer.</summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await using var db = SystemDb.Create(services);
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+    }
+}
+
+/// <summary>The data directory: <c>Vanguard:DataDirectory</c>, default <c>./data</c>, created on first use.</summary>
+public static class DataDirectory
+{
+    public static string Resolve(IConfiguration configuration)
+    {
+        var path = Path.GetFullPath(configuration["Vanguard:DataDirectory"] is { Length: > 0 } configured ? configured : "data");
+        Directory.CreateDirectory(path);
+        return path;
+    }
+}
+
+internal sealed class DatabaseHealthCheck(IServiceProvider services) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        await using var db = SystemDb.Create(services);
+        return await db.Database.CanConnectAsync(cancellationToken)
+            ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Unhealthy("The database does not answer.");
+    }
+}
+
+internal static class OptionsCheck
+{
+    public static IServiceCollection AddVanguardOptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<VanguardOptions>().Bind(configuration.GetSection(VanguardOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        return services;
+    }
+}

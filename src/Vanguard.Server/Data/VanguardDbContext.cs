@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Vanguard.Server.Modules.Audit.Data;
+using Vanguard.Server.Modules.Organisation.Contracts;
+using Vanguard.Server.Modules.Organisation.Data;
+
+namespace Vanguard.Server.Data;
+
+/// <summary>
+/// The one database of the platform. Each module configures its own tables (<c>&lt;module&gt;_&lt;thing&gt;</c>);
+/// jurisdiction scoping is applied here, once, to every agency-owned entity.
+/// Provider-specific subclasses exist only so each provider keeps its own migrations.
+/// </summary>
+public abstract class VanguardDbContext : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>
+{
+    protected VanguardDbContext(DbContextOptions options, IJurisdiction jurisdiction)
+        : base(options) => Jurisdiction = jurisdiction;
+
+    /// <summary>Read by the query filters at query time (EF parameterises it per query).</summary>
+    public IJurisdiction Jurisdiction { get; }
+
+    private bool Unrestricted => Jurisdiction.IsUnrestricted;
+
+    private IReadOnlyCollection<Guid> InScope => Jurisdiction.AgencyIds;
+
+    public DbSet<Agency> Agencies => Set<Agency>();
+
+    public DbSet<Officer> Officers => Set<Officer>();
+
+    public DbSet<Device> Devices => Set<Device>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+
+    public DbSet<PlatformSetting> PlatformSettings => Set<PlatformSetting>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        OrganisationModel.Configure(builder);
+        AuditModel.Configure(builder);
+        builder.Entity<PlatformSetting>(e =>
+        {
+            e.ToTable("platform_settings");
+            e.HasKey(s => s.Key);
+            e.Property(s => s.Key).HasMaxLength(64);
+            e.Property(s => s.Value).HasMaxLength(2000);
+        });
+
+        // Jurisdiction (管辖范围): the one place where "a user sees only their agency subtree" is enforced.
+        builder.Entity<Agency>().HasQueryFilter(a => Unrestricted || InScope.Contains(a.Id));
+        builder.Entity<Officer>().HasQueryFilter(o => Unrestricted || InScope.Contains(o.AgencyId));
+        builder.Entity<Device>().HasQueryFilter(d => Unrestricted || InScope.Contains(d.AgencyId));
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        EnforceJurisdictionOnWrites();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        EnforceJurisdictionOnWrites();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    private void EnforceJurisdictionOnWrites()
+    {
+        if (Jurisdiction.IsUnrestricted)
+        {
+            return;
+        }
+
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Detached)
+            {
+                continue;
+            }
+
+            var agencyId = entry.Entity switch
+            {
+                IAgencyOwned owned => owned.AgencyId,
+                Agency agency => agency.ParentId ?? agency.Id,
+                _ => (Guid?)null,
+            };
+            if (agencyId is { } id && !Jurisdiction.AgencyIds.Contains(id))
+            {
+                throw new JurisdictionViolationException($"{entry.Entity.GetType().Name} of agency {id} is outside the caller's jurisdiction.");
+            }
+        }
+    }
+}
+
+/// <summary>Platform-wide key/value settings (e.g. whether demo data was seeded).</summary>
+public sealed class PlatformSetting
+{
+    public required string Key { get; set; }
+
+    public required string Value { get; set; }
+}

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Vanguard.Server.Data;
+using Vanguard.Server.Modules.Organisation;
+using Vanguard.Server.Modules.Organisation.Demo;
+
+namespace Vanguard.Server.Hosting;
+
+/// <summary>What happens before the platform takes requests: migrate, then seed the demo province if asked to.</summary>
+internal static class StartupTasks
+{
+    public static async Task PrepareAsync(WebApplication app, CancellationToken ct)
+    {
+        await DatabaseSetup.MigrateAsync(app.Services, ct);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<PrincipalAccessor>().SetSystem();
+        var db = scope.ServiceProvider.GetRequiredService<VanguardDbContext>();
+        var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+        var demo = DemoSettings.From(app.Configuration);
+        var seeded = await seeder.IsSeededAsync(ct);
+        // Demo is the default only for an empty database: a real platform never gets demo data by accident.
+        var wanted = demo.Enabled ?? (!seeded && !await db.Agencies.AnyAsync(ct));
+        if (wanted && !seeded)
+        {
+            await seeder.SeedAsync(demo.Password, ct);
+            seeded = true;
+        }
+
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Vanguard.Demo");
+        if (seeded && demo.Enabled != false)
+        {
+            logger.LogWarning(
+                "Demo data is loaded. Demo logins (password {Password}): {Logins}",
+                demo.Password,
+                string.Join(", ", DemoSeeder.Logins));
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Vanguard.Server.Hosting;
+
+/// <summary>The <c>Vanguard</c> configuration section.</summary>
+public sealed class VanguardOptions
+{
+    public const string Section = "Vanguard";
+
+    /// <summary>Where the SQLite database, data-protection keys and evidence live (default <c>./data</c>).</summary>
+    [Required]
+    public string DataDirectory { get; set; } = "data";
+
+    public DatabaseOptions Database { get; set; } = new();
+
+    public ProvinceOptions Province { get; set; } = new();
+
+    public RateLimitOptions RateLimits { get; set; } = new();
+
+    public AuthOptions Auth { get; set; } = new();
+}
+
+/// <summary>
+/// <c>Vanguard:Demo</c> is both a switch (<c>Vanguard:Demo=true</c>) and a section (<c>Vanguard:Demo:Password</c>),
+/// which the options binder cannot express, so it is read by hand.
+/// </summary>
+public sealed record DemoSettings(bool? Enabled, string Password)
+{
+    public const string DefaultPassword = "Demo#2022";
+
+    public static DemoSettings From(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Vanguard:Demo");
+        bool? enabled = bool.TryParse(section.Value, out var on) ? on : null;
+        var password = section["Password"];
+        return new DemoSettings(enabled, string.IsNullOrEmpty(password) ? DefaultPassword : password);
+    }
+}
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+public sealed class DatabaseOptions
+{
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+}
+
+/// <summary>The root agency created with the first administrator when no demo data is seeded.</summary>
+public sealed class ProvinceOptions
+{
+    public string Code { get; set; } = "410000";
+
+    public string Name { get; set; } = "河南省交通运输综合行政执法局";
+}
+
+public sealed class RateLimitOptions
+{
+    /// <summary>Login and token requests per client address per minute.</summary>
+    [Range(1, 1_000_000)]
+    public int LoginPerMinute { get; set; } = 30;
+
+    /// <summary>Requests per device key per second (burst and refill).</summary>
+    [Range(1, 1_000_000)]
+    public int DevicePerSecond { get; set; } = 50;
+}
+
+public sealed class AuthOptions
+{
+    /// <summary>Failed passwords in a row before an account is locked.</summary>
+    [Range(1, 100)]
+    public int MaxFailedAttempts { get; set; } = 5;
+
+    [Range(1, 1440)]
+    public int LockoutMinutes { get; set; } = 15;
+
+    [Range(1, 1440)]
+    public int AccessTokenMinutes { get; set; } = 60;
+}

@@ -1,0 +1,108 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Vanguard.Server.Data;
+using Vanguard.Server.Hosting;
+using Vanguard.Server.Modules.Organisation.Auth;
+using Vanguard.Server.Modules.Organisation.Contracts;
+using Vanguard.Server.Modules.Organisation.Data;
+using Vanguard.Server.Modules.Organisation.Demo;
+using Vanguard.Server.Modules.Organisation.Features;
+
+namespace Vanguard.Server.Modules.Organisation;
+
+/// <summary>Agencies, officers, accounts, roles, devices and jurisdiction (管辖范围).</summary>
+public static class OrganisationModule
+{
+    public static WebApplicationBuilder AddOrganisation(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddHttpContextAccessor();
+        services.AddSingleton<IAgencyDirectory, AgencyDirectory>();
+        services.AddScoped<PrincipalAccessor>();
+        services.AddScoped<ICurrentActor, CurrentActor>();
+        services.AddScoped<IJurisdiction, ActorJurisdiction>();
+
+        services.AddAuthentication(Schemes.Smart)
+            .AddPolicyScheme(Schemes.Smart, "Cookie, bearer token or device key", o => o.ForwardDefaultSelector = SelectScheme)
+            .AddScheme<AuthenticationSchemeOptions, DeviceKeyAuthenticationHandler>(Schemes.DeviceKey, null)
+            .AddBearerToken(IdentityConstants.BearerScheme)
+            .AddIdentityCookies();
+        services.AddOptions<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(IdentityConstants.BearerScheme)
+            .Configure<IOptions<VanguardOptions>>((o, v) => o.BearerTokenExpiration = TimeSpan.FromMinutes(v.Value.Auth.AccessTokenMinutes));
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/login";
+            o.LogoutPath = "/logout";
+            o.AccessDeniedPath = "/forbidden";
+            o.Cookie.Name = "vanguard.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.Events.OnRedirectToLogin = ApiAwareRedirect(StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ApiAwareRedirect(StatusCodes.Status403Forbidden);
+        });
+
+        services.AddIdentityCore<StaffUser>()
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<VanguardDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<StaffClaimsFactory>()
+            .AddDefaultTokenProviders();
+        services.AddOptions<IdentityOptions>().Configure<IOptions<VanguardOptions>>((o, v) =>
+        {
+            o.Lockout.AllowedForNewUsers = true;
+            o.Lockout.MaxFailedAccessAttempts = v.Value.Auth.MaxFailedAttempts;
+            o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(v.Value.Auth.LockoutMinutes);
+            o.Password.RequiredLength = 8;
+            o.User.RequireUniqueEmail = false;
+            o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
+        });
+        services.AddAuthorization(Policies.Add);
+
+        services.AddScoped<AgenciesHandler>();
+        services.AddScoped<DevicesHandler>();
+        services.AddScoped<OfficersHandler>();
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<AdminAccounts>();
+        return builder;
+    }
+
+    public static RouteGroupBuilder MapOrganisation(this RouteGroupBuilder api)
+    {
+        api.MapToken();
+        api.MapMe();
+        api.MapAgencies();
+        api.MapOfficers();
+        api.MapDevices();
+        return api;
+    }
+
+    private static string SelectScheme(HttpContext http)
+    {
+        if (http.Request.Headers.ContainsKey(Schemes.DeviceKeyHeader))
+        {
+            return Schemes.DeviceKey;
+        }
+
+        var authorization = http.Request.Headers.Authorization.ToString();
+        return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? IdentityConstants.BearerScheme
+            : IdentityConstants.ApplicationScheme;
+    }
+
+    /// <summary>API callers get a status code (and problem details), people in the browser get the login page.</summary>
+    private static Func<RedirectContext<CookieAuthenticationOptions>, Task> ApiAwareRedirect(int status) => context =>
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    };
+}

@@ -1,0 +1,39 @@
+using Vanguard.Server.Components;
+using Vanguard.Server.Data;
+using Vanguard.Server.Hosting;
+using Vanguard.Server.Modules.Audit;
+using Vanguard.Server.Modules.Organisation;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.UseVanguardHosting();      // http://localhost:5080 unless --urls says otherwise; options; data directory
+builder.AddVanguardDatabase();     // SQLite by default, PostgreSQL when configured
+builder.AddVanguardApi();          // problem details, OpenAPI, rate limits, request limits
+
+builder.AddOrganisation();         // agencies, officers, accounts, devices, jurisdiction
+builder.AddAudit();                // hash-chained audit log (可溯)
+
+builder.AddWebUi();                // Blazor + AntDesign staff pages
+
+var app = builder.Build();
+
+if (AdminCommand.IsRequested(args))
+{
+    return await AdminCommand.RunAsync(app, args);
+}
+
+await StartupTasks.PrepareAsync(app, app.Lifetime.ApplicationStopping);
+
+app.UseVanguardPipeline();
+
+var api = app.MapVanguardApi();    // /api/v1, /openapi/v1.json, /docs, /health
+api.MapOrganisation();
+api.MapAudit();
+
+app.MapWebUi();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Visible to <c>WebApplicationFactory</c> in the tests.</summary>
+public partial class Program;
