@@ -10,6 +10,13 @@ internal sealed class ExceptionProblems(IProblemDetailsService problems, ILogger
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
+        var status = exception switch
+        {
+            BadHttpRequestException { StatusCode: 413 or 415 } bad => bad.StatusCode,
+            BadHttpRequestException => StatusCodes.Status400BadRequest,
+            JurisdictionViolationException => StatusCodes.Status403Forbidden,
+            _ => StatusCodes.Status500InternalServerError,
+        };
         var error = exception switch
         {
             BadHttpRequestException { StatusCode: 413 } => Problems.ForStatus(413),
@@ -28,8 +35,8 @@ internal sealed class ExceptionProblems(IProblemDetailsService problems, ILogger
             logger.LogError(exception, "Unhandled exception for {Method} {Path}", http.Request.Method, http.Request.Path);
         }
 
-        var problem = Problems.Build(error, http);
-        http.Response.StatusCode = problem.Status ?? 500;
+        var problem = Problems.Build(error, http, status);
+        http.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
 }
@@ -47,7 +54,7 @@ internal static class ProblemDetailsSetup
         }
 
         var status = problem.Status ?? context.HttpContext.Response.StatusCode;
-        var built = Problems.Build(Problems.ForStatus(status), context.HttpContext);
+        var built = Problems.Build(Problems.ForStatus(status), context.HttpContext, status);
         problem.Title = built.Title;
         problem.Type = built.Type;
         foreach (var (key, value) in built.Extensions)

@@ -24,12 +24,13 @@ public static class Problems
     public static ProblemHttpResult ToProblem(this Error error, HttpContext? http = null) =>
         TypedResults.Problem(Build(error, http));
 
-    public static ProblemDetails Build(Error error, HttpContext? http)
+    /// <param name="status">The HTTP status when it is not implied by the error's kind (413, 429, 500 …).</param>
+    public static ProblemDetails Build(Error error, HttpContext? http, int? status = null)
     {
         var english = PrefersEnglish(http);
         var problem = new ProblemDetails
         {
-            Status = StatusOf(error.Kind),
+            Status = status ?? StatusOf(error.Kind),
             Title = english ? error.MessageEn : error.MessageZh,
             Type = $"https://vanguard.example/problems/{error.Code}",
         };

@@ -25,7 +25,7 @@ public static class RateLimits
                     context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 }
 
-                var problem = Problems.Build(Problems.ForStatus(429), context.HttpContext);
+                var problem = Problems.Build(Problems.ForStatus(429), context.HttpContext, StatusCodes.Status429TooManyRequests);
                 await TypedResults.Problem(problem).ExecuteAsync(context.HttpContext);
             };
             limiter.AddPolicy(Login, http =>

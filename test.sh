@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Installs what the tests need (Debian packages), starts a throw-away PostgreSQL on a free loopback port, builds once,
+# runs every test project — the server tests twice, on SQLite and on PostgreSQL — stops what it started, and ends
+# with the totals on a line of their own: "N passed, N failed, N skipped".
+set -uo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+log() { printf '\n== %s\n' "$*"; }
+
+# --- 1. System packages (once per machine) -------------------------------------------------------------------
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
+[ -f /usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf ] || missing+=(fonts-arphic-gbsn00lp)
+fc-list 2>/dev/null | grep -qi "WenQuanYi Micro Hei" || missing+=(fonts-wqy-microhei)
+if [ ${#missing[@]} -gt 0 ]; then
+  log "Installing ${missing[*]} from Debian's packages"
+  if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+    || { echo "apt-get install failed"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
+# --- 2. Throw-away PostgreSQL ----------------------------------------------------------------------------------
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+PGPORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
+PGDIR=$(mktemp -d /tmp/vanguard-pg.XXXXXX)
+as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+cleanup() {
+  as_postgres "$PGBIN/pg_ctl" -D "$PGDIR/data" -m immediate -w stop >/dev/null 2>&1 || true
+  rm -rf "$PGDIR"
+}
+trap cleanup EXIT
+[ "$(id -u)" -eq 0 ] && chown postgres:postgres "$PGDIR"
+log "Starting PostgreSQL on 127.0.0.1:$PGPORT"
+as_postgres "$PGBIN/initdb" -D "$PGDIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null \
+  && as_postgres "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w -t 30 \
+       -o "-p $PGPORT -k $PGDIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null \
+  || { echo "PostgreSQL did not start"; cat "$PGDIR/server.log" 2>/dev/null; echo "0 passed, 1 failed"; exit 1; }
+POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=postgres"
+
+# --- 3. Build once ---------------------------------------------------------------------------------------------
+log "Building"
+dotnet build Vanguard.slnx -c Release -v quiet -nologo 2>&1 | tail -5
+if [ "${PIPESTATUS[0]}" -ne 0 ]; then echo "0 passed, 1 failed"; exit 1; fi
+
+# --- 4. Run the tests ------------------------------------------------------------------------------------------
+passed=0; failed=0; skipped=0; broken=0
+run() { # name, project, extra env...
+  local name=$1 project=$2; shift 2
+  local out="$PGDIR/$name.log"
+  log "Tests: $name"
+  env "$@" dotnet test --project "$project" -c Release --no-build 2>&1 | tee "$out" | grep -E "^\s*(failed|error|Test run summary|  total|  failed|  succeeded|  skipped)|\[FAIL\]|failed .* \(" | head -200
+  local rc=${PIPESTATUS[0]}
+  local t f s
+  t=$(grep -E '^\s*total:' "$out" | tail -1 | grep -oE '[0-9]+' || echo 0)
+  f=$(grep -E '^\s*failed:' "$out" | tail -1 | grep -oE '[0-9]+' || echo 0)
+  s=$(grep -E '^\s*skipped:' "$out" | tail -1 | grep -oE '[0-9]+' || echo 0)
+  if [ "${t:-0}" -eq 0 ] && [ "$rc" -ne 0 ]; then broken=$((broken + 1)); tail -40 "$out"; fi
+  passed=$((passed + ${t:-0} - ${f:-0} - ${s:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${s:-0}))
+}
+export VANGUARD_CHROMIUM=/usr/bin/chromium
+run domain tests/Vanguard.Domain.Tests/Vanguard.Domain.Tests.csproj
+run server-sqlite tests/Vanguard.Server.Tests/Vanguard.Server.Tests.csproj VANGUARD_TEST_POSTGRES=
+run server-postgres tests/Vanguard.Server.Tests/Vanguard.Server.Tests.csproj "VANGUARD_TEST_POSTGRES=$POSTGRES"
+
+failed=$((failed + broken))
+echo
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]
