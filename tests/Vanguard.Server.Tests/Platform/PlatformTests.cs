@@ -1,10 +1,22 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Vanguard.Server.Tests.Platform;
 
 public sealed class PlatformTests(VanguardFactory factory) : IClassFixture<VanguardFactory>
 {
     private static CancellationToken Ct => ApiClient.Ct;
+
+    [Fact]
+    public void Database_IsTheProviderThisTestRunAskedFor()
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Vanguard.Server.Data.VanguardDbContext>();
+
+        db.Database.ProviderName.ShouldBe(VanguardFactory.PostgresServer is null
+            ? "Microsoft.EntityFrameworkCore.Sqlite"
+            : "Npgsql.EntityFrameworkCore.PostgreSQL");
+    }
 
     [Fact]
     public async Task Health_AnswersWhenTheDatabaseDoes()
