@@ -2,6 +2,7 @@ using Vanguard.Server.Components;
 using Vanguard.Server.Data;
 using Vanguard.Server.Hosting;
 using Vanguard.Server.Modules.Audit;
+using Vanguard.Server.Modules.Cases;
 using Vanguard.Server.Modules.Organisation;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,7 @@ builder.AddVanguardApi();          // problem details, OpenAPI, rate limits, req
 
 builder.AddOrganisation();         // agencies, officers, accounts, devices, jurisdiction
 builder.AddAudit();                // hash-chained audit log (可溯)
+builder.AddCases();                // penalty cases: workflow, deadlines, case numbers, documents
 
 builder.AddWebUi();                // Blazor + AntDesign staff pages
 
@@ -29,6 +31,7 @@ app.UseVanguardPipeline();
 var api = app.MapVanguardApi();    // /api/v1, /openapi/v1.json, /docs, /health
 api.MapOrganisation();
 api.MapAudit();
+api.MapCases();
 
 app.MapWebUi();
 

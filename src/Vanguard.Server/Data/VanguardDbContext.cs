@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Vanguard.Server.Modules.Audit.Data;
+using Vanguard.Server.Modules.Cases.Data;
 using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Organisation.Data;
 
@@ -49,11 +50,23 @@ public abstract class VanguardDbContext : IdentityDbContext<StaffUser, IdentityR
             e.Property(s => s.Value).HasMaxLength(2000);
         });
 
-        // Jurisdiction (管辖范围): the one place where "a user sees only their agency subtree" is enforced.
+        CasesModel.Configure(builder);
+
+        // Jurisdiction (管辖范围): the one place where "a user sees only their agency subtree" is enforced —
+        // for the agencies themselves and for every entity of any module that implements IAgencyOwned.
         builder.Entity<Agency>().HasQueryFilter(a => Unrestricted || InScope.Contains(a.Id));
-        builder.Entity<Officer>().HasQueryFilter(o => Unrestricted || InScope.Contains(o.AgencyId));
-        builder.Entity<Device>().HasQueryFilter(d => Unrestricted || InScope.Contains(d.AgencyId));
+        foreach (var type in builder.Model.GetEntityTypes().Select(t => t.ClrType).Where(t => typeof(IAgencyOwned).IsAssignableFrom(t)).ToList())
+        {
+            ScopeMethod.MakeGenericMethod(type).Invoke(this, [builder]);
+        }
     }
+
+    private static readonly System.Reflection.MethodInfo ScopeMethod =
+        typeof(VanguardDbContext).GetMethod(nameof(ScopeToJurisdiction), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
+
+    private void ScopeToJurisdiction<T>(ModelBuilder builder)
+        where T : class, IAgencyOwned =>
+        builder.Entity<T>().HasQueryFilter(e => Unrestricted || InScope.Contains(e.AgencyId));
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

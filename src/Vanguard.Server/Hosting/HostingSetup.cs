@@ -45,6 +45,8 @@ public static class HostingSetup
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+            // Chinese text as UTF-8, not \uXXXX escapes: half the bytes, and readable in logs and curl.
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         });
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {

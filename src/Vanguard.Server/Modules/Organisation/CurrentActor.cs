@@ -52,6 +52,8 @@ internal sealed class CurrentActor(PrincipalAccessor accessor) : ICurrentActor
 
     public Guid? AgencyId => Guid.TryParse(User.FindFirstValue(VanguardClaims.AgencyId), out var id) ? id : null;
 
+    public string? OfficerId => Kind == ActorKind.Person ? User.FindFirstValue(VanguardClaims.OfficerId) : null;
+
     public bool IsInRole(string role) => Kind != ActorKind.Anonymous && User.IsInRole(role);
 }
 

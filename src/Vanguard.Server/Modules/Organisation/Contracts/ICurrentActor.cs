@@ -12,6 +12,9 @@ public interface ICurrentActor
 
     Guid? AgencyId { get; }
 
+    /// <summary>The officer record linked to a person's account, if any.</summary>
+    string? OfficerId { get; }
+
     bool IsInRole(string role);
 }
 

@@ -12,7 +12,7 @@ public sealed class Agency
 
     public required string Name { get; set; }
 
-    /// <summary>Short name used in case numbers (郑交执, 中牟交执).</summary>
+    /// <summary>机关简称, used in case numbers: 郑 → 郑交执罚〔2026〕0001号.</summary>
     public string? ShortName { get; set; }
 
     public AgencyLevel Level { get; set; }

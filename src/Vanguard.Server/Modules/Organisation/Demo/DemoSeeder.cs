@@ -19,12 +19,12 @@ internal sealed class DemoSeeder(VanguardDbContext db, UserManager<StaffUser> us
 
     private static readonly City[] Cities =
     [
-        new("zhengzhou", "410100", "郑州市交通运输综合行政执法支队", "郑交执",
-            [("410102", "中原区交通运输综合行政执法大队", "中原交执"), ("410122", "中牟县交通运输综合行政执法大队", "中牟交执"), ("410184", "新郑市交通运输综合行政执法大队", "新郑交执")]),
-        new("nanyang", "411300", "南阳市交通运输综合行政执法支队", "宛交执",
-            [("411302", "宛城区交通运输综合行政执法大队", "宛城交执"), ("411322", "方城县交通运输综合行政执法大队", "方城交执"), ("411381", "邓州市交通运输综合行政执法大队", "邓州交执")]),
-        new("xuchang", "411000", "许昌市交通运输综合行政执法支队", "许交执",
-            [("411002", "魏都区交通运输综合行政执法大队", "魏都交执"), ("411081", "禹州市交通运输综合行政执法大队", "禹州交执"), ("411082", "长葛市交通运输综合行政执法大队", "长葛交执")]),
+        new("zhengzhou", "410100", "郑州市交通运输综合行政执法支队", "郑",
+            [("410102", "中原区交通运输综合行政执法大队", "中原"), ("410122", "中牟县交通运输综合行政执法大队", "中牟"), ("410184", "新郑市交通运输综合行政执法大队", "新郑")]),
+        new("nanyang", "411300", "南阳市交通运输综合行政执法支队", "宛",
+            [("411302", "宛城区交通运输综合行政执法大队", "宛城"), ("411322", "方城县交通运输综合行政执法大队", "方城"), ("411381", "邓州市交通运输综合行政执法大队", "邓州")]),
+        new("xuchang", "411000", "许昌市交通运输综合行政执法支队", "许",
+            [("411002", "魏都区交通运输综合行政执法大队", "魏都"), ("411081", "禹州市交通运输综合行政执法大队", "禹州"), ("411082", "长葛市交通运输综合行政执法大队", "长葛")]),
     ];
 
     private static readonly (string Suffix, string Role, string Name)[] CityAccounts =
@@ -56,7 +56,7 @@ internal sealed class DemoSeeder(VanguardDbContext db, UserManager<StaffUser> us
         var now = clock.GetUtcNow();
         var province = new Agency
         {
-            Id = Guid.CreateVersion7(), Code = "410000", Name = "河南省交通运输综合行政执法局", ShortName = "豫交执",
+            Id = Guid.CreateVersion7(), Code = "410000", Name = "河南省交通运输综合行政执法局", ShortName = "豫",
             Level = AgencyLevel.Province, DivisionCode = "410000", CreatedAt = now,
         };
         db.Agencies.Add(province);

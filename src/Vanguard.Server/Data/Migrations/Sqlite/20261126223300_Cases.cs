@@ -1,0 +1,276 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Vanguard.Server.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Cases : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "cases_cases",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OffenceCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Source = table.Column<int>(type: "INTEGER", nullable: false),
+                    PartyName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PartyIdNumber = table.Column<string>(type: "TEXT", maxLength: 18, nullable: true),
+                    PartyAddress = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PartyPhone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    VehiclePlate = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    PlateColor = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Facts = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    PenaltyFactsJson = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    State_AcceptedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    State_ActOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    State_ArchivedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    State_ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    State_CollectiveDiscussionOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    State_CollectiveDiscussionRequired = table.Column<bool>(type: "INTEGER", nullable: false),
+                    State_DecidedFineFen = table.Column<long>(type: "INTEGER", nullable: true),
+                    State_DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    State_DecidedWarning = table.Column<bool>(type: "INTEGER", nullable: false),
+                    State_DefenceMade = table.Column<bool>(type: "INTEGER", nullable: false),
+                    State_ElectronicServiceConsent = table.Column<bool>(type: "INTEGER", nullable: false),
+                    State_EnforcementApplied = table.Column<bool>(type: "INTEGER", nullable: false),
+                    State_EvidenceReviewed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    State_FiledOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    State_HearingDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    State_HearingHeldOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    State_HearingNoticeServedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    State_HearingRequestedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    State_HearingWaived = table.Column<bool>(type: "INTEGER", nullable: false),
+                    State_InvestigationEndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    State_LegalReviewPassed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    State_LegalReviewRequired = table.Column<bool>(type: "INTEGER", nullable: false),
+                    State_NoticeServedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    State_OnSpotRecordFiledOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    State_Outcome = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    State_PaidFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    State_PaidOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    State_PartyKind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    State_Procedure = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    State_ProposedFineFen = table.Column<long>(type: "INTEGER", nullable: true),
+                    State_ProposedWarning = table.Column<bool>(type: "INTEGER", nullable: false),
+                    State_ReminderServedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    State_RevokesLicence = table.Column<bool>(type: "INTEGER", nullable: false),
+                    State_ServedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    State_ServiceMethod = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    State_Stage = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    State_StatementOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    State_StatementWaived = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_cases_cases", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "cases_holiday_years",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_cases_holiday_years", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "cases_number_counters",
+                columns: table => new
+                {
+                    AgencyCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastValue = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_cases_number_counters", x => new { x.AgencyCode, x.Year });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "cases_settings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    HearingThresholdPersonFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    HearingThresholdOrganisationFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_cases_settings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "cases_documents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_cases_documents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_cases_documents_cases_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "cases_cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "cases_events",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ActionCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    DescriptionZh = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    DescriptionEn = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ActorId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Warnings = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_cases_events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_cases_events_cases_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "cases_cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "cases_file_items",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AddedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_cases_file_items", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_cases_file_items_cases_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "cases_cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "cases_officers",
+                columns: table => new
+                {
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OfficerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Investigating = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_cases_officers", x => new { x.CaseId, x.OfficerId });
+                    table.ForeignKey(
+                        name: "FK_cases_officers_cases_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "cases_cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cases_cases_AgencyId_CreatedAt",
+                table: "cases_cases",
+                columns: new[] { "AgencyId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cases_cases_CaseNumber",
+                table: "cases_cases",
+                column: "CaseNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cases_documents_CaseId",
+                table: "cases_documents",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cases_events_CaseId",
+                table: "cases_events",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cases_events_CaseId_IdempotencyKey",
+                table: "cases_events",
+                columns: new[] { "CaseId", "IdempotencyKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cases_file_items_CaseId",
+                table: "cases_file_items",
+                column: "CaseId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "cases_documents");
+
+            migrationBuilder.DropTable(
+                name: "cases_events");
+
+            migrationBuilder.DropTable(
+                name: "cases_file_items");
+
+            migrationBuilder.DropTable(
+                name: "cases_holiday_years");
+
+            migrationBuilder.DropTable(
+                name: "cases_number_counters");
+
+            migrationBuilder.DropTable(
+                name: "cases_officers");
+
+            migrationBuilder.DropTable(
+                name: "cases_settings");
+
+            migrationBuilder.DropTable(
+                name: "cases_cases");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Authorization;
+using Vanguard.Domain.Organisation;
+using Vanguard.Server.Modules.Cases.Features;
+using Vanguard.Server.Modules.Organisation.Contracts;
+
+namespace Vanguard.Server.Modules.Cases;
+
+/// <summary>Administrative-penalty cases (行政处罚案件): workflow, legal time limits, case numbers, documents, legal review.</summary>
+public static class CasesModule
+{
+    public static WebApplicationBuilder AddCases(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<CasesOptions>().Bind(builder.Configuration.GetSection("Vanguard:Cases"));
+        builder.Services.AddSingleton<CaseNumbers>();
+        builder.Services.AddSingleton<CaseCalendars>();
+        builder.Services.AddScoped<CasesHandler>();
+        builder.Services.Configure<AuthorizationOptions>(CasesPolicies.Add);
+        return builder;
+    }
+
+    public static RouteGroupBuilder MapCases(this RouteGroupBuilder api)
+    {
+        api.MapCaseEndpoints();
+        return api;
+    }
+}
+
+public static class CasesPolicies
+{
+    /// <summary>Acts on cases: case officers, field officers (on-the-spot), legal reviewers (their review) and admins.</summary>
+    public const string Handle = "cases-handle";
+
+    public static void Add(AuthorizationOptions options) =>
+        options.AddPolicy(Handle, p => p.RequireClaim(VanguardClaims.ActorKind, "person")
+            .RequireRole(Role.CaseOfficer, Role.FieldOfficer, Role.LegalReviewer, Role.AgencyAdmin, Role.ProvinceAdmin));
+}
