@@ -21,6 +21,7 @@ public static class CasesModule
     public static RouteGroupBuilder MapCases(this RouteGroupBuilder api)
     {
         api.MapCaseEndpoints();
+        api.MapCaseSettings();
         return api;
     }
 }
@@ -30,7 +31,13 @@ public static class CasesPolicies
     /// <summary>Acts on cases: case officers, field officers (on-the-spot), legal reviewers (their review) and admins.</summary>
     public const string Handle = "cases-handle";
 
-    public static void Add(AuthorizationOptions options) =>
+    /// <summary>Province-wide legal settings: the holiday calendar and hearing thresholds.</summary>
+    public const string ProvinceAdmin = "cases-province-admin";
+
+    public static void Add(AuthorizationOptions options)
+    {
         options.AddPolicy(Handle, p => p.RequireClaim(VanguardClaims.ActorKind, "person")
             .RequireRole(Role.CaseOfficer, Role.FieldOfficer, Role.LegalReviewer, Role.AgencyAdmin, Role.ProvinceAdmin));
+        options.AddPolicy(ProvinceAdmin, p => p.RequireClaim(VanguardClaims.ActorKind, "person").RequireRole(Role.ProvinceAdmin));
+    }
 }

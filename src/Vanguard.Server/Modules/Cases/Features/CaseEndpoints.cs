@@ -15,6 +15,10 @@ internal static class CaseEndpoints
             .WithSummary("受案: register a case (ordinary, simplified or off-site procedure).");
         cases.MapGet("/", ListAsync).RequireAuthorization(Policies.Staff)
             .WithSummary("Cases in the caller's jurisdiction; filters: stage, agencyCode, officerId, q, due=soon|overdue.");
+        cases.MapGet("/legal-review", async (int? page, int? pageSize, CasesHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.ListAsync(new CaseListQuery(CaseStage.LegalReview, null, null, null, null), PageRequest.From(page, pageSize), ct)))
+            .RequireAuthorization(Policies.Staff)
+            .WithSummary("法制审核 queue: cases waiting for a legal reviewer.");
         cases.MapGet("/{id:guid}", async (Guid id, CasesHandler handler, HttpContext http) => (await handler.GetAsync(id, http.RequestAborted)).ToHttp(http))
             .RequireAuthorization(Policies.Staff)
             .WithSummary("A case with its deadlines, timeline, checklist, documents and the actions allowed now.");
