@@ -91,9 +91,12 @@ public sealed class DiscretionStandard
 
         if (rule.IllegalGains is { } g)
         {
-            var gainsText = facts.IllegalGainsFen is { } f ? AmountText.YuanZh(f) : "未认定";
-            zh.Add($"违法所得{gainsText}，未超过 {AmountText.YuanZh(g.ThresholdFen)}，按罚款幅度裁量。");
-            en.Add($"Illegal gains {(facts.IllegalGainsFen is { } fe ? AmountText.YuanEn(fe) : "not established")}, not above {AmountText.YuanEn(g.ThresholdFen)}: the fine range applies.");
+            zh.Add(facts.IllegalGainsFen is { } f
+                ? $"违法所得 {AmountText.YuanZh(f)}，未超过 {AmountText.YuanZh(g.ThresholdFen)}：按罚款幅度裁量。"
+                : $"未认定违法所得（没有违法所得或者不足 {AmountText.YuanZh(g.ThresholdFen)}）：按罚款幅度裁量。");
+            en.Add(facts.IllegalGainsFen is { } fe
+                ? $"Illegal gains {AmountText.YuanEn(fe)}, not above {AmountText.YuanEn(g.ThresholdFen)}: the fine range applies."
+                : $"No illegal gains established (none, or not above {AmountText.YuanEn(g.ThresholdFen)}): the fine range applies.");
         }
 
         return rule.Kind switch
@@ -174,12 +177,14 @@ public sealed class DiscretionStandard
             zh.Add("多项违法行为均为警告：予以警告。");
             en.Add("All violations call for a warning: warning.");
         }
-        else if (low == high)
+        else if (cappedLow == cappedHigh)
         {
             kind = PenaltyKind.Fixed;
             amount = cappedHigh;
-            zh.Add($"多项违法行为罚款累计 {AmountText.YuanZh(high)}{capZh} → {AmountText.YuanZh(cappedHigh)}{(warning ? "，并予以警告" : "")}。");
-            en.Add($"Fines added up: {AmountText.YuanEn(high)}{capEn} → {AmountText.YuanEn(cappedHigh)}{(warning ? ", plus a warning" : "")}.");
+            var sumZh = low == high ? AmountText.YuanZh(high) : AmountText.RangeZh(low, high);
+            var sumEn = low == high ? AmountText.YuanEn(high) : AmountText.RangeEn(low, high);
+            zh.Add($"多项违法行为罚款累计 {sumZh}{capZh} → {AmountText.YuanZh(cappedHigh)}{(warning ? "，并予以警告" : "")}。");
+            en.Add($"Fines added up: {sumEn}{capEn} → {AmountText.YuanEn(cappedHigh)}{(warning ? ", plus a warning" : "")}.");
         }
         else
         {
@@ -238,7 +243,7 @@ public sealed class DiscretionStandard
         var amount = rule.MaxFen is { } cap ? Math.Min(raw, cap) : raw;
         var (unitsZh, unitsEn) = terms.Rounding switch
         {
-            OverloadUnitRounding.Floor => ($"{units} 个整吨", $"{units} full units"),
+            OverloadUnitRounding.Floor => ($"{units} 个整吨", units == 1 ? "1 full unit" : $"{units} full units"),
             OverloadUnitRounding.Ceiling => ($"不足 {AmountText.KgZh(terms.UnitKg)} 按 {AmountText.KgZh(terms.UnitKg)} 计，{units} 个计罚单位",
                 $"a started {AmountText.KgEn(terms.UnitKg)} counts in full: {units} units"),
         };
@@ -288,7 +293,7 @@ public sealed class DiscretionStandard
         if (f.HeightMm is { } h) { parts.Add($"高 {AmountText.MetresZh(h)}"); }
         if (f.WidthMm is { } w) { parts.Add($"宽 {AmountText.MetresZh(w)}"); }
         if (f.LengthMm is { } l) { parts.Add($"长 {AmountText.MetresZh(l)}"); }
-        return parts.Count > 0 ? $"车货总{string.Join("、", parts)}：" : f.Serious ? "情节严重：" : "";
+        return parts.Count > 0 ? $"车货总{string.Join("、", parts)}：" : "";
     }
 
     private static string MeasuredEn(PenaltyFacts f)
@@ -297,7 +302,7 @@ public sealed class DiscretionStandard
         if (f.HeightMm is { } h) { parts.Add($"height {AmountText.MetresEn(h)}"); }
         if (f.WidthMm is { } w) { parts.Add($"width {AmountText.MetresEn(w)}"); }
         if (f.LengthMm is { } l) { parts.Add($"length {AmountText.MetresEn(l)}"); }
-        return parts.Count > 0 ? $"{string.Join(", ", parts)}: " : f.Serious ? "serious circumstances: " : "";
+        return parts.Count > 0 ? $"{string.Join(", ", parts)}: " : "";
     }
 
     private static PenaltyProposal Proposal(PenaltyRule rule, PenaltyKind kind, long? amount, long? min, long? max, bool warning, List<string> zh, List<string> en) =>

@@ -26,8 +26,8 @@ public enum PenaltyKind
 /// 不足 1 000 kg 部分的计罚方式 (how a partial 1 000 kg counts under 超限规定 art. 43 para. 1(2) "每超1000千克罚款500元").
 /// The rule does not say; the provincial 裁量基准 decides (domain reference §2.2, marked unverified). Default
 /// <see cref="Floor"/> ("500 yuan per full 1 000 kg", as docs/conventions.md states it): 1 001 kg over → 1 unit → 500 yuan;
-/// with <see cref="Ceiling"/> the same excess is 2 units → 1 000 yuan. Floor is also the reading that does not fine a
-/// part of a tonne nobody can be sure was weighed correctly.
+/// with <see cref="Ceiling"/> the same excess is 2 units → 1 000 yuan. Where the text is ambiguous, Floor is the reading
+/// more favourable to the party.
 /// </summary>
 public enum OverloadUnitRounding
 {

@@ -146,11 +146,25 @@ public sealed class OverloadPenaltyTests
     {
         var combined = DiscretionStandard.Combine(Mass(59_000), Dimensions(h: 4_600));
 
-        // 29 500 + (1 000–3 000) = 30 500–32 500 → 30 000–30 000.
-        combined.Kind.ShouldBe(PenaltyKind.Range);
+        // 29 500 + (1 000–3 000) = 30 500–32 500, all above the cap → exactly 30 000.
+        combined.Kind.ShouldBe(PenaltyKind.Fixed);
+        combined.AmountFen.ShouldBe(3_000_000);
         combined.MinFen.ShouldBe(3_000_000);
         combined.MaxFen.ShouldBe(3_000_000);
-        combined.ExplanationZh[^1].ShouldContain("累计不得超过 30 000 元");
+        combined.ExplanationZh[^1].ShouldBe("多项违法行为罚款累计 30 500 元以上 32 500 元以下（累计不得超过 30 000 元） → 30 000 元。");
+    }
+
+    [Fact]
+    public void Combine_RangeCrossingTheCap_CapsOnlyTheTop()
+    {
+        // 29 500 + (200–1 000) = 29 700–30 500 → 29 700–30 000.
+        var combined = DiscretionStandard.Combine(Mass(59_000), Dimensions(h: 4_300));
+
+        combined.Kind.ShouldBe(PenaltyKind.Range);
+        combined.MinFen.ShouldBe(2_970_000);
+        combined.MaxFen.ShouldBe(3_000_000);
+        DiscretionStandard.DepartsFrom(combined, 3_000_000, decidedWarning: false).ShouldBeFalse();
+        DiscretionStandard.DepartsFrom(combined, 3_000_001, decidedWarning: false).ShouldBeTrue();
     }
 
     [Fact]
