@@ -144,10 +144,13 @@ public sealed class CaseWorkflowTests
     [Fact]
     public void Decide_OnDay91_IsAllowedButWarnedLate_Day90IsNot()
     {
-        var s = Step(Notified(50_000, Day0.AddDays(2)), new WaiveRights(Day0.AddDays(2), true, true));
+        // Filed Tuesday 2026-03-03: day 90 is Monday 2026-06-01, a working day, so no extension applies.
+        var filed = new DateOnly(2026, 3, 3);
+        var s = Step(Step(NewLead(), new FileCase(filed, "张局长")), new CompleteInvestigation(filed));
+        s = Step(Step(s, new Notify(filed, 50_000, false)), new WaiveRights(filed, true, true));
 
-        CaseWorkflow.Apply(s, new Decide(Day0.AddDays(90), CaseOutcome.Penalty, 50_000, false), Context(Day0.AddDays(90))).Value.Warnings.ShouldBeEmpty();
-        CaseWorkflow.Apply(s, new Decide(Day0.AddDays(91), CaseOutcome.Penalty, 50_000, false), Context(Day0.AddDays(91))).Value.Warnings
+        CaseWorkflow.Apply(s, new Decide(filed.AddDays(90), CaseOutcome.Penalty, 50_000, false), Context(filed.AddDays(90))).Value.Warnings.ShouldBeEmpty();
+        CaseWorkflow.Apply(s, new Decide(filed.AddDays(91), CaseOutcome.Penalty, 50_000, false), Context(filed.AddDays(91))).Value.Warnings
             .ShouldBe([CaseWorkflow.WarningDecisionLate]);
     }
 
@@ -324,12 +327,13 @@ public sealed class CaseWorkflowTests
     {
         var served = Day0.AddDays(4);
         var s = Executing(100_000, served);
+        var due = CaseDeadlines.PaymentDue(served, HolidayCalendar.WeekendsOnly);
 
-        Refused(s, new IssueReminder(served.AddDays(15))).Code.ShouldBe("cases.not_overdue");
-        s = Step(s, new IssueReminder(served.AddDays(16)));
-        Refused(s, new ApplyForEnforcement(served.AddDays(25))).Code.ShouldBe("cases.reminder_period_open");
-        s = Step(s, new ApplyForEnforcement(served.AddDays(26)));
-        Step(s, new CloseCase(served.AddDays(27))).Stage.ShouldBe(CaseStage.Closed);
+        Refused(s, new IssueReminder(due)).Code.ShouldBe("cases.not_overdue");
+        s = Step(s, new IssueReminder(due.AddDays(1)));
+        Refused(s, new ApplyForEnforcement(due.AddDays(10))).Code.ShouldBe("cases.reminder_period_open");
+        s = Step(s, new ApplyForEnforcement(due.AddDays(11)));
+        Step(s, new CloseCase(due.AddDays(12))).Stage.ShouldBe(CaseStage.Closed);
     }
 
     [Fact]

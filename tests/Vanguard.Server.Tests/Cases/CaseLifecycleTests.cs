@@ -13,7 +13,7 @@ public sealed class CaseLifecycleTests(VanguardFactory factory) : IClassFixture<
     {
         procedure = "ordinary",
         agencyCode,
-        offenceCode = "unlicensed-freight",
+        offenceCode = "unlicensed.freight",
         title = "未取得道路运输经营许可擅自从事道路普通货物运输",
         source = 1,
         party = new { kind = "person", name = "赵国庆", idNumber = "11010519491231002X", address = "河南省郑州市中牟县", phone = "13800000000" },
@@ -36,14 +36,26 @@ public sealed class CaseLifecycleTests(VanguardFactory factory) : IClassFixture<
 
         var filed = await CaseApi.ActAsync(client, id, "file", new { on = "2026-09-01", approvedBy = "张诚" });
         filed["summary"]!["caseNumber"]!.GetValue<string>().ShouldMatch(@"^中牟交执罚〔2026〕\d{4}号$");
-        filed["deadlines"]!["decisionDue"]!.GetValue<string>().ShouldNotBeNullOrEmpty();
+        // 行政处罚法 art. 60: 90 days from 立案 on 2026-09-01 → 2026-11-30 (a Monday, no extension).
+        filed["deadlines"]!["decisionDue"]!.GetValue<string>().ShouldBe("2026-11-30");
+        filed["deadlines"]!["limitationEnds"]!.GetValue<string>().ShouldBe("2028-09-01");
         await CaseApi.ActAsync(client, id, "complete-investigation", new { on = "2026-09-02" });
         await CaseApi.ActAsync(client, id, "notify", new { on = "2026-09-03", proposedFineFen = 500_000 });
         await CaseApi.ActAsync(client, id, "record-statement", new { on = "2026-09-04", summary = "初次违法，请求从轻处罚" });
         var decided = await CaseApi.ActAsync(client, id, "decide", new { on = "2026-09-15", outcome = "penalty", fineFen = 300_000 });
         CaseApi.StageOf(decided).ShouldBe("decided");
-        await CaseApi.ActAsync(client, id, "serve", new { on = "2026-09-16", method = "direct" });
+        // 5 working days after the notice of 2026-09-03 (Thu): 09-10. Service within 7 working days of 09-15: Sunday 09-20 is a
+        // make-up working day (调休 for 国庆 2026), so 16, 17, 18, 20, 21, 22, 23 → 09-23.
+        decided["deadlines"]!["hearingRequestDue"]!.GetValue<string>().ShouldBe("2026-09-10");
+        decided["deadlines"]!["serviceDue"]!.GetValue<string>().ShouldBe("2026-09-23");
+        decided["proposal"]!["legalBasis"]!.GetValue<string>().ShouldContain("第六十三条");
+        var served = await CaseApi.ActAsync(client, id, "serve", new { on = "2026-09-16", method = "direct" });
+        // 15 days after service on 09-16 → 10-01, a holiday (国庆) → the next working day, 10-08.
+        served["deadlines"]!["paymentDue"]!.GetValue<string>().ShouldBe("2026-10-08");
         await CaseApi.ActAsync(client, id, "record-payment", new { on = "2026-09-20", amountFen = 300_000 });
+        var early = await client.PostAsJsonAsync($"/api/v1/cases/{id}/actions/close", new { on = "2026-09-21" }, Ct);
+        await early.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "cases.checklist_incomplete");
+        await CaseApi.CompleteChecklistAsync(client, id);
         await CaseApi.ActAsync(client, id, "close", new { on = "2026-09-21" });
         var archived = await CaseApi.ActAsync(client, id, "archive", new { on = "2026-09-22" });
 
@@ -101,7 +113,7 @@ public sealed class CaseLifecycleTests(VanguardFactory factory) : IClassFixture<
         var officers = await CaseApi.TwoOfficersAsync(client, "410100");
         var id = CaseApi.IdOf(await CaseApi.CreateAsync(client, new
         {
-            procedure = "simplified", agencyCode = "410100", offenceCode = "driver-no-qualification", title = "驾驶人员未随车携带从业资格证",
+            procedure = "simplified", agencyCode = "410100", offenceCode = "overload.dimensions", title = "车货总高度超过 4 米（未超过 4.2 米）",
             party = new { kind = "person", name = "孙伟" }, actOn = "2026-10-09", acceptedOn = "2026-10-09", officerIds = officers,
         }));
 
@@ -110,6 +122,7 @@ public sealed class CaseLifecycleTests(VanguardFactory factory) : IClassFixture<
         CaseApi.StageOf(decided).ShouldBe("executing");
         await CaseApi.ActAsync(client, id, "record-payment", new { on = "2026-10-09", amountFen = 20_000 });
         await CaseApi.ActAsync(client, id, "file-on-spot-record", new { on = "2026-10-12" });
+        await CaseApi.CompleteChecklistAsync(client, id);
         var closed = await CaseApi.ActAsync(client, id, "close", new { on = "2026-10-12" });
 
         CaseApi.StageOf(closed).ShouldBe("closed");
@@ -121,7 +134,7 @@ public sealed class CaseLifecycleTests(VanguardFactory factory) : IClassFixture<
         var client = await factory.SignedInAsync("zhengzhou.field");
         var id = CaseApi.IdOf(await CaseApi.CreateAsync(client, new
         {
-            procedure = "simplified", agencyCode = "410100", offenceCode = "driver-no-qualification",
+            procedure = "simplified", agencyCode = "410100", offenceCode = "overload.dimensions",
             party = new { kind = "person", name = "孙伟" }, actOn = "2026-10-09", acceptedOn = "2026-10-09", officerIds = await CaseApi.TwoOfficersAsync(client, "410100"),
         }));
 
@@ -162,7 +175,7 @@ public sealed class CaseLifecycleTests(VanguardFactory factory) : IClassFixture<
 
         var response = await client.PostAsJsonAsync("/api/v1/cases", new
         {
-            procedure = "ordinary", agencyCode = "410122", offenceCode = "unlicensed-freight",
+            procedure = "ordinary", agencyCode = "410122", offenceCode = "unlicensed.freight",
             party = new { kind = "person", name = "某某", idNumber = "110105194912310021" },
             vehicle = new { plate = "豫I12345" },
         }, Ct);
@@ -185,6 +198,53 @@ public sealed class CaseLifecycleTests(VanguardFactory factory) : IClassFixture<
     }
 }
 
+/// <summary>Province legal settings: the holiday calendar upload and hearing thresholds.</summary>
+public sealed class CaseSettingsTests(VanguardFactory factory) : IClassFixture<VanguardFactory>
+{
+    private static CancellationToken Ct => ApiClient.Ct;
+
+    [Fact]
+    public async Task HolidayUpload_ForANewYear_IsUsedAndBadLinesAreNamed()
+    {
+        var admin = await factory.SignedInAsync("admin");
+        var bad = new StringContent("2027-01-01 holiday 元旦\n2027-02-30 holiday 不存在的日子\n", System.Text.Encoding.UTF8, "text/plain");
+
+        var refused = await admin.PutAsync("/api/v1/cases/settings/calendar/2027", bad, Ct);
+        var problem = await refused.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
+        problem["errors"]!.AsArray().Select(e => e!["field"]!.GetValue<string>()).ShouldContain("line 2");
+
+        var good = new StringContent("# 2027 示例\n2027-10-01..2027-10-07 holiday 国庆节\n2027-09-26 workday 调休\n", System.Text.Encoding.UTF8, "text/plain");
+        var accepted = await admin.PutAsync("/api/v1/cases/settings/calendar/2027", good, Ct);
+        var calendar = await accepted.JsonAsync();
+        accepted.StatusCode.ShouldBe(HttpStatusCode.OK, calendar.ToJsonString());
+        calendar["uploaded"]!.GetValue<bool>().ShouldBeTrue();
+        calendar["days"]!.AsArray().Count.ShouldBe(8);
+    }
+
+    [Fact]
+    public async Task HolidayUpload_ByACityAdmin_IsForbidden()
+    {
+        var city = await factory.SignedInAsync("zhengzhou.admin");
+
+        var response = await city.PutAsync("/api/v1/cases/settings/calendar/2027", new StringContent("2027-01-01 holiday 元旦", System.Text.Encoding.UTF8, "text/plain"), Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task HearingThresholds_AreAProvinceSetting()
+    {
+        var admin = await factory.SignedInAsync("admin");
+
+        var put = await admin.PutAsJsonAsync("/api/v1/cases/settings/hearing-thresholds", new { personFen = 500_000, organisationFen = 5_000_000 }, Ct);
+        var read = await (await admin.GetAsync("/api/v1/cases/settings/hearing-thresholds", Ct)).JsonAsync();
+
+        put.StatusCode.ShouldBe(HttpStatusCode.OK);
+        read["personFen"]!.GetValue<long>().ShouldBe(500_000);
+        read["isDefault"]!.GetValue<bool>().ShouldBeFalse();
+    }
+}
+
 /// <summary>Case numbers under concurrency: own platform so the sequence starts at 1.</summary>
 public sealed class CaseNumberTests(VanguardFactory factory) : IClassFixture<VanguardFactory>
 {
@@ -198,7 +258,7 @@ public sealed class CaseNumberTests(VanguardFactory factory) : IClassFixture<Van
         {
             ids.Add(CaseApi.IdOf(await CaseApi.CreateAsync(client, new
             {
-                procedure = "ordinary", agencyCode = "411302", offenceCode = "unlicensed-freight",
+                procedure = "ordinary", agencyCode = "411302", offenceCode = "unlicensed.freight",
                 party = new { kind = "organisation", name = "南阳某物流有限公司", idNumber = "91350100M000100Y43" }, actOn = "2026-09-01", acceptedOn = "2026-09-01", officerIds = officers,
             })));
         }

@@ -6,14 +6,15 @@ using Vanguard.Server.Modules.Cases.Data;
 namespace Vanguard.Server.Modules.Cases;
 
 /// <summary>
-/// The holiday calendar legal periods are counted on (行政处罚法 art. 85): the years built into the domain plus the
-/// years an administrator uploaded (an upload replaces that year). Cached; reloaded after an upload.
+/// The holiday calendar legal periods are counted on (行政处罚法 art. 85): the years built into the domain
+/// (国务院办公厅 notices for 2025 and 2026) plus the years an administrator uploaded; an upload replaces its year.
+/// Cached; reloaded after an upload.
 /// </summary>
 internal sealed class CaseCalendars(IServiceScopeFactory scopes)
 {
-    private IHolidayCalendar? _cached;
+    private HolidayCalendar? _cached;
 
-    public async Task<IHolidayCalendar> CurrentAsync(CancellationToken ct)
+    public async Task<HolidayCalendar> CurrentAsync(CancellationToken ct)
     {
         if (_cached is { } cached)
         {
@@ -22,12 +23,20 @@ internal sealed class CaseCalendars(IServiceScopeFactory scopes)
 
         await using var scope = scopes.CreateAsyncScope();
         await using var db = SystemDb.Create(scope.ServiceProvider);
-        var uploaded = await db.Set<HolidayYear>().AsNoTracking().OrderBy(y => y.Year).ToListAsync(ct);
-        _cached = Build(uploaded);
+        var uploaded = await db.Set<HolidayYear>().AsNoTracking().ToListAsync(ct);
+        _cached = Combine(HolidayCalendar.China2025And2026, uploaded.Select(y => (y.Year, HolidayCalendar.Parse(y.Text))));
         return _cached;
     }
 
     public void Invalidate() => _cached = null;
 
-    private static IHolidayCalendar Build(IReadOnlyList<HolidayYear> uploaded) => uploaded.Count == 0 ? HolidayCalendar.WeekendsOnly : HolidayCalendar.WeekendsOnly;
+    public static HolidayCalendar Combine(HolidayCalendar builtIn, IEnumerable<(int Year, HolidayCalendar Calendar)> uploads)
+    {
+        var replaced = uploads.ToList();
+        var years = replaced.Select(u => u.Year).ToHashSet();
+        var holidays = builtIn.Holidays.Where(d => !years.Contains(d.Year)).Concat(replaced.SelectMany(u => u.Calendar.Holidays.Where(d => d.Year == u.Year)));
+        var workdays = builtIn.MakeUpWorkingDays.Where(d => !years.Contains(d.Year))
+            .Concat(replaced.SelectMany(u => u.Calendar.MakeUpWorkingDays.Where(d => d.Year == u.Year)));
+        return new HolidayCalendar(holidays, workdays);
+    }
 }

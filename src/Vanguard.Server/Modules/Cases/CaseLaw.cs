@@ -1,48 +1,109 @@
+using System.Text.Json;
 using Vanguard.Domain.Calendar;
 using Vanguard.Domain.Cases;
+using Vanguard.Domain.Penalties;
+using Vanguard.Server.Components;
 using Vanguard.Server.Modules.Cases.Data;
 using Vanguard.Server.Modules.Cases.Features;
 
 namespace Vanguard.Server.Modules.Cases;
 
 /// <summary>
-/// Where the case module asks the law (Vanguard.Domain) about one case: its deadlines, the proposed penalty, the
-/// case-file checklist. One adapter, so the module's handlers stay about storage and HTTP.
+/// Where the case module asks the law (Vanguard.Domain) about one case: its deadlines, the proposed penalty (裁量基准),
+/// the case-file checklist (卷宗). One adapter, so the handlers stay about storage and HTTP.
 /// </summary>
 internal static class CaseLaw
 {
+    public static DiscretionStandard Standard { get; } = DiscretionStandard.Default;
+
     public sealed record NextDeadline(DateOnly? DueOn, string? Name, bool Overdue);
 
-    public static object Deadlines(Case c, IHolidayCalendar calendar, DateOnly today)
+    public sealed record DeadlineItemView(
+        string Code, string Name, string LegalBasis, DateOnly Due, DeadlineState State, DateOnly? CompletedOn, string? IssueCode, string? Issue);
+
+    public sealed record DeadlinesView(
+        DateOnly? LimitationEnds, DateOnly? StatementDue, DateOnly? HearingRequestDue, DateOnly? HearingNoticeLatest, DateOnly? DecisionDue,
+        DateOnly? ServiceDue, DateOnly? PaymentDue, long LateFeeFen, IReadOnlyList<DeadlineItemView> Items);
+
+    public sealed record ProposalView(
+        string OffenceCode, PenaltyKind Kind, long? AmountFen, long? MinFen, long? MaxFen, bool Warning, string LegalBasis,
+        IReadOnlyList<string> Explanation, int RuleVersion, bool? DecisionDeparts, string? ErrorCode, string? Error);
+
+    public static CaseDeadlineSet Compute(Case c, IHolidayCalendar calendar, DateOnly today, int statementDays)
     {
         var s = c.State;
-        return new
+        var dates = new CaseDates(s.ActOn, s.FiledOn, s.NoticeServedOn, s.HearingDate, s.HearingNoticeServedOn, s.DecidedOn, s.ServedOn, s.PaidOn);
+        return CaseDeadlineSet.Compute(dates, calendar, s.DecidedFineFen, today, CaseDeadlineOptions.Default with { StatementDays = statementDays });
+    }
+
+    public static DeadlinesView Deadlines(Case c, IHolidayCalendar calendar, DateOnly today, int statementDays)
+    {
+        var set = Compute(c, calendar, today, statementDays);
+        var english = L.IsEnglish;
+        return new DeadlinesView(
+            set.LimitationEnds, set.StatementDue, set.HearingRequestDue, set.HearingNoticeLatest, set.DecisionDue, set.ServiceDue, set.PaymentDue,
+            set.LateFeeFen,
+            set.Items.Select(i => new DeadlineItemView(
+                i.Code, english ? i.NameEn : i.NameZh, i.LegalBasis, i.Due, i.State, i.CompletedOn, i.Issue?.Code,
+                i.Issue is null ? null : english ? i.Issue.MessageEn : i.Issue.MessageZh)).ToList());
+    }
+
+    /// <summary>The most pressing open deadline: what the list and the "due soon / overdue" view sort by.</summary>
+    public static NextDeadline Next(Case c, IHolidayCalendar calendar, DateOnly today, int statementDays)
+    {
+        if (c.State.Stage is CaseStage.Closed or CaseStage.Archived or CaseStage.Dropped)
         {
-            decisionDue = s.FiledOn is { } f ? CaseDeadlines.DecisionDue(f, calendar) : (DateOnly?)null,
-            hearingRequestDue = s.NoticeServedOn is { } n ? CaseDeadlines.HearingRequestDue(n, calendar) : (DateOnly?)null,
-            paymentDue = s.ServedOn is { } sv ? CaseDeadlines.PaymentDue(sv, calendar) : (DateOnly?)null,
-            limitationEnds = s.ActOn is { } a ? CaseDeadlines.LimitationEnds(a) : (DateOnly?)null,
-            lateFeeFen = s.ServedOn is { } served && s.DecidedFineFen is { } fine
-                ? CaseDeadlines.LateFeeFen(fine, CaseDeadlines.PaymentDue(served, calendar), today) : 0,
+            return new NextDeadline(null, null, false);
+        }
+
+        var open = Compute(c, calendar, today, statementDays).Items
+            .Where(i => i.CompletedOn is null && i.State is DeadlineState.Pending or DeadlineState.DueSoon or DeadlineState.Overdue)
+            .Where(i => i.Code != CaseDeadlineSet.Limitation || c.State.FiledOn is null)
+            .OrderBy(i => i.Due)
+            .FirstOrDefault();
+        return open is null
+            ? new NextDeadline(null, null, false)
+            : new NextDeadline(open.Due, L.IsEnglish ? open.NameEn : open.NameZh, open.State == DeadlineState.Overdue);
+    }
+
+    public static PenaltyFacts FactsOf(Case c)
+    {
+        var facts = c.PenaltyFactsJson is null ? [] : JsonSerializer.Deserialize<Dictionary<string, long>>(c.PenaltyFactsJson) ?? [];
+        int? Int(string key) => facts.TryGetValue(key, out var v) ? (int)v : null;
+        return new PenaltyFacts
+        {
+            OverKg = Int("overKg"),
+            HeightMm = Int("heightMm"),
+            WidthMm = Int("widthMm"),
+            LengthMm = Int("lengthMm"),
+            IllegalGainsFen = facts.TryGetValue("illegalGainsFen", out var gains) ? gains : null,
+            Serious = facts.TryGetValue("serious", out var serious) && serious != 0,
         };
     }
 
-    public static NextDeadline Next(Case c, IHolidayCalendar calendar, DateOnly today)
+    /// <summary>The engine's proposal and, once decided, whether the decision departs from it (flagged, not refused).</summary>
+    public static ProposalView Proposal(Case c, DateOnly on)
     {
-        var s = c.State;
-        (DateOnly? due, string? name) = s.Stage switch
+        var english = L.IsEnglish;
+        var result = Standard.TryPropose(c.OffenceCode, FactsOf(c), on);
+        if (!result.IsSuccess)
         {
-            CaseStage.Investigation or CaseStage.Review or CaseStage.LegalReview or CaseStage.Notified or CaseStage.Hearing when s.FiledOn is { } f =>
-                ((DateOnly?)CaseDeadlines.DecisionDue(f, calendar), (string?)"作出决定"),
-            CaseStage.Executing when s.ServedOn is { } sv => (CaseDeadlines.PaymentDue(sv, calendar), "缴纳罚款"),
-            _ => ((DateOnly?)null, (string?)null),
-        };
-        return new NextDeadline(due, name, due is { } d && today > d);
+            return new ProposalView(c.OffenceCode, PenaltyKind.Fixed, null, null, null, false, string.Empty, [], 0, null,
+                result.Error!.Code, english ? result.Error.MessageEn : result.Error.MessageZh);
+        }
+
+        var p = result.Value;
+        bool? departs = c.State.Outcome == CaseOutcome.Penalty
+            ? DiscretionStandard.DepartsFrom(p, c.State.DecidedFineFen ?? 0, c.State.DecidedWarning)
+            : null;
+        return new ProposalView(p.OffenceCode, p.Kind, p.AmountFen, p.MinFen, p.MaxFen, p.Warning, p.LegalBasis,
+            english ? p.ExplanationEn : p.ExplanationZh, p.RuleVersion, departs, null, null);
     }
 
-    public static object? Proposal(Case c, DateOnly on) => null;
+    public static IReadOnlyList<ChecklistItemView> Checklist(Case c, IReadOnlySet<string> present) =>
+        CaseChecklists.For(c.OffenceCode, c.State.Procedure)
+            .Select(i => new ChecklistItemView(i.Code, L.IsEnglish ? i.NameEn : i.NameZh, i.Required, present.Contains(i.Code)))
+            .ToList();
 
-    public static IReadOnlyList<ChecklistItemView> Checklist(Case c, IReadOnlySet<string> present) => [];
-
-    public static bool IsKnownOffence(string code) => !string.IsNullOrWhiteSpace(code);
+    public static bool IsKnownOffence(string code, DateOnly on) => Standard.Find(code, on) is not null;
 }

@@ -37,8 +37,8 @@ internal sealed class CasesHandler(
                 "Procedure must be ordinary, simplified or offsite.")
             .Require("agencyCode", request.AgencyCode, "办案机构", "Agency")
             .Require("offenceCode", request.OffenceCode, "违法行为代码", "Offence code")
-            .Check(request.OffenceCode is null || CaseLaw.IsKnownOffence(request.OffenceCode), "offenceCode", "unknown",
-                "裁量基准中没有该违法行为。", "The discretion standard has no such offence.")
+            .Check(request.OffenceCode is null || CaseLaw.IsKnownOffence(request.OffenceCode, request.ActOn ?? today), "offenceCode", "unknown",
+                "裁量基准中没有该违法行为（或违法行为发生时尚无适用的裁量规则）。", "The discretion standard has no such offence in force on that day.")
             .MaxLength("title", request.Title, 200, "案由", "Title")
             .Check(request.Source is null or (>= 1 and <= 6), "source", "invalid", "案件来源须为 1–6。", "Source must be 1–6.")
             .Check(request.ActOn is null || request.ActOn <= today, "actOn", "in_future", "违法行为发生日期不能晚于今天。", "The act cannot be in the future.")
@@ -244,7 +244,7 @@ internal sealed class CasesHandler(
             entity.Facts,
             entity.Source,
             entity.State,
-            CaseLaw.Deadlines(entity, calendar, today),
+            CaseLaw.Deadlines(entity, calendar, today, options.Value.StatementDays),
             CaseLaw.Proposal(entity, entity.State.ActOn ?? today),
             officers,
             events.Select(e => new CaseEventView(e.On, e.At, e.ActionCode, english ? e.DescriptionEn : e.DescriptionZh, e.ActorName,
@@ -305,7 +305,7 @@ internal sealed class CasesHandler(
     private CaseSummary Summarise(Case c, Vanguard.Domain.Calendar.IHolidayCalendar calendar, DateOnly today)
     {
         var agency = directory.Current.Find(c.AgencyId);
-        var next = CaseLaw.Next(c, calendar, today);
+        var next = CaseLaw.Next(c, calendar, today, options.Value.StatementDays);
         return new CaseSummary(
             c.Id, c.CaseNumber, c.Title, c.OffenceCode, c.State.Procedure, c.State.Stage,
             L.IsEnglish ? CaseStageNames.En(c.State.Stage) : CaseStageNames.Zh(c.State.Stage),
