@@ -83,6 +83,46 @@ public sealed class CaseDocumentRendererTests
         pageTexts[0].ShouldContain("第 1 页 共 2 页");
         pageTexts[1].ShouldContain("第 2 页 共 2 页");
         pageTexts[1].ShouldContain("2026年11月26日");
+        pageTexts[1].ShouldContain("强制执行", customMessage: "the seal and date never stand alone on a page");
+    }
+
+    [Fact]
+    public void Render_LongTableRow_SplitsAcrossPagesAndKeepsClearOfTheFooter()
+    {
+        var sample = CaseDocumentSamples.Of(CaseDocumentKind.FilingRecord);
+        var summary = string.Concat(Enumerable.Repeat("经查，该车辆在本辖区多次违法超限运输。", 60)) + "案情完。";
+        var data = sample with { Fields = [.. sample.Fields.Select(f => f.Label == "简要案情" ? f with { Value = summary } : f)] };
+
+        using var document = PdfDocument.Open(Renderer.Render(data));
+
+        document.NumberOfPages.ShouldBe(2);
+        document.GetPage(2).Text.ShouldContain("案情完。");
+        foreach (var page in document.GetPages())
+        {
+            var contentBottom = PageLayout.PageHeight - PageLayout.Bottom;
+            var below = page.Letters.Where(l => l.BoundingBox.Top < contentBottom - 0.5);
+            string.Concat(below.Select(l => l.Value)).Replace(" ", "", StringComparison.Ordinal)
+                .ShouldBe($"第{page.Number}页共2页");
+        }
+    }
+
+    [Fact]
+    public void Render_FullLinesOfAParagraph_AreFlushWithTheRightMargin()
+    {
+        var sample = CaseDocumentSamples.Of(CaseDocumentKind.HearingNotice);
+        var paragraph = string.Concat(Enumerable.Repeat("车辆豫A12345于2026年11月20日经检测超限14,500千克（超限率29.6%）。", 6));
+        var data = sample with { Fields = [], Paragraphs = [paragraph], RightsNotice = [], AgencySeal = null };
+
+        using var document = PdfDocument.Open(Renderer.Render(data));
+
+        var lines = document.GetPage(1).Letters
+            .Where(l => l.Value.Trim().Length > 0)
+            .GroupBy(l => Math.Round(l.StartBaseLine.Y))
+            .Where(g => g.Count() > 20)
+            .Select(g => g.Max(l => l.EndBaseLine.X))
+            .ToList();
+        lines.Count.ShouldBeGreaterThan(3);
+        lines.SkipLast(1).ShouldAllBe(right => right > PageLayout.Right - 2 && right <= PageLayout.Right + 0.5);
     }
 
     [Fact]
@@ -183,7 +223,7 @@ public sealed class CaseDocumentRendererTests
     }
 
     [Fact]
-    public void Samples_AreWrittenForLooking()
+    public void Samples_WrittenToTmpForLooking_FitTheirPages()
     {
         var folder = Path.Combine(Path.GetTempPath(), "vanguard-docs");
         Directory.CreateDirectory(folder);
@@ -193,6 +233,41 @@ public sealed class CaseDocumentRendererTests
             File.WriteAllBytes(Path.Combine(folder, $"{kind}.pdf"), pdf);
         }
 
-        Directory.GetFiles(folder, "*.pdf").Length.ShouldBeGreaterThanOrEqualTo(7);
+        // The forms and notices fit one page, like the printed templates; a decision may run over.
+        foreach (var kind in Enum.GetValues<CaseDocumentKind>().Where(k => k != CaseDocumentKind.PenaltyDecision))
+        {
+            Read(File.ReadAllBytes(Path.Combine(folder, $"{kind}.pdf"))).Pages.ShouldBe(1, kind.ToString());
+        }
+    }
+}
+
+public sealed class TrueTypeFaceTests
+{
+    [Fact]
+    public void Load_FaceOfACollection_IsAStandAloneTrueTypeFont()
+    {
+        var sans = TrueTypeFace.Load(CaseDocumentFontOptions.DebianSansPath, 0);
+
+        sans.Data.AsSpan(0, 4).ToArray().ShouldBe(new byte[] { 0, 1, 0, 0 });
+        sans.Covers('堃').ShouldBeTrue();
+        sans.Covers('A').ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Load_Gb2312Font_LacksCharactersOutsideGb2312()
+    {
+        var serif = TrueTypeFace.Load(CaseDocumentFontOptions.DebianSerifPath, 0);
+
+        serif.Covers('王').ShouldBeTrue();
+        serif.Covers('〔').ShouldBeTrue();
+        serif.Covers('￥').ShouldBeTrue();
+        serif.Covers('堃').ShouldBeFalse();
+        serif.Covers(0xA5).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Load_FaceIndexBeyondTheCollection_IsRefused()
+    {
+        Should.Throw<InvalidDataException>(() => TrueTypeFace.Load(CaseDocumentFontOptions.DebianSansPath, 7));
     }
 }
