@@ -233,6 +233,18 @@ public sealed class CaseDocumentRendererTests
             File.WriteAllBytes(Path.Combine(folder, $"{kind}.pdf"), pdf);
         }
 
+        var filing = CaseDocumentSamples.Of(CaseDocumentKind.FilingRecord);
+        var summary = string.Concat(Enumerable.Repeat("经查，该车辆在本辖区多次违法超限运输。", 60));
+        File.WriteAllBytes(Path.Combine(folder, "FilingRecord-long-row.pdf"), Renderer.Render(filing with
+        {
+            Fields = [.. filing.Fields.Select(f => f.Label == "简要案情" ? f with { Value = summary } : f)],
+        }));
+        var notice = CaseDocumentSamples.Of(CaseDocumentKind.HearingNotice);
+        File.WriteAllBytes(Path.Combine(folder, "HearingNotice-rare-name.pdf"), Renderer.Render(notice with
+        {
+            Fields = [new DocumentField("当事人", "王堃喆"), new DocumentField("身份证件号码", "410102198003150019")],
+        }));
+
         // The forms and notices fit one page, like the printed templates; a decision may run over.
         foreach (var kind in Enum.GetValues<CaseDocumentKind>().Where(k => k != CaseDocumentKind.PenaltyDecision))
         {

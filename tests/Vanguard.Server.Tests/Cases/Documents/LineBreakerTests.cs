@@ -38,6 +38,12 @@ public sealed class LineBreakerTests
     }
 
     [Fact]
+    public void Wrap_NumberWithItsUnit_StaysTogether()
+    {
+        Wrap("于9时30分", 30).ShouldBe(["于9时", "30分"]);
+    }
+
+    [Fact]
     public void Wrap_WordLongerThanALine_IsBrokenRatherThanPassingTheMargin()
     {
         var lines = LineBreaker.Wrap("账号6228480402564890018", 40, 40, Measure, _ => false);

@@ -198,7 +198,8 @@ public sealed class CaseDocumentRenderer
             }
 
             var rows = Math.Max(Math.Max(labels.Count, values.Count), Math.Max(field.MinLines, 1));
-            var labelFrom = (rows - labels.Count) / 2;
+            // Labels are centred in short rows; a long row that may be split keeps its label at the top.
+            var labelFrom = rows <= 6 ? (rows - labels.Count) / 2 : 0;
             for (var k = 0; k < rows; k++)
             {
                 var first = k == 0;

@@ -42,13 +42,15 @@ internal sealed record TextLine(IReadOnlyList<TextUnit> Units, double Width, boo
 
 /// <summary>
 /// Breaks text into lines that never pass the given width. Chinese has no spaces, so any two CJK characters may be
-/// parted; Latin words and numbers (豫A12345, 〔2026〕0001, GB 1589-2016) stay whole. Simple 禁则: closing
+/// parted; Latin words and numbers (豫A12345, 〔2026〕0001, GB 1589-2016) stay whole, a number with the unit
+/// after it (9时, 30分, 12月). Simple 禁则: closing
 /// punctuation never starts a line and opening punctuation never ends one (a character moves to the next line
 /// instead; nothing hangs into the margin).
 /// </summary>
 internal static class LineBreaker
 {
     private const string NoLineStart = "，。、；：？！）》」』】〕〉”’…—·%‰,.;:?!)]}";
+    private const string NumberUnits = "年月日时分秒号条款项元角个次人辆吨％";
     private const string NoLineEnd = "（《「『【〔〈“‘([{￥$";
 
     /// <param name="measure">Width of a string drawn with the sans (true) or serif (false) face.</param>
@@ -174,6 +176,13 @@ internal static class LineBreaker
                 var space = rune.ToString();
                 var spaceWidth = measure(space, false);
                 units.Add(new TextUnit([new TextRun(space, false, spaceWidth)], spaceWidth, true, space));
+            }
+            else if (word.Count > 0 && NumberUnits.Contains(rune.ToString(), StringComparison.Ordinal)
+                && word.All(r => Rune.IsDigit(r) || r.Value is ',' or '.'))
+            {
+                // 9时 | 30分, not 9时30 | 分: a number keeps the unit that follows it.
+                word.Add(rune);
+                FlushWord();
             }
             else if (IsWide(rune) || Rune.IsControl(rune))
             {
