@@ -52,6 +52,14 @@ internal static class CaseApi
         }
     }
 
+    public static async Task<JsonNode> GenerateAsync(HttpClient client, Guid id, string code)
+    {
+        var response = await client.PostAsync($"/api/v1/cases/{id}/documents/{code}", null, Ct);
+        var body = await response.JsonAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, $"{code}: {body.ToJsonString()}");
+        return body;
+    }
+
     public static Guid IdOf(JsonNode detail) => Guid.Parse(detail["summary"]!["id"]!.GetValue<string>());
 
     public static string StageOf(JsonNode detail) => detail["summary"]!["stage"]!.GetValue<string>();

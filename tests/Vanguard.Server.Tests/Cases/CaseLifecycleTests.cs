@@ -39,8 +39,10 @@ public sealed class CaseLifecycleTests(VanguardFactory factory) : IClassFixture<
         // 行政处罚法 art. 60: 90 days from 立案 on 2026-09-01 → 2026-11-30 (a Monday, no extension).
         filed["deadlines"]!["decisionDue"]!.GetValue<string>().ShouldBe("2026-11-30");
         filed["deadlines"]!["limitationEnds"]!.GetValue<string>().ShouldBe("2028-09-01");
+        await CaseApi.GenerateAsync(client, id, "case_filing_form");
         await CaseApi.ActAsync(client, id, "complete-investigation", new { on = "2026-09-02" });
         await CaseApi.ActAsync(client, id, "notify", new { on = "2026-09-03", proposedFineFen = 500_000 });
+        await CaseApi.GenerateAsync(client, id, "violation_notice");
         await CaseApi.ActAsync(client, id, "record-statement", new { on = "2026-09-04", summary = "初次违法，请求从轻处罚" });
         var decided = await CaseApi.ActAsync(client, id, "decide", new { on = "2026-09-15", outcome = "penalty", fineFen = 300_000 });
         CaseApi.StageOf(decided).ShouldBe("decided");
@@ -52,17 +54,49 @@ public sealed class CaseLifecycleTests(VanguardFactory factory) : IClassFixture<
         var served = await CaseApi.ActAsync(client, id, "serve", new { on = "2026-09-16", method = "direct" });
         // 15 days after service on 09-16 → 10-01, a holiday (国庆) → the next working day, 10-08.
         served["deadlines"]!["paymentDue"]!.GetValue<string>().ShouldBe("2026-10-08");
+        var decision = await CaseApi.GenerateAsync(client, id, "penalty_decision");
+        await CaseApi.GenerateAsync(client, id, "service_receipt");
         await CaseApi.ActAsync(client, id, "record-payment", new { on = "2026-09-20", amountFen = 300_000 });
         var early = await client.PostAsJsonAsync($"/api/v1/cases/{id}/actions/close", new { on = "2026-09-21" }, Ct);
         await early.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "cases.checklist_incomplete");
+        await CaseApi.GenerateAsync(client, id, "closing_report");
         await CaseApi.CompleteChecklistAsync(client, id);
         await CaseApi.ActAsync(client, id, "close", new { on = "2026-09-21" });
         var archived = await CaseApi.ActAsync(client, id, "archive", new { on = "2026-09-22" });
 
         CaseApi.StageOf(archived).ShouldBe("archived");
-        archived["timeline"]!.AsArray().Select(e => e!["action"]!.GetValue<string>()).ShouldBe(
+        archived["timeline"]!.AsArray().Select(e => e!["action"]!.GetValue<string>()).Where(a => a != "document").ShouldBe(
             ["accept", "file", "complete-investigation", "notify", "record-statement", "decide", "serve", "record-payment", "close", "archive"]);
         archived["availableActions"]!.AsArray().ShouldBeEmpty();
+        archived["documents"]!.AsArray().Count.ShouldBe(5);
+
+        // The decision PDF: Chinese text reads back, and the bytes are the ones whose hash the case and the audit chain hold.
+        var pdf = await client.GetByteArrayAsync(decision["url"]!.GetValue<string>(), Ct);
+        var sha = decision["sha256"]!.GetValue<string>();
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)).ShouldBe(sha);
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(pdf))
+        {
+            var text = string.Concat(document.GetPages().Select(p => p.Text));
+            text.ShouldContain("行政处罚决定书");
+            text.ShouldContain(archived["summary"]!["caseNumber"]!.GetValue<string>());
+            text.ShouldContain("赵国庆");
+        }
+
+        var admin = await factory.SignedInAsync("admin");
+        (await (await admin.GetAsync("/api/v1/audit/verify", Ct)).JsonAsync())["ok"]!.GetValue<bool>().ShouldBeTrue();
+        var entries = await (await admin.GetAsync($"/api/v1/audit/entries?targetType=case-document&targetId={id:N}", Ct)).JsonAsync();
+        entries["items"]!.AsArray().Select(e => e!["targetId"]!.GetValue<string>()).ShouldContain($"{id:N}/{sha}");
+    }
+
+    [Fact]
+    public async Task Document_BeforeItsStep_IsRefused()
+    {
+        var client = await factory.SignedInAsync("zhengzhou.case");
+        var id = CaseApi.IdOf(await CaseApi.CreateAsync(client, OrdinaryCase(await CaseApi.TwoOfficersAsync(client, "410122"))));
+
+        var response = await client.PostAsync($"/api/v1/cases/{id}/documents/penalty_decision", null, Ct);
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.Conflict, "cases.document_not_ready");
     }
 
     [Fact]
@@ -121,6 +155,7 @@ public sealed class CaseLifecycleTests(VanguardFactory factory) : IClassFixture<
         decided["summary"]!["caseNumber"]!.GetValue<string>().ShouldStartWith("郑交执罚〔2026〕");
         CaseApi.StageOf(decided).ShouldBe("executing");
         await CaseApi.ActAsync(client, id, "record-payment", new { on = "2026-10-09", amountFen = 20_000 });
+        await CaseApi.GenerateAsync(client, id, "on_spot_decision");
         await CaseApi.ActAsync(client, id, "file-on-spot-record", new { on = "2026-10-12" });
         await CaseApi.CompleteChecklistAsync(client, id);
         var closed = await CaseApi.ActAsync(client, id, "close", new { on = "2026-10-12" });

@@ -14,6 +14,8 @@ public static class CasesModule
         builder.Services.AddSingleton<CaseNumbers>();
         builder.Services.AddSingleton<CaseCalendars>();
         builder.Services.AddScoped<CasesHandler>();
+        builder.Services.AddScoped<CaseDocumentsHandler>();
+        builder.Services.AddSingleton<Documents.CaseDocumentRenderer>();
         builder.Services.Configure<AuthorizationOptions>(CasesPolicies.Add);
         return builder;
     }
@@ -22,6 +24,7 @@ public static class CasesModule
     {
         api.MapCaseEndpoints();
         api.MapCaseSettings();
+        api.MapCaseDocuments();
         return api;
     }
 }
