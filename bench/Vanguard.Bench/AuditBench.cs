@@ -64,9 +64,9 @@ internal static class AuditBench
             var chainer = host.Services.GetRequiredService<AuditChainer>();
             await chainer.StopAsync(ct);
             await ConcurrentlyAsync(host.Services, WarmUp, PlainInsertAsync, ct);
-            var elapsed = await ConcurrentlyAsync(host.Services, Appends, PlainInsertAsync, ct);
-            plainRate = Appends / elapsed.TotalSeconds;
-            Report.Line($"baseline, plain inserts:   {Appends:N0} in {Report.Seconds(elapsed)} = {Report.Rate(plainRate)}");
+            var run = await ConcurrentlyAsync(host.Services, Appends, PlainInsertAsync, ct);
+            plainRate = run.Rate;
+            Report.Line($"baseline, plain inserts:   {run}");
 
             // The chainer alone on a backlog of unchained rows: can one chainer keep up with the writers?
             var clock = Stopwatch.StartNew();
@@ -81,9 +81,9 @@ internal static class AuditBench
         {
             var chainer = host.Services.GetRequiredService<AuditChainer>();
             await ConcurrentlyAsync(host.Services, WarmUp, AuditedAppendAsync, ct);
-            var elapsed = await ConcurrentlyAsync(host.Services, Appends, AuditedAppendAsync, ct);
-            auditRate = Appends / elapsed.TotalSeconds;
-            Report.Line($"IAuditLog.Record + save:   {Appends:N0} in {Report.Seconds(elapsed)} = {Report.Rate(auditRate)} (chainer running alongside)");
+            var run = await ConcurrentlyAsync(host.Services, Appends, AuditedAppendAsync, ct);
+            auditRate = run.Rate;
+            Report.Line($"IAuditLog.Record + save:   {run} (chainer running alongside)");
 
             long backlog;
             await using (var db = SystemDb.Create(host.Services))
@@ -141,12 +141,12 @@ internal static class AuditBench
 
         await ConcurrentlyAsync(HttpWarmUp, register("W"), ct);
         await ConcurrentlyAsync(HttpWarmUp, read, ct);
-        var readTime = await ConcurrentlyAsync(HttpRequests, read, ct);
-        var writeTime = await ConcurrentlyAsync(HttpRequests, register("B"), ct);
-        var readRate = HttpRequests / readTime.TotalSeconds;
-        var writeRate = HttpRequests / writeTime.TotalSeconds;
-        Report.Line($"baseline, GET /api/v1/devices/{{code}}: {HttpRequests:N0} in {Report.Seconds(readTime)} = {Report.Rate(readRate)}");
-        Report.Line($"POST /api/v1/devices (device + audit entry): {HttpRequests:N0} in {Report.Seconds(writeTime)} = {Report.Rate(writeRate)}");
+        var reads = await ConcurrentlyAsync(HttpRequests, read, ct);
+        var writes = await ConcurrentlyAsync(HttpRequests, register("B"), ct);
+        var readRate = reads.Rate;
+        var writeRate = writes.Rate;
+        Report.Line($"baseline, GET /api/v1/devices/{{code}}:       {reads}");
+        Report.Line($"POST /api/v1/devices (device + audit entry): {writes}");
 
         await host.Services.GetRequiredService<AuditChainer>().ChainPendingAsync(ct);
         // The sign-in is audited too.
@@ -194,7 +194,7 @@ internal static class AuditBench
     }
 
     /// <summary>Runs <paramref name="total"/> units of work from <see cref="Callers"/> callers, each in its own DI scope acting as the system.</summary>
-    private static Task<TimeSpan> ConcurrentlyAsync(
+    private static Task<Run> ConcurrentlyAsync(
         IServiceProvider root, int total, Func<IServiceProvider, int, int, CancellationToken, Task> unit, CancellationToken ct) =>
         ConcurrentlyAsync(total, async (caller, n) =>
         {
@@ -203,20 +203,37 @@ internal static class AuditBench
             await unit(scope.ServiceProvider, caller, n, ct);
         }, ct);
 
-    private static async Task<TimeSpan> ConcurrentlyAsync(int total, Func<int, int, Task> unit, CancellationToken ct)
+    private static async Task<Run> ConcurrentlyAsync(int total, Func<int, int, Task> unit, CancellationToken ct)
     {
         var perCaller = total / Callers;
+        var latencies = new double[Callers * perCaller];
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, Callers).Select(caller => Task.Run(
             async () =>
             {
                 for (var n = 0; n < perCaller; n++)
                 {
+                    var started = Stopwatch.GetTimestamp();
                     await unit(caller, n);
+                    latencies[(caller * perCaller) + n] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 }
             },
             ct)));
-        return clock.Elapsed;
+        return new Run(clock.Elapsed, latencies);
+    }
+
+    /// <summary>A timed run; the latency tail shows waits on a lock (Microsoft.Data.Sqlite sleeps 150 ms per SQLITE_BUSY).</summary>
+    private sealed record Run(TimeSpan Elapsed, double[] LatenciesMs)
+    {
+        public double Rate => LatenciesMs.Length / Elapsed.TotalSeconds;
+
+        public override string ToString()
+        {
+            var sorted = LatenciesMs.Order().ToArray();
+            double At(double q) => sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))];
+            return $"{sorted.Length:N0} in {Report.Seconds(Elapsed)} = {Report.Rate(Rate)}; latency p50 {At(0.5):0.0} ms, p99 {At(0.99):0.0} ms, " +
+                $"max {sorted[^1]:0} ms, {sorted.Count(l => l >= 150):N0} took ≥ 150 ms";
+        }
     }
 
     private static void Expect(HttpResponseMessage response, HttpStatusCode status)

@@ -53,10 +53,15 @@ internal static class Report
 
     public static string Rate(double perSecond) => perSecond.ToString("#,0", CultureInfo.InvariantCulture) + "/s";
 
-    public static void Table(IReadOnlyList<Figure> figures)
+    /// <summary>The 1-minute load average: a busy machine skews absolute figures more than ratios, but both.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+
+    public static void Table(IReadOnlyList<Figure> figures, string loadBefore)
     {
         Console.WriteLine();
-        Console.WriteLine($"== Results ({Environment.ProcessorCount} cores, {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz})");
+        Console.WriteLine(
+            $"== Results ({Environment.ProcessorCount} cores, {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz}, load average {loadBefore} before → {LoadAverage()} after)");
         if (figures.Count == 0)
         {
             Console.WriteLine("  (nothing measured)");

@@ -81,6 +81,8 @@ internal sealed class PlatformHost : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
+        // On a fresh database the migrator's first look at __EFMigrationsHistory fails by design and EF logs it as an error.
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Critical");
         if (_postgresConnection is { } postgres)
         {
             builder.UseSetting("Vanguard:Database:Provider", "Postgres");

@@ -25,6 +25,12 @@ internal static class BenchProgram
             cancel.Cancel();
         };
 
+        var loadBefore = Report.LoadAverage();
+        if (double.TryParse(loadBefore, System.Globalization.CultureInfo.InvariantCulture, out var load) && load > Environment.ProcessorCount / 2.0)
+        {
+            Console.WriteLine($"warning: load average {loadBefore} on {Environment.ProcessorCount} cores; another job is competing for the CPU.");
+        }
+
         var figures = new List<Figure>();
         var failures = new List<string>();
         try
@@ -49,7 +55,7 @@ internal static class BenchProgram
             Paths.RemoveScratch();
         }
 
-        Report.Table(figures);
+        Report.Table(figures, loadBefore);
         foreach (var failure in failures)
         {
             Console.WriteLine("FAILED: " + failure);
