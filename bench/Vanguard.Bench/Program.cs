@@ -1,1 +1,66 @@
-Console.WriteLine("bench placeholder");
+namespace Vanguard.Bench;
+
+/// <summary><c>dotnet run -c Release --project bench/Vanguard.Bench -- [startup|memory|audit|all]</c></summary>
+internal static class BenchProgram
+{
+    private static readonly string[] Known = ["startup", "memory", "audit", "all"];
+
+    public static async Task<int> Main(string[] args)
+    {
+        var which = args.Length > 0 ? args[0].ToLowerInvariant() : "all";
+        if (!Known.Contains(which))
+        {
+            await Console.Error.WriteLineAsync($"usage: dotnet run -c Release --project bench/Vanguard.Bench -- [{string.Join('|', Known)}]");
+            return 2;
+        }
+
+#if DEBUG
+        Console.WriteLine("warning: a Debug build measures debugger-friendly code, not what ships; use -c Release.");
+#endif
+
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+
+        var loadBefore = Report.LoadAverage();
+        if (double.TryParse(loadBefore, System.Globalization.CultureInfo.InvariantCulture, out var load) && load > Environment.ProcessorCount / 2.0)
+        {
+            Console.WriteLine($"warning: load average {loadBefore} on {Environment.ProcessorCount} cores; another job is competing for the CPU.");
+        }
+
+        var figures = new List<Figure>();
+        var failures = new List<string>();
+        try
+        {
+            if (which is "startup" or "all")
+            {
+                figures.AddRange(await StartupBench.RunAsync(cancel.Token));
+            }
+
+            if (which is "memory" or "all")
+            {
+                figures.AddRange(await MemoryBench.RunAsync(cancel.Token));
+            }
+
+            if (which is "audit" or "all")
+            {
+                figures.AddRange(await AuditBench.RunAsync(failures, cancel.Token));
+            }
+        }
+        finally
+        {
+            Paths.RemoveScratch();
+        }
+
+        Report.Table(figures, loadBefore);
+        foreach (var failure in failures)
+        {
+            Console.WriteLine("FAILED: " + failure);
+        }
+
+        return failures.Count == 0 ? 0 : 1;
+    }
+}
