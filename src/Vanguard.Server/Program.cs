@@ -3,6 +3,7 @@ using Vanguard.Server.Data;
 using Vanguard.Server.Hosting;
 using Vanguard.Server.Modules.Audit;
 using Vanguard.Server.Modules.Organisation;
+using Vanguard.Server.Modules.Registry;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,6 +13,7 @@ builder.AddVanguardApi();          // problem details, OpenAPI, rate limits, req
 
 builder.AddOrganisation();         // agencies, officers, accounts, devices, jurisdiction
 builder.AddAudit();                // hash-chained audit log (可溯)
+builder.AddRegistry();             // 运政 registry: persons, organisations, vehicles, drivers
 
 builder.AddWebUi();                // Blazor + AntDesign staff pages
 
@@ -29,6 +31,7 @@ app.UseVanguardPipeline();
 var api = app.MapVanguardApi();    // /api/v1, /openapi/v1.json, /docs, /health
 api.MapOrganisation();
 api.MapAudit();
+api.MapRegistry();
 
 app.MapWebUi();
 

@@ -30,6 +30,9 @@ public static class VehicleType
 
     public static IReadOnlyCollection<string> KnownCodes => Names.Keys;
 
+    /// <summary>The code of a standard name (重型半挂牵引车 → Q11), for exports that give the name only; null when not in the table.</summary>
+    public static string? CodeOf(string name) => Names.FirstOrDefault(n => n.Value == name.Trim()).Key;
+
     /// <summary>A goods vehicle or a tractor (H, Q): what overload and road-freight rules are about.</summary>
     public static bool IsFreight(string code) => code.Length > 0 && code[0] is 'H' or 'Q';
 

@@ -22,6 +22,13 @@ public sealed class VehicleTypeTests
         VehicleType.NameOf("X99").ShouldBeNull();
     }
 
+    [Fact]
+    public void CodeOf_FindsTheCodeOfAStandardName()
+    {
+        VehicleType.CodeOf("重型半挂牵引车").ShouldBe("Q11");
+        VehicleType.CodeOf("飞行汽车").ShouldBeNull();
+    }
+
     [Theory]
     [InlineData("H11", true)]
     [InlineData("Q11", true)]
