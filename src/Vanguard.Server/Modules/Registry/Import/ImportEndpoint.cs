@@ -18,8 +18,8 @@ public sealed record ImportResponse(int Imported, int Updated, int Unchanged, IR
 /// </summary>
 internal static class ImportEndpoint
 {
-    private static readonly Error UnknownKind = Validator.Invalid("kind", "registry.import_kind_unknown",
-        "导入类型须为 persons、organisations、vehicles 或 drivers。", "The kind must be persons, organisations, vehicles or drivers.");
+    private static readonly Error UnknownKind = new("registry.import_kind_unknown",
+        "导入类型须为 persons、organisations、vehicles 或 drivers。", "The kind must be persons, organisations, vehicles or drivers.", ErrorKind.Validation);
 
     private static readonly Error NoFile = Validator.Invalid("file", "registry.import_file_missing",
         "请在表单字段 file 中上传文件。", "Upload the file in the form field 'file'.");
@@ -36,8 +36,6 @@ internal static class ImportEndpoint
         registry.MapPost("/import/{kind}", ImportAsync)
             .RequireAuthorization(RegistryPolicies.Editor)
             .WithMetadata(new RequestSizeLimitAttribute(TabularFile.MaxBytes + (64 * 1024)))
-            .Accepts<IFormFile>("multipart/form-data")
-            .Accepts<string>("text/csv")
             .WithSummary("Upsert persons, organisations, vehicles or drivers from CSV or XLSX; bad rows are reported, good rows imported.");
 
     private static async Task<Results<Ok<ImportResponse>, ProblemHttpResult>> ImportAsync(

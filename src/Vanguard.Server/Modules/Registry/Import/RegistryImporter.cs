@@ -212,7 +212,8 @@ internal sealed class RegistryImporter(VanguardDbContext db, IAuditLog audit, Ti
                 rejected.AddRange(reader.Errors);
                 if (!result.IsSuccess)
                 {
-                    rejected.AddRange(RowError.From(row.Row, result.Error!));
+                    // A value that did not parse was passed on as empty; its "required" would say the same thing twice.
+                    rejected.AddRange(RowError.From(row.Row, result.Error!).Where(e => !reader.Errors.Any(r => r.Field == e.Field)));
                 }
 
                 continue;
