@@ -45,6 +45,28 @@ public sealed class RegistryApiTests(VanguardFactory factory) : IClassFixture<Va
         list.ToJsonString().ShouldNotContain(id);
         detail["idNumber"]!.GetValue<string>().ShouldBe(id);
         detail["phone"]!.GetValue<string>().ShouldBe("13812345678");
+        var byId = await (await admin.GetAsync($"/api/v1/registry/persons/{item["id"]!.GetValue<string>()}", Ct)).JsonAsync();
+        byId["idNumber"]!.GetValue<string>().ShouldBe(id);
+    }
+
+    [Fact]
+    public async Task DriverList_MasksAQualificationNumberThatIsTheIdNumber()
+    {
+        var admin = await factory.SignedInAsync("zhengzhou.admin");
+        var id = await CreatePersonAsync(admin, "吴司机");
+        var created = await admin.PostAsJsonAsync("/api/v1/registry/drivers", new
+        {
+            idNumber = id, qualificationNo = id, qualificationCategory = "道路货物运输驾驶员", validUntil = new DateOnly(2030, 1, 1),
+        }, Ct);
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Ct));
+
+        var list = await (await admin.GetAsync("/api/v1/registry/drivers?q=吴司机", Ct)).JsonAsync();
+        var detail = await (await admin.GetAsync(created.Headers.Location!, Ct)).JsonAsync();
+
+        list.ToJsonString().ShouldNotContain(id);
+        list["items"]!.AsArray().Single()!["qualificationNo"]!.GetValue<string>().ShouldBe(ResidentIdNumber.Mask(id));
+        detail["qualificationNo"]!.GetValue<string>().ShouldBe(id);
+        created.Headers.Location!.ToString().ShouldNotContain(id);
     }
 
     [Fact]

@@ -46,10 +46,13 @@ internal sealed class DriversHandler(VanguardDbContext db, RegistryQueries queri
         return new Page<DriverView>(infos.Select(i => ToView(i, drivers, masked: true)).ToList(), page.Page, page.PageSize, total);
     }
 
-    public async Task<Result<DriverView>> GetAsync(string qualificationNo, CancellationToken ct)
+    /// <summary>By qualification number, or by id (a list masks a qualification number that is the holder's ID number).</summary>
+    public async Task<Result<DriverView>> GetAsync(string qualificationNoOrId, CancellationToken ct)
     {
-        var number = RegistryRules.CanonicalNumber(qualificationNo);
-        var driver = await db.RegistryDrivers.AsNoTracking().SingleOrDefaultAsync(d => d.QualificationNo == number, ct);
+        var number = RegistryRules.CanonicalNumber(qualificationNoOrId);
+        var driver = Guid.TryParse(qualificationNoOrId, out var id)
+            ? await db.RegistryDrivers.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct)
+            : await db.RegistryDrivers.AsNoTracking().SingleOrDefaultAsync(d => d.QualificationNo == number, ct);
         if (driver is null)
         {
             return NotFound;
@@ -110,9 +113,11 @@ internal sealed class DriversHandler(VanguardDbContext db, RegistryQueries queri
     public static DriverView ToView(DriverInfo i, IReadOnlyCollection<RegistryDriver> drivers, bool masked)
     {
         var driver = drivers.First(d => d.Id == i.Id);
+        // Since 2017 the qualification number is usually the ID number: a list masks it just the same.
+        var qualificationNo = masked && i.QualificationNo == i.Person.Number ? ResidentIdNumber.Mask(i.QualificationNo) : i.QualificationNo;
         return new DriverView(
             i.Id, i.Person.Name, masked ? ResidentIdNumber.Mask(i.Person.Number) : i.Person.Number,
-            masked ? RegistryRules.MaskPhone(i.Person.Phone) : i.Person.Phone, i.QualificationNo, i.QualificationCategory, driver.ValidUntil,
+            masked ? RegistryRules.MaskPhone(i.Person.Phone) : i.Person.Phone, qualificationNo, i.QualificationCategory, driver.ValidUntil,
             i.Qualification.Status, i.Employer?.Number, i.Employer?.Name, driver.CreatedAt, driver.UpdatedAt);
     }
 }
@@ -128,7 +133,8 @@ internal static class DriversEndpoints
             .WithSummary("Drivers (从业资格证), ID numbers masked; q searches name, ID number, qualification; employer filters by credit code.");
         drivers.MapGet("/{qualificationNo}", async (string qualificationNo, DriversHandler handler, HttpContext http) =>
                 (await handler.GetAsync(qualificationNo, http.RequestAborted)).ToHttp(http))
-            .RequireAuthorization(Policies.Staff);
+            .RequireAuthorization(Policies.Staff)
+            .WithSummary("One driver in full, by qualification number or by the id a list gives.");
         drivers.MapPost("/", CreateAsync).RequireAuthorization(RegistryPolicies.Editor)
             .WithSummary("Register a driver's qualification for a registered person.");
     }
@@ -138,7 +144,7 @@ internal static class DriversEndpoints
     {
         var result = await handler.CreateAsync(request, http.RequestAborted);
         return result.IsSuccess
-            ? TypedResults.Created($"/api/v1/registry/drivers/{result.Value.QualificationNo}", result.Value)
+            ? TypedResults.Created($"/api/v1/registry/drivers/{result.Value.Id}", result.Value)
             : result.Error!.ToProblem(http);
     }
 }

@@ -40,10 +40,13 @@ internal sealed class PersonsHandler(VanguardDbContext db, IAuditLog audit, Time
         }).ToList(), page.Page, page.PageSize, total);
     }
 
-    public async Task<Result<PersonView>> GetAsync(string idNumber, CancellationToken ct)
+    /// <summary>By ID number, or by id (what a list, which masks ID numbers, gives to open the detail).</summary>
+    public async Task<Result<PersonView>> GetAsync(string idNumberOrId, CancellationToken ct)
     {
-        var number = RegistryRules.CanonicalNumber(idNumber);
-        var person = await db.RegistryPersons.AsNoTracking().SingleOrDefaultAsync(p => p.IdNumber == number, ct);
+        var number = RegistryRules.CanonicalNumber(idNumberOrId);
+        var person = Guid.TryParse(idNumberOrId, out var id)
+            ? await db.RegistryPersons.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct)
+            : await db.RegistryPersons.AsNoTracking().SingleOrDefaultAsync(p => p.IdNumber == number, ct);
         return person is null ? NotFound : ToView(person);
     }
 
@@ -84,7 +87,7 @@ internal static class PersonsEndpoints
         persons.MapGet("/{idNumber}", async (string idNumber, PersonsHandler handler, HttpContext http) =>
                 (await handler.GetAsync(idNumber, http.RequestAborted)).ToHttp(http))
             .RequireAuthorization(Policies.Staff)
-            .WithSummary("One person, in full.");
+            .WithSummary("One person in full, by ID number or by the id a list gives.");
         persons.MapPost("/", CreateAsync).RequireAuthorization(RegistryPolicies.Editor)
             .WithSummary("Register a person; the ID number must pass the GB 11643 check.");
     }
@@ -94,7 +97,7 @@ internal static class PersonsEndpoints
     {
         var result = await handler.CreateAsync(request, http.RequestAborted);
         return result.IsSuccess
-            ? TypedResults.Created($"/api/v1/registry/persons/{result.Value.IdNumber}", result.Value)
+            ? TypedResults.Created($"/api/v1/registry/persons/{result.Value.Id}", result.Value)
             : result.Error!.ToProblem(http);
     }
 }
