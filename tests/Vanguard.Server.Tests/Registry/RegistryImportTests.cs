@@ -212,6 +212,18 @@ public sealed class RegistryImportTests(VanguardFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Import_OfALegacyXlsFile_SaysSo()
+    {
+        var admin = await factory.SignedInAsync("zhengzhou.admin");
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0]), "file", "车辆.xls");
+
+        var response = await admin.PostAsync("/api/v1/registry/import/vehicles", form, Ct);
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "registry.import_xls_unsupported");
+    }
+
+    [Fact]
     public async Task Import_IsForEditorsOnly()
     {
         var field = await factory.SignedInAsync("zhengzhou.field");

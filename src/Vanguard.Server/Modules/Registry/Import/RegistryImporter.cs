@@ -59,7 +59,18 @@ internal sealed class RegistryImporter(VanguardDbContext db, IAuditLog audit, Ti
         {
             kind = kind.ToString(), fileDigest, rows = file.Rows.Count, imported, updated, unchanged, rejectedRows, changedIds,
         });
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (RegistryUpserts.IsUniqueViolation(e))
+        {
+            // Another import or registration added one of these keys after we looked: nothing of ours was saved.
+            db.ChangeTracker.Clear();
+            return Error.Conflict("registry.import_concurrent",
+                "导入期间有相同的数据被同时登记，本次导入未保存，请重新导入。", "The same records were registered meanwhile; nothing was saved, import again.");
+        }
+
         if (logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation(

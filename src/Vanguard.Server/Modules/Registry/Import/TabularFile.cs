@@ -32,9 +32,18 @@ internal sealed record TabularFile(IReadOnlyList<string> Headers, IReadOnlyList<
         "registry.import_unreadable", "无法读取该文件，请上传 UTF-8/GB18030 编码的 CSV 或 XLSX 文件。",
         "The file cannot be read; upload a CSV (UTF-8 or GB18030) or an XLSX file.", ErrorKind.Validation);
 
+    public static readonly Error LegacyExcel = new(
+        "registry.import_xls_unsupported", "不支持旧版 Excel（.xls）文件，请另存为 .xlsx 或 CSV 后导入。",
+        "Legacy Excel (.xls) files are not supported; save as .xlsx or CSV.", ErrorKind.Validation);
+
+    // The OLE compound-file signature of a legacy .xls workbook.
+    private static readonly byte[] OleMagic = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
     /// <summary>XLSX when the bytes are a ZIP package, CSV otherwise.</summary>
     public static Result<TabularFile> Read(byte[] content, string? charset) =>
-        content.AsSpan().StartsWith(ZipMagic) ? ReadXlsx(content) : ReadCsv(content, charset);
+        content.AsSpan().StartsWith(ZipMagic) ? ReadXlsx(content)
+        : content.AsSpan().StartsWith(OleMagic) ? LegacyExcel
+        : ReadCsv(content, charset);
 
     /// <summary>
     /// CSV in UTF-8 (with or without BOM) or GB18030 (GBK, GB2312 are subsets): the charset the client names wins; without one,
