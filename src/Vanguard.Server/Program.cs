@@ -4,6 +4,7 @@ using Vanguard.Server.Hosting;
 using Vanguard.Server.Modules.Audit;
 using Vanguard.Server.Modules.Cases;
 using Vanguard.Server.Modules.Organisation;
+using Vanguard.Server.Modules.Registry;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,6 +14,7 @@ builder.AddVanguardApi();          // problem details, OpenAPI, rate limits, req
 
 builder.AddOrganisation();         // agencies, officers, accounts, devices, jurisdiction
 builder.AddAudit();                // hash-chained audit log (可溯)
+builder.AddRegistry();             // 运政 registry: persons, organisations, vehicles, drivers
 builder.AddCases();                // penalty cases: workflow, deadlines, case numbers, documents
 
 builder.AddWebUi();                // Blazor + AntDesign staff pages
@@ -31,6 +33,7 @@ app.UseVanguardPipeline();
 var api = app.MapVanguardApi();    // /api/v1, /openapi/v1.json, /docs, /health
 api.MapOrganisation();
 api.MapAudit();
+api.MapRegistry();
 api.MapCases();
 
 app.MapWebUi();

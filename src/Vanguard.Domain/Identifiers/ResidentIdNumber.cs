@@ -16,23 +16,34 @@ public static class ResidentIdNumber
             return false;
         }
 
-        var sum = 0;
-        for (var i = 0; i < 17; i++)
-        {
-            if (!char.IsAsciiDigit(text[i]))
-            {
-                return false;
-            }
-
-            sum += (text[i] - '0') * Weights[i];
-        }
-
-        if (char.ToUpperInvariant(text[17]) != CheckCharacters[sum % 11])
+        if (CheckCharacterOf(text.AsSpan(0, 17)) is not { } check || char.ToUpperInvariant(text[17]) != check)
         {
             return false;
         }
 
         return DateOnly.TryParseExact(text.AsSpan(6, 8), "yyyyMMdd", out _);
+    }
+
+    /// <summary>The check character for the first 17 digits, or null when they are not 17 digits.</summary>
+    public static char? CheckCharacterOf(ReadOnlySpan<char> first17)
+    {
+        if (first17.Length != 17)
+        {
+            return null;
+        }
+
+        var sum = 0;
+        for (var i = 0; i < 17; i++)
+        {
+            if (!char.IsAsciiDigit(first17[i]))
+            {
+                return null;
+            }
+
+            sum += (first17[i] - '0') * Weights[i];
+        }
+
+        return CheckCharacters[sum % 11];
     }
 
     /// <summary>Shows the first 6 and last 4 characters only, as the personal-information rules expect.</summary>

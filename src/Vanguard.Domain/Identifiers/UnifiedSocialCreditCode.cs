@@ -17,34 +17,49 @@ public static class UnifiedSocialCreditCode
             return false;
         }
 
+        return CheckCharacterOf(text.AsSpan(0, 17)) is { } check && text[17] == check
+            && OrganisationCheckCharacterOf(text.AsSpan(8, 8)) is { } organisationCheck && text[16] == organisationCheck;
+    }
+
+    /// <summary>The check character (18th) for the first 17 characters, or null when one is outside the charset.</summary>
+    public static char? CheckCharacterOf(ReadOnlySpan<char> first17)
+    {
+        if (first17.Length != 17)
+        {
+            return null;
+        }
+
         var sum = 0;
         for (var i = 0; i < 17; i++)
         {
-            var v = Charset.IndexOf(text[i], StringComparison.Ordinal);
+            var v = Charset.IndexOf(first17[i]);
             if (v < 0)
             {
-                return false;
+                return null;
             }
 
             sum += v * Weights[i];
         }
 
         var c = 31 - (sum % 31);
-        if (c == 31)
-        {
-            c = 0;
-        }
-
-        return text[17] == Charset[c] && IsValidOrganisationCode(text.AsSpan(8, 9));
+        return Charset[c == 31 ? 0 : c];
     }
 
-    // GB 11714: values 0–9 / A=10…Z=35; c = 11 − (Σ mod 11); 10 → 'X', 11 → '0'.
-    private static bool IsValidOrganisationCode(ReadOnlySpan<char> code)
+    /// <summary>
+    /// The check character of the embedded 组织机构代码 (GB 11714) for its first 8 characters:
+    /// values 0–9 / A=10…Z=35; c = 11 − (Σ mod 11); 10 → 'X', 11 → '0'. Null when a character is not 0–9 or A–Z.
+    /// </summary>
+    public static char? OrganisationCheckCharacterOf(ReadOnlySpan<char> first8)
     {
+        if (first8.Length != 8)
+        {
+            return null;
+        }
+
         var sum = 0;
         for (var i = 0; i < 8; i++)
         {
-            var ch = code[i];
+            var ch = first8[i];
             int v = ch switch
             {
                 >= '0' and <= '9' => ch - '0',
@@ -53,19 +68,17 @@ public static class UnifiedSocialCreditCode
             };
             if (v < 0)
             {
-                return false;
+                return null;
             }
 
             sum += v * OrganisationWeights[i];
         }
 
-        var c = 11 - (sum % 11);
-        var expected = c switch
+        return (11 - (sum % 11)) switch
         {
             10 => 'X',
             11 => '0',
-            _ => (char)('0' + c),
+            var c => (char)('0' + c),
         };
-        return code[8] == expected;
     }
 }

@@ -38,7 +38,9 @@ public static class DatabaseSetup
     /// <summary>Applies pending migrations; SQLite also gets WAL so readers never wait for the writer.</summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct)
     {
-        await using var db = SystemDb.Create(services);
+        // Context options are scoped services: resolve them from a scope, never from the root (Development validates this).
+        await using var scope = services.CreateAsyncScope();
+        await using var db = SystemDb.Create(scope.ServiceProvider);
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
         {

@@ -5,6 +5,7 @@ using Vanguard.Server.Modules.Audit.Data;
 using Vanguard.Server.Modules.Cases.Data;
 using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Organisation.Data;
+using Vanguard.Server.Modules.Registry.Data;
 
 namespace Vanguard.Server.Data;
 
@@ -42,6 +43,7 @@ public abstract class VanguardDbContext : IdentityDbContext<StaffUser, IdentityR
         base.OnModelCreating(builder);
         OrganisationModel.Configure(builder);
         AuditModel.Configure(builder);
+        RegistryModel.Configure(builder);
         builder.Entity<PlatformSetting>(e =>
         {
             e.ToTable("platform_settings");

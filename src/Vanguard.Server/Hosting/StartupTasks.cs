@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Vanguard.Server.Data;
 using Vanguard.Server.Modules.Organisation;
 using Vanguard.Server.Modules.Organisation.Demo;
+using Vanguard.Server.Modules.Registry;
 
 namespace Vanguard.Server.Hosting;
 
@@ -24,6 +25,11 @@ internal static class StartupTasks
         {
             await seeder.SeedAsync(demo.Password, ct);
             seeded = true;
+        }
+
+        if (seeded && demo.Enabled != false)
+        {
+            await scope.ServiceProvider.SeedDemoRegistryAsync(ct);
         }
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Vanguard.Demo");

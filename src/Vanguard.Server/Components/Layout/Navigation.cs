@@ -38,6 +38,7 @@ public static class Navigation
             new("/agencies", "组织机构", "Agencies"),
             new("/officers", "执法人员", "Officers"),
             new("/devices", "设备管理", "Devices"),
+            new("/registry", "运政数据", "Registry"),
         ]),
     ];
 
