@@ -1,9 +1,12 @@
+using Vanguard.Server.Modules.Organisation.Contracts;
+
 namespace Vanguard.Server.Components.Layout;
 
 /// <summary>The module navigation: the head, the two hands, the two legs and what surrounds them.</summary>
 public static class Navigation
 {
-    public sealed record Item(string Href, string TitleZh, string TitleEn, string? ComingZh = null, string? ComingEn = null);
+    /// <summary>A menu entry; <paramref name="Policy"/>, when set, hides it from users the page would refuse.</summary>
+    public sealed record Item(string Href, string TitleZh, string TitleEn, string? ComingZh = null, string? ComingEn = null, string? Policy = null);
 
     public sealed record Group(string TitleZh, string TitleEn, IReadOnlyList<Item> Items);
 
@@ -31,7 +34,7 @@ public static class Navigation
             new("/m/performance", "绩效评价", "Performance", "按月数据化评价，评分项公开，可提出质疑。", "Monthly data-driven scoring, every item public and open to objection."),
             new("/m/disclosure", "执法公开", "Disclosure", "行政处罚结果公示（双公示）。", "Publication of penalty decisions."),
             new("/m/credit", "信用监管", "Credit", "信用记录、黑名单、信用修复。", "Credit records, blacklists, credit repair."),
-            new("/audit", "审计追溯", "Audit trail", null, null),
+            new("/audit", "审计追溯", "Audit trail", Policy: Policies.AuditReader),
         ]),
         new("系统管理", "Administration",
         [

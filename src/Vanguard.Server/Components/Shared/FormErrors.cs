@@ -15,7 +15,8 @@ public static class FormErrors
         var unplaced = new List<string>();
         foreach (var (field, problems) in error.Fields)
         {
-            var messages = problems.Select(OrgText.Message).ToArray();
+            // Identity reports each password rule separately; in Chinese they share one sentence.
+            var messages = problems.Select(OrgText.Message).Distinct(StringComparer.Ordinal).ToArray();
             if (form is not null && fields.TryGetValue(field, out var property))
             {
                 form.SetValidationMessages(property, messages);
@@ -26,6 +27,6 @@ public static class FormErrors
             }
         }
 
-        return unplaced.Count == 0 ? OrgText.Message(error) : OrgText.Message(error) + " " + string.Join(" ", unplaced);
+        return unplaced.Count == 0 ? OrgText.Message(error) : OrgText.Message(error) + " " + string.Join(" ", unplaced.Distinct(StringComparer.Ordinal));
     }
 }
