@@ -26,6 +26,9 @@ public static class HostingSetup
             builder.WebHost.UseUrls($"http://localhost:{DefaultPort}");
         }
 
+        // `dotnet run` serves the framework and AntDesign scripts from the build output in every environment, not only
+        // Development; a published app has them in wwwroot and this is a no-op.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddVanguardOptions(builder.Configuration);
         builder.Services.AddSingleton(TimeProvider.System);
         var dataDirectory = DataDirectory.Resolve(builder.Configuration);
