@@ -89,6 +89,36 @@ public sealed class CaseLifecycleTests(VanguardFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task Propose_OverloadOf3400Kg_Gives1500YuanAndExplainsIt()
+    {
+        var client = await factory.SignedInAsync("zhengzhou.case");
+
+        var offences = (await (await client.GetAsync("/api/v1/penalties/offences", Ct)).JsonAsync()).AsArray();
+        var proposal = await (await client.PostAsJsonAsync("/api/v1/penalties/propose", new { offenceCode = "overload.mass", overKg = 3_400 }, Ct)).JsonAsync();
+
+        offences.Select(o => o!["code"]!.GetValue<string>()).ShouldContain("overload.mass");
+        proposal["amountFen"]!.GetValue<long>().ShouldBe(150_000);
+        proposal["legalBasis"]!.GetValue<string>().ShouldContain("第四十三条");
+        proposal["explanation"]!.AsArray().ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public async Task Decision_BelowTheStandardsRange_IsFlaggedOnTheTimeline()
+    {
+        var client = await factory.SignedInAsync("zhengzhou.case");
+        var id = CaseApi.IdOf(await CaseApi.CreateAsync(client, OrdinaryCase(await CaseApi.TwoOfficersAsync(client, "410122"))));
+        await CaseApi.ActAsync(client, id, "file", new { on = "2026-09-01", approvedBy = "张诚" });
+        await CaseApi.ActAsync(client, id, "complete-investigation", new { on = "2026-09-02" });
+        await CaseApi.ActAsync(client, id, "notify", new { on = "2026-09-03", proposedFineFen = 300_000 });
+        await CaseApi.ActAsync(client, id, "waive-rights", new { on = "2026-09-03", statement = true, hearing = true });
+
+        var decided = await CaseApi.ActAsync(client, id, "decide", new { on = "2026-09-04", outcome = "penalty", fineFen = 200_000 });
+
+        decided["proposal"]!["decisionDeparts"]!.GetValue<bool>().ShouldBeTrue();
+        decided["timeline"]!.AsArray().Last()!["warnings"]!.AsArray().Select(w => w!.GetValue<string>()).ShouldContain("departs_from_standard");
+    }
+
+    [Fact]
     public async Task Document_BeforeItsStep_IsRefused()
     {
         var client = await factory.SignedInAsync("zhengzhou.case");

@@ -16,6 +16,9 @@ internal static class CaseLaw
 {
     public static DiscretionStandard Standard { get; } = DiscretionStandard.Default;
 
+    /// <summary>Timeline warning: the decided penalty is outside what the discretion standard proposes.</summary>
+    public const string WarningDepartsFromStandard = "departs_from_standard";
+
     public sealed record NextDeadline(DateOnly? DueOn, string? Name, bool Overdue);
 
     public sealed record DeadlineItemView(

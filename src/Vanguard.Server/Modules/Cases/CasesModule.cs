@@ -25,6 +25,7 @@ public static class CasesModule
         api.MapCaseEndpoints();
         api.MapCaseSettings();
         api.MapCaseDocuments();
+        api.MapPenalties();
         return api;
     }
 }

@@ -167,7 +167,14 @@ internal sealed class CasesHandler(
         entity.State = after;
         entity.UpdatedAt = clock.GetUtcNow();
         entity.Version++;
-        var evt = NewEvent(entity, command.Value.On, transition.Value.ActionCode, transition.Value.DescriptionZh, transition.Value.DescriptionEn, transition.Value.Warnings);
+        var warnings = transition.Value.Warnings.ToList();
+        if (command.Value is Decide { Outcome: CaseOutcome.Penalty } && CaseLaw.Proposal(entity, entity.State.ActOn ?? today).DecisionDeparts == true)
+        {
+            // 裁量基准: a decision outside the standard is allowed but must stand out for review.
+            warnings.Add(CaseLaw.WarningDepartsFromStandard);
+        }
+
+        var evt = NewEvent(entity, command.Value.On, transition.Value.ActionCode, transition.Value.DescriptionZh, transition.Value.DescriptionEn, warnings);
         evt.IdempotencyKey = idempotencyKey;
         db.Add(evt);
         audit.Record("cases." + transition.Value.ActionCode, "case", entity.Id.ToString(), new { action, request, entity.CaseNumber }, entity.AgencyId);
