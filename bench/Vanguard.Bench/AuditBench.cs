@@ -41,8 +41,8 @@ internal static class AuditBench
         var figures = new List<Figure>();
         foreach (var target in DatabaseTarget.FromEnvironment())
         {
-            figures.AddRange(await InProcessAsync(target, failures, ct));
-            figures.AddRange(await OverHttpAsync(target, failures, ct));
+            await BenchProgram.RunAsync($"audit on {target.Name}", () => InProcessAsync(target, failures, ct), figures, failures);
+            await BenchProgram.RunAsync($"audit over HTTP on {target.Name}", () => OverHttpAsync(target, failures, ct), figures, failures);
         }
 
         if (Environment.GetEnvironmentVariable(DatabaseTarget.PostgresVariable) is not { Length: > 0 })
@@ -232,6 +232,8 @@ internal static class AuditBench
     {
         var perCaller = total / Callers;
         var latencies = new double[Callers * perCaller];
+        using var self = Process.GetCurrentProcess();
+        var cpuBefore = self.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, Callers).Select(caller => Task.Run(
             async () =>
@@ -244,11 +246,13 @@ internal static class AuditBench
                 }
             },
             ct)));
-        return new Run(clock.Elapsed, latencies, entriesPerUnit);
+        var elapsed = clock.Elapsed;
+        self.Refresh();
+        return new Run(elapsed, latencies, entriesPerUnit, self.TotalProcessorTime - cpuBefore);
     }
 
     /// <summary>A timed run; latency is per unit of work, and its tail shows lock waits (Microsoft.Data.Sqlite sleeps 150 ms per SQLITE_BUSY).</summary>
-    private sealed record Run(TimeSpan Elapsed, double[] LatenciesMs, int EntriesPerUnit)
+    private sealed record Run(TimeSpan Elapsed, double[] LatenciesMs, int EntriesPerUnit, TimeSpan Cpu)
     {
         public int Entries => LatenciesMs.Length * EntriesPerUnit;
 
@@ -259,7 +263,8 @@ internal static class AuditBench
             var sorted = LatenciesMs.Order().ToArray();
             double At(double q) => sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))];
             return $"{Entries:N0} in {Report.Seconds(Elapsed)} = {Report.Rate(Rate)}; latency p50 {At(0.5):0.0} ms, p99 {At(0.99):0.0} ms, " +
-                $"max {sorted[^1]:0} ms, {sorted.Count(l => l >= 150):N0} took ≥ 150 ms";
+                $"max {sorted[^1]:0} ms, {sorted.Count(l => l >= 150):N0} took ≥ 150 ms; " +
+                $"CPU {Cpu.TotalMilliseconds * 1000 / Entries:0} µs per entry ({Cpu / Elapsed / Environment.ProcessorCount:P0} of {Environment.ProcessorCount} cores)";
         }
     }
 

@@ -83,6 +83,8 @@ internal sealed class PlatformHost : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         // On a fresh database the migrator's first look at __EFMigrationsHistory fails by design and EF logs it as an error.
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Critical");
+        // A refused save is reported by the bench itself, once, instead of three stack traces from EF's logger.
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Update", "Critical");
         if (_postgresConnection is { } postgres)
         {
             builder.UseSetting("Vanguard:Database:Provider", "Postgres");

@@ -37,12 +37,12 @@ internal static class BenchProgram
         {
             if (which is "startup" or "all")
             {
-                figures.AddRange(await StartupBench.RunAsync(cancel.Token));
+                await RunAsync("startup", () => StartupBench.RunAsync(cancel.Token), figures, failures);
             }
 
             if (which is "memory" or "all")
             {
-                figures.AddRange(await MemoryBench.RunAsync(cancel.Token));
+                await RunAsync("memory", () => MemoryBench.RunAsync(cancel.Token), figures, failures);
             }
 
             if (which is "audit" or "all")
@@ -62,5 +62,20 @@ internal static class BenchProgram
         }
 
         return failures.Count == 0 ? 0 : 1;
+    }
+
+    /// <summary>A benchmark that fails (a write refused, an app that does not start) is reported, and the others still run.</summary>
+    public static async Task RunAsync(string name, Func<Task<IReadOnlyList<Figure>>> benchmark, List<Figure> figures, IList<string> failures)
+    {
+        try
+        {
+            figures.AddRange(await benchmark());
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var cause = ex.GetBaseException();
+            Console.WriteLine($"  {name} stopped: {cause.GetType().Name}: {cause.Message}");
+            failures.Add($"{name}: {ex.GetType().Name}: {ex.Message} ({cause.GetType().Name}: {cause.Message})");
+        }
     }
 }
