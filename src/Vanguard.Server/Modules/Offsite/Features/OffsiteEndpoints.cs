@@ -114,15 +114,18 @@ internal static class OffsiteEndpoints
 
         var vehicle = new VehicleAxles(request.AxleCount!.Value, request.VehicleKind == "combination" ? VehicleKind.Combination : VehicleKind.Truck,
             request.TractorSingleDriveAxle, request.SingleTyreAxleCount);
-        if (OverloadLimits.LimitKg(vehicle) <= 0)
+        try
         {
-            return Validator.Invalid("singleTyreAxleCount", "invalid", "单胎轴数过多。", "Too many single-tyre axles.").ToProblem(http);
+            var judgement = OverloadJudge.Judge(
+                new WeighingInput(vehicle, request.GrossWeightKg!.Value, request.HeightMm, request.WidthMm, request.LengthMm, request.AccuracyClass),
+                OverloadSettings.Default,
+                LegalClock.Today(clock));
+            return TypedResults.Ok(JudgementView.From(judgement, L.IsEnglish));
         }
-
-        var judgement = OverloadJudge.Judge(
-            new WeighingInput(vehicle, request.GrossWeightKg!.Value, request.HeightMm, request.WidthMm, request.LengthMm, request.AccuracyClass),
-            OverloadSettings.Default,
-            LegalClock.Today(clock));
-        return TypedResults.Ok(JudgementView.From(judgement, L.IsEnglish));
+        catch (ArgumentOutOfRangeException)
+        {
+            return Validator.Invalid("singleTyreAxleCount", "invalid", "车辆参数组合不可能存在（单胎轴过多）。", "No vehicle has that combination (too many single-tyre axles).")
+                .ToProblem(http);
+        }
     }
 }

@@ -61,10 +61,21 @@ internal static class WimIngest
             var captured = r.CapturedAt!.Value;
             var vehicle = new VehicleAxles(r.AxleCount!.Value, kind, r.TractorSingleDriveAxle, r.SingleTyreAxleCount);
             var mass = r.AxleCount == 2 && kind == VehicleKind.Truck ? registeredMass(plate, color) : null;
-            var judgement = OverloadJudge.Judge(
-                new WeighingInput(vehicle, r.GrossWeightKg!.Value, r.HeightMm, r.WidthMm, r.LengthMm, station.AccuracyClass, mass),
-                settings,
-                DateOnly.FromDateTime(captured.ToOffset(LegalClock.ChinaOffset).DateTime));
+            OverloadJudgement judgement;
+            try
+            {
+                judgement = OverloadJudge.Judge(
+                    new WeighingInput(vehicle, r.GrossWeightKg!.Value, r.HeightMm, r.WidthMm, r.LengthMm, station.AccuracyClass, mass),
+                    settings,
+                    DateOnly.FromDateTime(captured.ToOffset(LegalClock.ChinaOffset).DateTime));
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                // The domain refuses combinations no real vehicle has (e.g. a limit at or below zero).
+                rejected.Add(new IngestRejection(i, r.RecordId, "offsite.vehicle_impossible", "车辆参数组合不可能存在，无法判定。"));
+                continue;
+            }
+
             var usable = station.IsCertifiedOn(DateOnly.FromDateTime(captured.ToOffset(LegalClock.ChinaOffset).DateTime));
             var overloaded = judgement.Verdict == OverloadVerdict.Overloaded;
             var row = new WimRecord
