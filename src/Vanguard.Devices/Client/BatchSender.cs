@@ -34,6 +34,9 @@ internal enum SendOutcome
 
     /// <summary>401 or 403: the device key is wrong, revoked or not allowed here; no point in going on.</summary>
     KeyRefused,
+
+    /// <summary>404 or 405: the platform has no such endpoint (an older version, or a wrong --server); no point either.</summary>
+    EndpointMissing,
 }
 
 internal sealed record SendResult(SendOutcome Outcome, IngestResponse? Response = null, TimeSpan Latency = default);
@@ -74,6 +77,11 @@ internal sealed class BatchSender(HttpClient http, RetryPolicy policy, SendStats
                 if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
                 {
                     return Give(SendOutcome.KeyRefused, $"HTTP {status}", detail);
+                }
+
+                if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed)
+                {
+                    return Give(SendOutcome.EndpointMissing, $"HTTP {status}", $"{detail} (no {path} on this server: is the off-site module deployed?)");
                 }
 
                 if (!IsTransient(response.StatusCode))

@@ -47,6 +47,7 @@ internal sealed class TrafficRunner<T>(
     private sealed record Batch(List<T> Records, List<TrafficTag> Tags);
 
     private volatile bool _keyRefused;
+    private volatile bool _endpointMissing;
 
     public SendStats Stats => sender.Stats;
 
@@ -89,7 +90,7 @@ internal sealed class TrafficRunner<T>(
         await reporting.CancelAsync();
         await reporter;
         var elapsed = clock.GetElapsedTime(started);
-        WriteSummary(elapsed, stopping.IsCancellationRequested);
+        WriteSummary(elapsed, stopping.IsCancellationRequested ? "Ctrl+C" : _keyRefused ? "the key was refused" : _endpointMissing ? "no such endpoint" : null);
 
         if (_keyRefused)
         {
@@ -188,6 +189,13 @@ internal sealed class TrafficRunner<T>(
         {
             await foreach (var batch in reader.ReadAllAsync(halt.Token))
             {
+                // ReadAllAsync hands out buffered batches without looking at the token again.
+                if (halt.IsCancellationRequested)
+                {
+                    Stats.Dropped(batch.Records.Count);
+                    break;
+                }
+
                 var body = JsonSerializer.SerializeToUtf8Bytes(batch.Records, Wire.Json);
                 var result = await sender.SendAsync(path, body, halt.Token, abort);
                 switch (result.Outcome)
@@ -204,6 +212,11 @@ internal sealed class TrafficRunner<T>(
                     case SendOutcome.KeyRefused:
                         Stats.GaveUp(batch.Records.Count);
                         _keyRefused = true;
+                        await halt.CancelAsync();
+                        break;
+                    case SendOutcome.EndpointMissing:
+                        Stats.GaveUp(batch.Records.Count);
+                        _endpointMissing = true;
                         await halt.CancelAsync();
                         break;
                 }
@@ -237,14 +250,14 @@ internal sealed class TrafficRunner<T>(
         }
     }
 
-    private void WriteSummary(TimeSpan elapsed, bool interrupted)
+    private void WriteSummary(TimeSpan elapsed, string? stoppedBecause)
     {
         var s = Stats;
         var (p50, p99, max) = s.OverallLatency();
         var o = output;
         var ic = CultureInfo.InvariantCulture;
         o.WriteLine();
-        o.WriteLine(string.Create(ic, $"Summary{(interrupted ? " (stopped by Ctrl+C)" : string.Empty)}: {elapsed.TotalSeconds:0.0} s"));
+        o.WriteLine(string.Create(ic, $"Summary{(stoppedBecause is null ? string.Empty : $" (stopped: {stoppedBecause})")}: {elapsed.TotalSeconds:0.0} s"));
         o.WriteLine(string.Create(ic, $"  sent        {s.RecordsSent} records in {s.BatchesSent} batches ({s.RecordsSent / Math.Max(0.001, elapsed.TotalSeconds):0}/s)"));
         o.WriteLine(string.Create(ic, $"  accepted    {s.Accepted}"));
         o.WriteLine(string.Create(ic, $"  duplicates  {s.Duplicates} (resends sent: {s.ResendsSent})"));

@@ -11,7 +11,7 @@ public sealed class TrafficRunnerTests
     private static readonly RetryPolicy FastRetries = new() { BaseDelay = TimeSpan.FromMilliseconds(20), MaxAttempts = 4 };
 
     private static (TrafficRunner<WimRecord> Runner, HttpClient Http) Runner(
-        Uri server, string key, RunSettings settings, double bad = 0, double resend = 0, RetryPolicy? retry = null)
+        Uri server, string key, RunSettings settings, double bad = 0, double resend = 0, RetryPolicy? retry = null, string path = Wire.WimRecordsPath)
     {
         var http = PlatformClient.CreateHttp(server, key, settings.Concurrency);
         var traffic = new WimTraffic(new WimTrafficOptions
@@ -24,7 +24,7 @@ public sealed class TrafficRunnerTests
             ResendMinAge = settings.BatchSize,
         }, TimeProvider.System);
         var sender = new BatchSender(http, retry ?? FastRetries, new SendStats(), TimeProvider.System);
-        return (new TrafficRunner<WimRecord>(traffic, sender, Wire.WimRecordsPath, settings, TextWriter.Null, TimeProvider.System), http);
+        return (new TrafficRunner<WimRecord>(traffic, sender, path, settings, TextWriter.Null, TimeProvider.System), http);
     }
 
     [Fact]
@@ -117,6 +117,21 @@ public sealed class TrafficRunnerTests
         exit.ShouldBe(ExitCodes.KeyRefused);
         fake.Requests.Count.ShouldBeLessThanOrEqualTo(2);
         fake.Stored.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Run_WhenTheEndpointIsMissing_StopsAtOnce()
+    {
+        await using var fake = await FakePlatform.StartAsync();
+        var (runner, http) = Runner(fake.Address, FakePlatform.DeviceKey, new RunSettings { Rate = 0, Count = 100_000, BatchSize = 100, Concurrency = 2 },
+            path: "api/v1/offsite/no-such-thing");
+        using var _ = http;
+
+        var exit = await runner.RunAsync(TestContext.Current.CancellationToken);
+
+        exit.ShouldBe(ExitCodes.Undelivered);
+        runner.Stats.Attempts.ShouldBeLessThanOrEqualTo(2);
+        runner.Stats.Statuses.Keys.ShouldBe([404]);
     }
 
     [Fact]
