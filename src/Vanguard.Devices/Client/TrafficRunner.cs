@@ -73,9 +73,6 @@ internal sealed class TrafficRunner<T>(
         {
             await ProduceAsync(channel.Writer, started, halt.Token);
         }
-        catch (OperationCanceledException) when (halt.IsCancellationRequested)
-        {
-        }
         finally
         {
             channel.Writer.TryComplete();
@@ -115,69 +112,68 @@ internal sealed class TrafficRunner<T>(
         // Unused rate is banked for at most a second (or a batch), so a stall is not followed by a long burst.
         var burst = Math.Max(settings.BatchSize, settings.Rate);
 
-        while (!halt.IsCancellationRequested)
+        try
         {
-            if ((settings.Duration is { } duration && clock.GetElapsedTime(started) >= duration) || (settings.Count is { } count && produced >= count))
+            while (!halt.IsCancellationRequested)
             {
-                break;
-            }
+                if ((settings.Duration is { } duration && clock.GetElapsedTime(started) >= duration) || (settings.Count is { } count && produced >= count))
+                {
+                    break;
+                }
 
-            long due;
-            if (settings.Rate <= 0)
-            {
-                due = settings.BatchSize - batch.Records.Count;
-            }
-            else
-            {
-                var now = clock.GetTimestamp();
-                tokens = Math.Min(burst, tokens + (clock.GetElapsedTime(last, now).TotalSeconds * settings.Rate));
-                last = now;
-                due = (long)tokens;
-                tokens -= due;
-            }
+                long due;
+                if (settings.Rate <= 0)
+                {
+                    due = settings.BatchSize - batch.Records.Count;
+                }
+                else
+                {
+                    var now = clock.GetTimestamp();
+                    tokens = Math.Min(burst, tokens + (clock.GetElapsedTime(last, now).TotalSeconds * settings.Rate));
+                    last = now;
+                    due = (long)tokens;
+                    tokens -= due;
+                }
 
-            if (settings.Count is { } limit)
-            {
-                due = Math.Min(due, limit - produced);
-            }
+                if (settings.Count is { } limit)
+                {
+                    due = Math.Min(due, limit - produced);
+                }
 
-            for (var i = 0; i < due; i++)
-            {
-                var item = source.Next();
-                batch.Records.Add(item.Record);
-                batch.Tags.Add(item.Tag);
-                produced++;
-                if (batch.Records.Count >= settings.BatchSize)
+                for (var i = 0; i < due; i++)
+                {
+                    var item = source.Next();
+                    batch.Records.Add(item.Record);
+                    batch.Tags.Add(item.Tag);
+                    produced++;
+                    if (batch.Records.Count >= settings.BatchSize)
+                    {
+                        await writer.WriteAsync(batch, halt);
+                        (batch, batchStarted) = (NewBatch(), clock.GetTimestamp());
+                    }
+                }
+
+                if (batch.Records.Count > 0 && clock.GetElapsedTime(batchStarted) >= settings.MaxBatchDelay)
                 {
                     await writer.WriteAsync(batch, halt);
-                    batch = NewBatch();
-                    batchStarted = clock.GetTimestamp();
+                    (batch, batchStarted) = (NewBatch(), clock.GetTimestamp());
+                }
+
+                if (settings.Rate > 0)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(5), clock, halt);
                 }
             }
 
-            if (batch.Records.Count > 0 && clock.GetElapsedTime(batchStarted) >= settings.MaxBatchDelay)
+            if (batch.Records.Count > 0)
             {
                 await writer.WriteAsync(batch, halt);
                 batch = NewBatch();
-                batchStarted = clock.GetTimestamp();
-            }
-
-            if (settings.Rate > 0)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(5), clock, halt);
             }
         }
-
-        if (batch.Records.Count > 0)
+        catch (OperationCanceledException) when (halt.IsCancellationRequested)
         {
-            if (halt.IsCancellationRequested)
-            {
-                Stats.Dropped(batch.Records.Count);
-            }
-            else
-            {
-                await writer.WriteAsync(batch, halt);
-            }
+            Stats.Dropped(batch.Records.Count);
         }
     }
 

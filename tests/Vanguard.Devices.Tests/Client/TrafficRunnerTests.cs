@@ -8,13 +8,27 @@ namespace Vanguard.Devices.Tests.Client;
 
 public sealed class TrafficRunnerTests
 {
+
     private static readonly RetryPolicy FastRetries = new() { BaseDelay = TimeSpan.FromMilliseconds(20), MaxAttempts = 4 };
 
-    private static (TrafficRunner<WimRecord> Runner, HttpClient Http) Runner(
+    private sealed class Counting<T>(ITrafficSource<T> inner) : ITrafficSource<T>
+    {
+        public int Generated { get; private set; }
+
+        public TrafficItem<T> Next()
+        {
+            Generated++;
+            return inner.Next();
+        }
+
+        public IEnumerable<string> Describe() => inner.Describe();
+    }
+
+    private static (TrafficRunner<WimRecord> Runner, HttpClient Http, Counting<WimRecord> Source) Runner(
         Uri server, string key, RunSettings settings, double bad = 0, double resend = 0, RetryPolicy? retry = null, string path = Wire.WimRecordsPath)
     {
         var http = PlatformClient.CreateHttp(server, key, settings.Concurrency);
-        var traffic = new WimTraffic(new WimTrafficOptions
+        var traffic = new Counting<WimRecord>(new WimTraffic(new WimTrafficOptions
         {
             Station = FakePlatform.DeviceCode,
             Seed = 5,
@@ -22,9 +36,9 @@ public sealed class TrafficRunnerTests
             BadPercent = bad,
             ResendPercent = resend,
             ResendMinAge = settings.BatchSize,
-        }, TimeProvider.System);
+        }, TimeProvider.System));
         var sender = new BatchSender(http, retry ?? FastRetries, new SendStats(), TimeProvider.System);
-        return (new TrafficRunner<WimRecord>(traffic, sender, path, settings, TextWriter.Null, TimeProvider.System), http);
+        return (new TrafficRunner<WimRecord>(traffic, sender, path, settings, TextWriter.Null, TimeProvider.System), http, traffic);
     }
 
     [Fact]
@@ -32,7 +46,7 @@ public sealed class TrafficRunnerTests
     {
         await using var fake = await FakePlatform.StartAsync();
         fake.ThrottleNext = 1;
-        var (runner, http) = Runner(fake.Address, FakePlatform.DeviceKey,
+        var (runner, http, _) = Runner(fake.Address, FakePlatform.DeviceKey,
             new RunSettings { Rate = 0, Count = 3_000, BatchSize = 250, Concurrency = 4 }, bad: 1, resend: 2);
         using var _ = http;
 
@@ -64,7 +78,7 @@ public sealed class TrafficRunnerTests
     {
         await using var fake = await FakePlatform.StartAsync();
         fake.FailNext = 2;
-        var (runner, http) = Runner(fake.Address, FakePlatform.DeviceKey, new RunSettings { Rate = 0, Count = 400, BatchSize = 100, Concurrency = 1 });
+        var (runner, http, _) = Runner(fake.Address, FakePlatform.DeviceKey, new RunSettings { Rate = 0, Count = 400, BatchSize = 100, Concurrency = 1 });
         using var _ = http;
 
         var exit = await runner.RunAsync(TestContext.Current.CancellationToken);
@@ -80,7 +94,7 @@ public sealed class TrafficRunnerTests
     {
         await using var fake = await FakePlatform.StartAsync();
         fake.FailNext = 100;
-        var (runner, http) = Runner(fake.Address, FakePlatform.DeviceKey, new RunSettings { Rate = 0, Count = 100, BatchSize = 100, Concurrency = 1 },
+        var (runner, http, _) = Runner(fake.Address, FakePlatform.DeviceKey, new RunSettings { Rate = 0, Count = 100, BatchSize = 100, Concurrency = 1 },
             retry: FastRetries with { MaxAttempts = 3 });
         using var _ = http;
 
@@ -94,7 +108,7 @@ public sealed class TrafficRunnerTests
     [Fact]
     public async Task Run_WhenTheServerCannotBeReached_ExitsWithUnreachable()
     {
-        var (runner, http) = Runner(new Uri($"http://127.0.0.1:{ClosedPort()}"), FakePlatform.DeviceKey,
+        var (runner, http, _) = Runner(new Uri($"http://127.0.0.1:{ClosedPort()}"), FakePlatform.DeviceKey,
             new RunSettings { Rate = 0, Count = 200, BatchSize = 100, Concurrency = 2 });
         using var _ = http;
 
@@ -109,7 +123,7 @@ public sealed class TrafficRunnerTests
     public async Task Run_WhenTheKeyIsRefused_StopsAtOnce()
     {
         await using var fake = await FakePlatform.StartAsync();
-        var (runner, http) = Runner(fake.Address, "vgk_wrong", new RunSettings { Rate = 0, Count = 100_000, BatchSize = 100, Concurrency = 2 });
+        var (runner, http, _) = Runner(fake.Address, "vgk_wrong", new RunSettings { Rate = 0, Count = 100_000, BatchSize = 100, Concurrency = 2 });
         using var _ = http;
 
         var exit = await runner.RunAsync(TestContext.Current.CancellationToken);
@@ -123,7 +137,7 @@ public sealed class TrafficRunnerTests
     public async Task Run_WhenTheEndpointIsMissing_StopsAtOnce()
     {
         await using var fake = await FakePlatform.StartAsync();
-        var (runner, http) = Runner(fake.Address, FakePlatform.DeviceKey, new RunSettings { Rate = 0, Count = 100_000, BatchSize = 100, Concurrency = 2 },
+        var (runner, http, _) = Runner(fake.Address, FakePlatform.DeviceKey, new RunSettings { Rate = 0, Count = 100_000, BatchSize = 100, Concurrency = 2 },
             path: "api/v1/offsite/no-such-thing");
         using var _ = http;
 
@@ -138,7 +152,7 @@ public sealed class TrafficRunnerTests
     public async Task Run_WhenCancelled_StopsPromptlyAndCleanly()
     {
         await using var fake = await FakePlatform.StartAsync();
-        var (runner, http) = Runner(fake.Address, FakePlatform.DeviceKey,
+        var (runner, http, source) = Runner(fake.Address, FakePlatform.DeviceKey,
             new RunSettings { Rate = 1_000, Duration = TimeSpan.FromMinutes(5), BatchSize = 100, Concurrency = 2 });
         using var _ = http;
         using var ctrlC = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
@@ -151,13 +165,14 @@ public sealed class TrafficRunnerTests
         exit.ShouldBe(ExitCodes.Ok);
         runner.Stats.RecordsSent.ShouldBeInRange(500, 2_500);
         runner.Stats.Accepted.ShouldBe(fake.Stored.Count);
+        (runner.Stats.RecordsSent + runner.Stats.RecordsDropped + runner.Stats.RecordsGivenUp).ShouldBe(source.Generated);
     }
 
     [Fact]
     public async Task Run_AtAGivenRate_SendsRoughlyThatMany()
     {
         await using var fake = await FakePlatform.StartAsync();
-        var (runner, http) = Runner(fake.Address, FakePlatform.DeviceKey,
+        var (runner, http, _) = Runner(fake.Address, FakePlatform.DeviceKey,
             new RunSettings { Rate = 500, Duration = TimeSpan.FromSeconds(2), BatchSize = 100, Concurrency = 2 });
         using var _ = http;
 
