@@ -98,7 +98,10 @@ internal sealed class AnprTraffic : ITrafficSource<AnprRead>
         }
 
         var item = new TrafficItem<AnprRead>(read, read.ReadId, tag);
-        _history.Remember(item);
+        if (item.Tag == TrafficTag.Normal)
+        {
+            _history.Remember(item);
+        }
         return item;
     }
 

@@ -22,7 +22,10 @@ internal interface ITrafficSource<T>
     IEnumerable<string> Describe();
 }
 
-/// <summary>Keeps recent records so that a share of them can be sent again, older than one batch so they land in another.</summary>
+/// <summary>
+/// Keeps recent good records so that a share of them can be sent again, older than one batch so they land in another.
+/// Bad records are not resent: their second rejection would blur the count of duplicates.
+/// </summary>
 internal sealed class ResendHistory<T>(int minAge)
 {
     private const int Capacity = 4_096;

@@ -134,7 +134,10 @@ internal sealed class WimTraffic : ITrafficSource<WimRecord>
         }
 
         var item = new TrafficItem<WimRecord>(record, record.RecordId, defect == WimDefect.None ? TrafficTag.Normal : TrafficTag.Bad);
-        _history.Remember(item);
+        if (item.Tag == TrafficTag.Normal)
+        {
+            _history.Remember(item);
+        }
         return new WimSample(item, vehicle, defect, overloaded, overDimension);
     }
 

@@ -160,6 +160,16 @@ public sealed class WimTrafficTests
     }
 
     [Fact]
+    public void Resends_AreNeverOfBadRecords()
+    {
+        var samples = Generate(Make(bad: 10, resend: 10), 5_000);
+
+        var bad = samples.Where(s => s.Item.Tag == TrafficTag.Bad).Select(s => s.Record.RecordId).ToHashSet();
+        bad.Count.ShouldBeGreaterThan(0);
+        samples.Where(s => s.Item.Tag == TrafficTag.Resend).ShouldAllBe(s => !bad.Contains(s.Record.RecordId));
+    }
+
+    [Fact]
     public void Resend_IsOlderThanOneBatch()
     {
         var samples = Generate(Make(resend: 5), 3_000);
