@@ -63,6 +63,7 @@ run() { # name, project, extra env...
 }
 export VANGUARD_CHROMIUM=/usr/bin/chromium
 run domain tests/Vanguard.Domain.Tests/Vanguard.Domain.Tests.csproj
+run devices tests/Vanguard.Devices.Tests/Vanguard.Devices.Tests.csproj
 run server-sqlite tests/Vanguard.Server.Tests/Vanguard.Server.Tests.csproj VANGUARD_TEST_POSTGRES=
 run server-postgres tests/Vanguard.Server.Tests/Vanguard.Server.Tests.csproj "VANGUARD_TEST_POSTGRES=$POSTGRES"
 

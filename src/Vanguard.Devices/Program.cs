@@ -1,4 +1,8 @@
-// vanguard-sim: simulators of the field devices (WIM stations, plate cameras, docking stations, terminals) that talk
-// to the platform only through its public API. The simulators arrive with the off-site and evidence modules.
-Console.WriteLine("vanguard-sim: device simulators — not built yet; see the off-site and evidence issues.");
-return 0;
+// vanguard-sim: simulators of the field devices (WIM stations, plate cameras) that talk to the platform only through
+// its public HTTP API. See README.md beside this file.
+using System.CommandLine;
+using System.Text;
+using Vanguard.Devices.Commands;
+
+Console.OutputEncoding = Encoding.UTF8;
+return await Cli.Build().Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(10) });

@@ -3,6 +3,7 @@ using Vanguard.Server.Data;
 using Vanguard.Server.Hosting;
 using Vanguard.Server.Modules.Audit;
 using Vanguard.Server.Modules.Cases;
+using Vanguard.Server.Modules.Offsite;
 using Vanguard.Server.Modules.Organisation;
 using Vanguard.Server.Modules.Registry;
 
@@ -16,6 +17,7 @@ builder.AddOrganisation();         // agencies, officers, accounts, devices, jur
 builder.AddAudit();                // hash-chained audit log (可溯)
 builder.AddRegistry();             // 运政 registry: persons, organisations, vehicles, drivers
 builder.AddCases();                // penalty cases: workflow, deadlines, case numbers, documents
+builder.AddOffsite();              // 非现场执法: weigh-in-motion and plate-camera ingest, review, off-site cases
 
 builder.AddWebUi();                // Blazor + AntDesign staff pages
 
@@ -35,6 +37,7 @@ api.MapOrganisation();
 api.MapAudit();
 api.MapRegistry();
 api.MapCases();
+api.MapOffsite();
 
 app.MapWebUi();
 

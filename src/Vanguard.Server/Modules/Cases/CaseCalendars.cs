@@ -10,7 +10,7 @@ namespace Vanguard.Server.Modules.Cases;
 /// (国务院办公厅 notices for 2025 and 2026) plus the years an administrator uploaded; an upload replaces its year.
 /// Cached; reloaded after an upload.
 /// </summary>
-internal sealed class CaseCalendars(IServiceScopeFactory scopes)
+internal sealed class CaseCalendars(IServiceScopeFactory scopes) : Contracts.ILegalCalendar
 {
     private HolidayCalendar? _cached;
 
@@ -27,6 +27,8 @@ internal sealed class CaseCalendars(IServiceScopeFactory scopes)
         _cached = Combine(HolidayCalendar.China2025And2026, uploaded.Select(y => (y.Year, HolidayCalendar.Parse(y.Text))));
         return _cached;
     }
+
+    async Task<IHolidayCalendar> Contracts.ILegalCalendar.CurrentAsync(CancellationToken ct) => await CurrentAsync(ct);
 
     public void Invalidate() => _cached = null;
 

@@ -13,6 +13,8 @@ public static class CasesModule
         builder.Services.AddOptions<CasesOptions>().Bind(builder.Configuration.GetSection("Vanguard:Cases"));
         builder.Services.AddSingleton<CaseNumbers>();
         builder.Services.AddSingleton<CaseCalendars>();
+        builder.Services.AddSingleton<Contracts.ILegalCalendar>(sp => sp.GetRequiredService<CaseCalendars>());
+        builder.Services.AddScoped<Contracts.ICaseIntake, CaseIntake>();
         builder.Services.AddScoped<CasesHandler>();
         builder.Services.AddScoped<CaseDocumentsHandler>();
         builder.Services.AddSingleton<Documents.CaseDocumentRenderer>();

@@ -20,6 +20,7 @@ public static class OrganisationModule
         var services = builder.Services;
         services.AddHttpContextAccessor();
         services.AddSingleton<IAgencyDirectory, AgencyDirectory>();
+        services.AddSingleton<IDeviceDirectory, DeviceDirectory>();
         services.AddScoped<PrincipalAccessor>();
         services.AddScoped<ICurrentActor, CurrentActor>();
         services.AddScoped<IJurisdiction, ActorJurisdiction>();

@@ -21,6 +21,23 @@ internal sealed class RegistryQueries(VanguardDbContext db, TimeProvider clock) 
         return vehicle is null ? null : await ToInfoAsync(vehicle, ct);
     }
 
+    public async Task<IReadOnlyDictionary<(string Plate, string PlateColor), int>> RegisteredMassesAsync(
+        IReadOnlyCollection<(string Plate, string PlateColor)> vehicles, CancellationToken ct)
+    {
+        if (vehicles.Count == 0)
+        {
+            return new Dictionary<(string, string), int>();
+        }
+
+        var plates = vehicles.Select(v => v.Plate).Distinct().ToList();
+        var rows = await db.RegistryVehicles.AsNoTracking()
+            .Where(v => plates.Contains(v.Plate) && v.RegisteredTotalMassKg != null)
+            .Select(v => new { v.Plate, v.PlateColor, Mass = v.RegisteredTotalMassKg!.Value })
+            .ToListAsync(ct);
+        var wanted = vehicles.ToHashSet();
+        return rows.Where(r => wanted.Contains((r.Plate, r.PlateColor))).ToDictionary(r => (r.Plate, r.PlateColor), r => r.Mass);
+    }
+
     /// <summary>All vehicles with that plate, whatever their colour (a look-up by plate alone).</summary>
     public async Task<IReadOnlyList<VehicleInfo>> FindVehiclesByPlateAsync(string plate, CancellationToken ct)
     {

@@ -682,6 +682,324 @@ namespace Vanguard.Server.Data.Migrations.Postgres
                     b.ToTable("cases_holiday_years", (string)null);
                 });
 
+            modelBuilder.Entity("Vanguard.Server.Modules.Offsite.Data.AnprRead", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("CapturedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<short>("CapturedOffsetMinutes")
+                        .HasColumnType("smallint");
+
+                    b.Property<int>("ConfidencePermille")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Direction")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ImageSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Plate")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("PlateColor")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ReadId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("ReceivedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Retained")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CapturedAtMs");
+
+                    b.HasIndex("DeviceId", "ReadId")
+                        .IsUnique();
+
+                    b.HasIndex("Plate", "CapturedAtMs");
+
+                    b.ToTable("offsite_anpr_reads", (string)null);
+                });
+
+            modelBuilder.Entity("Vanguard.Server.Modules.Offsite.Data.OffsiteNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("NoticeCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Plate")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Recipient")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NoticeCode")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.ToTable("offsite_notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Vanguard.Server.Modules.Offsite.Data.ReviewItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("CapturedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("InvalidReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("OverKg")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("PenaltyFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Plate")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("PlateColor")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly>("ReviewDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("StationCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("WimRecordId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WimRecordId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "ReviewDueOn");
+
+                    b.ToTable("offsite_review_items", (string)null);
+                });
+
+            modelBuilder.Entity("Vanguard.Server.Modules.Offsite.Data.WimRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AdjustedKg")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AxleCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AxleWeightsKg")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("CapturedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<short>("CapturedOffsetMinutes")
+                        .HasColumnType("smallint");
+
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("EvidenceUsable")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("GrossWeightKg")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("HeightMm")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ImagesJson")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Lane")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("LengthMm")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LimitKg")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OverBasisPoints")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OverKg")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("PenaltyFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PenaltyKind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Plate")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("PlateColor")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("ReceivedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RecordId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("SingleTyreAxleCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SpeedDeciKmh")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ToleranceKg")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("TractorSingleDriveAxle")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("VehicleKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Verdict")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("WidthMm")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CapturedAtMs");
+
+                    b.HasIndex("DeviceId", "RecordId")
+                        .IsUnique();
+
+                    b.HasIndex("Plate", "CapturedAtMs");
+
+                    b.ToTable("offsite_wim_records", (string)null);
+                });
+
             modelBuilder.Entity("Vanguard.Server.Modules.Organisation.Data.Agency", b =>
                 {
                     b.Property<Guid>("Id")
@@ -732,8 +1050,22 @@ namespace Vanguard.Server.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<decimal?>("AccuracyClass")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("numeric(4,1)");
+
                     b.Property<Guid>("AgencyId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly?>("CertificateValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("CertificateValidUntil")
+                        .HasColumnType("date");
 
                     b.Property<string>("Code")
                         .IsRequired()

@@ -667,6 +667,320 @@ namespace Vanguard.Server.Data.Migrations.Sqlite
                     b.ToTable("cases_holiday_years", (string)null);
                 });
 
+            modelBuilder.Entity("Vanguard.Server.Modules.Offsite.Data.AnprRead", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CapturedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<short>("CapturedOffsetMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConfidencePermille")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Direction")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImageSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Plate")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlateColor")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReadId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Retained")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CapturedAtMs");
+
+                    b.HasIndex("DeviceId", "ReadId")
+                        .IsUnique();
+
+                    b.HasIndex("Plate", "CapturedAtMs");
+
+                    b.ToTable("offsite_anpr_reads", (string)null);
+                });
+
+            modelBuilder.Entity("Vanguard.Server.Modules.Offsite.Data.OffsiteNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoticeCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Plate")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipient")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NoticeCode")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.ToTable("offsite_notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Vanguard.Server.Modules.Offsite.Data.ReviewItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CapturedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvalidReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OverKg")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PenaltyFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Plate")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlateColor")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReviewDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StationCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WimRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WimRecordId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "ReviewDueOn");
+
+                    b.ToTable("offsite_review_items", (string)null);
+                });
+
+            modelBuilder.Entity("Vanguard.Server.Modules.Offsite.Data.WimRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AdjustedKg")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AxleCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AxleWeightsKg")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CapturedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<short>("CapturedOffsetMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EvidenceUsable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GrossWeightKg")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HeightMm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImagesJson")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Lane")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LengthMm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LimitKg")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OverBasisPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OverKg")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PenaltyFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PenaltyKind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Plate")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlateColor")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SingleTyreAxleCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SpeedDeciKmh")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToleranceKg")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("TractorSingleDriveAxle")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VehicleKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Verdict")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WidthMm")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CapturedAtMs");
+
+                    b.HasIndex("DeviceId", "RecordId")
+                        .IsUnique();
+
+                    b.HasIndex("Plate", "CapturedAtMs");
+
+                    b.ToTable("offsite_wim_records", (string)null);
+                });
+
             modelBuilder.Entity("Vanguard.Server.Modules.Organisation.Data.Agency", b =>
                 {
                     b.Property<Guid>("Id")
@@ -717,7 +1031,21 @@ namespace Vanguard.Server.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("AccuracyClass")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CertificateValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CertificateValidUntil")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Code")

@@ -29,7 +29,8 @@ internal sealed class CasesHandler(
     public static readonly Error ConcurrentUpdate = Error.Conflict(
         "cases.concurrent_update", "案件已被他人修改，请刷新后重试。", "Someone else changed the case; reload and try again.");
 
-    public async Task<Result<CaseDetail>> CreateAsync(CreateCaseRequest request, CancellationToken ct)
+    /// <param name="evidenceReviewed">Set only by <see cref="CaseIntake"/> for device evidence that passed review (art. 41).</param>
+    public async Task<Result<CaseDetail>> CreateAsync(CreateCaseRequest request, CancellationToken ct, bool evidenceReviewed = false)
     {
         var today = LegalClock.Today(clock);
         var check = new Validator()
@@ -108,6 +109,7 @@ internal sealed class CasesHandler(
                 LegalReviewRequired = request.LegalReviewRequired,
                 CollectiveDiscussionRequired = request.CollectiveDiscussionRequired,
                 RevokesLicence = request.RevokesLicence,
+                EvidenceReviewed = evidenceReviewed,
             },
             CreatedAt = now,
             UpdatedAt = now,

@@ -25,6 +25,16 @@ public sealed class Device : IAgencyOwned
 
     public double? Longitude { get; set; }
 
+    /// <summary>动态汽车衡准确度等级 (JJG 907: 0.2, 0.5, 1, 2, 5, 10) of a WIM station; its in-service tolerance in percent.</summary>
+    public decimal? AccuracyClass { get; set; }
+
+    /// <summary>检定证书编号: data from an unverified device cannot be evidence (河南省治超条例 art. 10).</summary>
+    public string? CertificateNumber { get; set; }
+
+    public DateOnly? CertificateValidFrom { get; set; }
+
+    public DateOnly? CertificateValidUntil { get; set; }
+
     /// <summary>Lower-case hex SHA-256 of the current API key; null when revoked.</summary>
     public string? KeyHash { get; set; }
 

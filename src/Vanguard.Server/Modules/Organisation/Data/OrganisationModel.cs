@@ -42,6 +42,8 @@ internal static class OrganisationModel
             e.Property(d => d.Location).HasMaxLength(200);
             e.Property(d => d.KeyHash).HasMaxLength(64);
             e.Property(d => d.KeyPrefix).HasMaxLength(16);
+            e.Property(d => d.AccuracyClass).HasPrecision(4, 1);
+            e.Property(d => d.CertificateNumber).HasMaxLength(64);
             e.HasOne<Agency>().WithMany().HasForeignKey(d => d.AgencyId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<StaffUser>(e =>

@@ -12,18 +12,28 @@ using Vanguard.Server.Modules.Organisation.Data;
 
 namespace Vanguard.Server.Modules.Organisation.Features;
 
+/// <summary>检定证书 of a measuring device.</summary>
+public sealed record DeviceCertificate(string? Number, DateOnly? ValidFrom, DateOnly? ValidUntil);
+
 public sealed record RegisterDeviceRequest(
-    string? Kind, string? Code, string? Name, string? AgencyCode, string? SerialNumber, string? Location, double? Latitude, double? Longitude);
+    string? Kind, string? Code, string? Name, string? AgencyCode, string? SerialNumber, string? Location, double? Latitude, double? Longitude,
+    decimal? AccuracyClass = null, DeviceCertificate? Certificate = null);
+
+/// <summary><c>PATCH /api/v1/devices/{code}</c>: only the fields present change.</summary>
+public sealed record UpdateDeviceRequest(
+    string? Name = null, string? Location = null, double? Latitude = null, double? Longitude = null, decimal? AccuracyClass = null,
+    DeviceCertificate? Certificate = null);
 
 public sealed record DeviceView(
     string Code, string Kind, string KindName, string Name, string AgencyCode, string AgencyName, string? SerialNumber, string? Location,
-    double? Latitude, double? Longitude, bool KeyActive, string? KeyPrefix, DateTimeOffset? KeyIssuedAt, DateTimeOffset CreatedAt);
+    double? Latitude, double? Longitude, bool KeyActive, string? KeyPrefix, DateTimeOffset? KeyIssuedAt, DateTimeOffset CreatedAt,
+    decimal? AccuracyClass = null, DeviceCertificate? Certificate = null);
 
 /// <summary>The key is in the response once and never again.</summary>
 public sealed record DeviceWithKey(DeviceView Device, string ApiKey);
 
 /// <summary>Device registry: register, list, issue and revoke keys.</summary>
-internal sealed class DevicesHandler(VanguardDbContext db, IAgencyDirectory directory, IAuditLog audit, TimeProvider clock)
+internal sealed class DevicesHandler(VanguardDbContext db, IAgencyDirectory directory, IAuditLog audit, TimeProvider clock, IDeviceDirectory deviceDirectory)
 {
     public static readonly Error NotFound = Error.NotFound("devices.not_found", "设备不存在或不在您的管辖范围内。", "No such device in your jurisdiction.");
 
@@ -44,6 +54,7 @@ internal sealed class DevicesHandler(VanguardDbContext db, IAgencyDirectory dire
             .MaxLength("location", request.Location, 200, "安装位置", "Location")
             .Check(request.Latitude is null or (>= -90 and <= 90), "latitude", "out_of_range", "纬度须在 -90 至 90 之间。", "Latitude must be within -90..90.")
             .Check(request.Longitude is null or (>= -180 and <= 180), "longitude", "out_of_range", "经度须在 -180 至 180 之间。", "Longitude must be within -180..180.");
+        CheckMeasurement(check, request.AccuracyClass, request.Certificate);
         if (!check.IsValid)
         {
             return check.ToError();
@@ -78,12 +89,71 @@ internal sealed class DevicesHandler(VanguardDbContext db, IAgencyDirectory dire
             KeyPrefix = DeviceKeys.Display(key),
             KeyIssuedAt = now,
             CreatedAt = now,
+            AccuracyClass = request.AccuracyClass,
+            CertificateNumber = request.Certificate?.Number?.Trim(),
+            CertificateValidFrom = request.Certificate?.ValidFrom,
+            CertificateValidUntil = request.Certificate?.ValidUntil,
         };
         db.Devices.Add(device);
         audit.Record("devices.register", "device", device.Code, request with { }, agency.Id);
         await db.SaveChangesAsync(ct);
         return new DeviceWithKey(ToView(device), key);
     }
+
+    public async Task<Result<DeviceView>> UpdateAsync(string code, UpdateDeviceRequest request, CancellationToken ct)
+    {
+        var check = new Validator()
+            .Check(request.Name is null || request.Name.Trim().Length is > 0 and <= 100, "name", "invalid", "设备名称须为 1–100 个字符。", "Name must be 1–100 characters.")
+            .MaxLength("location", request.Location, 200, "安装位置", "Location")
+            .Check(request.Latitude is null or (>= -90 and <= 90), "latitude", "out_of_range", "纬度须在 -90 至 90 之间。", "Latitude must be within -90..90.")
+            .Check(request.Longitude is null or (>= -180 and <= 180), "longitude", "out_of_range", "经度须在 -180 至 180 之间。", "Longitude must be within -180..180.");
+        CheckMeasurement(check, request.AccuracyClass, request.Certificate);
+        if (!check.IsValid)
+        {
+            return check.ToError();
+        }
+
+        var device = await db.Devices.SingleOrDefaultAsync(d => d.Code == code, ct);
+        if (device is null)
+        {
+            return NotFound;
+        }
+
+        device.Name = request.Name?.Trim() ?? device.Name;
+        device.Location = request.Location?.Trim() ?? device.Location;
+        device.Latitude = request.Latitude ?? device.Latitude;
+        device.Longitude = request.Longitude ?? device.Longitude;
+        device.AccuracyClass = request.AccuracyClass ?? device.AccuracyClass;
+        if (request.Certificate is { } certificate)
+        {
+            device.CertificateNumber = certificate.Number?.Trim();
+            device.CertificateValidFrom = certificate.ValidFrom;
+            device.CertificateValidUntil = certificate.ValidUntil;
+        }
+
+        audit.Record("devices.update", "device", device.Code, request, device.AgencyId);
+        await db.SaveChangesAsync(ct);
+        deviceDirectory.Invalidate(device.Code);
+        return ToView(device);
+    }
+
+    /// <summary>JJG 907-2006 accuracy classes; a certificate needs a number and a sensible validity period.</summary>
+    private static void CheckMeasurement(Validator check, decimal? accuracyClass, DeviceCertificate? certificate)
+    {
+        check.Check(accuracyClass is null || AccuracyClasses.Contains(accuracyClass.Value), "accuracyClass", "invalid",
+            "准确度等级须为 JJG 907 规定的 0.2、0.5、1、2、5 或 10。", "The accuracy class must be one of JJG 907's 0.2, 0.5, 1, 2, 5, 10.");
+        if (certificate is not null)
+        {
+            check.Require("certificate.number", certificate.Number, "检定证书编号", "Certificate number")
+                .MaxLength("certificate.number", certificate.Number, 64, "检定证书编号", "Certificate number")
+                .Check(certificate.ValidFrom is not null, "certificate.validFrom", "required", "检定日期不能为空。", "The certificate's start date is required.")
+                .Check(certificate.ValidUntil is not null, "certificate.validUntil", "required", "检定有效期不能为空。", "The certificate's end date is required.")
+                .Check(certificate.ValidFrom is null || certificate.ValidUntil is null || certificate.ValidFrom <= certificate.ValidUntil,
+                    "certificate.validUntil", "before_start", "有效期截止日不能早于检定日期。", "The certificate cannot end before it starts.");
+        }
+    }
+
+    private static readonly decimal[] AccuracyClasses = [0.2m, 0.5m, 1m, 2m, 5m, 10m];
 
     public async Task<Result<DeviceWithKey>> IssueKeyAsync(string code, CancellationToken ct)
     {
@@ -100,6 +170,7 @@ internal sealed class DevicesHandler(VanguardDbContext db, IAgencyDirectory dire
         device.KeyRevokedAt = null;
         audit.Record("devices.issue_key", "device", device.Code, new { device.KeyPrefix }, device.AgencyId);
         await db.SaveChangesAsync(ct);
+        deviceDirectory.Invalidate(device.Code);
         return new DeviceWithKey(ToView(device), key);
     }
 
@@ -117,6 +188,7 @@ internal sealed class DevicesHandler(VanguardDbContext db, IAgencyDirectory dire
             device.KeyRevokedAt = clock.GetUtcNow();
             audit.Record("devices.revoke_key", "device", device.Code, new { device.KeyPrefix }, device.AgencyId);
             await db.SaveChangesAsync(ct);
+            deviceDirectory.Invalidate(device.Code);
         }
 
         return ToView(device);
@@ -158,7 +230,8 @@ internal sealed class DevicesHandler(VanguardDbContext db, IAgencyDirectory dire
         var agency = directory.Current.Find(d.AgencyId);
         return new DeviceView(
             d.Code, d.Kind, DeviceKind.NameZh(d.Kind), d.Name, agency?.Code ?? string.Empty, agency?.Name ?? string.Empty, d.SerialNumber, d.Location,
-            d.Latitude, d.Longitude, d.KeyHash is not null, d.KeyPrefix, d.KeyIssuedAt, d.CreatedAt);
+            d.Latitude, d.Longitude, d.KeyHash is not null, d.KeyPrefix, d.KeyIssuedAt, d.CreatedAt, d.AccuracyClass,
+            d.CertificateNumber is null ? null : new DeviceCertificate(d.CertificateNumber, d.CertificateValidFrom, d.CertificateValidUntil));
     }
 }
 
@@ -178,6 +251,10 @@ internal static class DevicesEndpoints
         devices.MapGet("/{code}", async (string code, DevicesHandler handler, HttpContext http) =>
                 (await handler.GetAsync(code, http.RequestAborted)).ToHttp(http))
             .RequireAuthorization(Policies.Staff);
+        devices.MapPatch("/{code}", async (string code, UpdateDeviceRequest request, DevicesHandler handler, HttpContext http) =>
+                (await handler.UpdateAsync(code, request, http.RequestAborted)).ToHttp(http))
+            .RequireAuthorization(Policies.OrganisationAdmin)
+            .WithSummary("Change a device's name, place, accuracy class or verification certificate.");
         devices.MapPost("/{code}/key", async (string code, DevicesHandler handler, HttpContext http) =>
                 (await handler.IssueKeyAsync(code, http.RequestAborted)).ToHttp(http))
             .RequireAuthorization(Policies.OrganisationAdmin)

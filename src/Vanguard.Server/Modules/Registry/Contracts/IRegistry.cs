@@ -13,6 +13,13 @@ public interface IRegistry
     /// <param name="plateColor">A <see cref="Vanguard.Domain.Identifiers.PlateColor"/> value or its Chinese name.</param>
     Task<VehicleInfo?> FindVehicleAsync(string plate, string plateColor, CancellationToken ct);
 
+    /// <summary>
+    /// 行驶证总质量 of the given vehicles (plate, colour as stored: normalised plate, colour code), for those the registry
+    /// knows and has a mass for — one query for a whole ingest batch.
+    /// </summary>
+    Task<IReadOnlyDictionary<(string Plate, string PlateColor), int>> RegisteredMassesAsync(
+        IReadOnlyCollection<(string Plate, string PlateColor)> vehicles, CancellationToken ct);
+
     /// <summary>The person (by 公民身份号码) or organisation (by 统一社会信用代码) with that number; null when unknown.</summary>
     Task<PartyInfo?> FindPartyAsync(string idNumberOrCreditCode, CancellationToken ct);
 

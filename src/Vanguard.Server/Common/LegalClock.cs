@@ -1,4 +1,4 @@
-namespace Vanguard.Server.Modules.Cases;
+namespace Vanguard.Server.Common;
 
 /// <summary>Legal dates are China Standard Time (UTC+8, no daylight saving), whatever the server's zone.</summary>
 public static class LegalClock

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Vanguard.Server.Modules.Offsite.Data;
+
+internal static class OffsiteModel
+{
+    public static void Configure(ModelBuilder b)
+    {
+        b.Entity<WimRecord>(e =>
+        {
+            e.ToTable("offsite_wim_records");
+            // Idempotency lives in the database: a resent record is a duplicate, never a second row.
+            e.HasIndex(r => new { r.DeviceId, r.RecordId }).IsUnique();
+            e.HasIndex(r => new { r.Plate, r.CapturedAtMs });
+            e.HasIndex(r => r.CapturedAtMs);
+            e.Property(r => r.RecordId).HasMaxLength(64);
+            e.Property(r => r.Plate).HasMaxLength(8);
+            e.Property(r => r.PlateColor).HasMaxLength(16);
+            e.Property(r => r.VehicleKind).HasMaxLength(16);
+            e.Property(r => r.AxleWeightsKg).HasMaxLength(100);
+            e.Property(r => r.PenaltyKind).HasMaxLength(8);
+            e.Property(r => r.ImagesJson).HasMaxLength(2000);
+            e.Ignore(r => r.CapturedAt);
+        });
+        b.Entity<AnprRead>(e =>
+        {
+            e.ToTable("offsite_anpr_reads");
+            e.HasIndex(r => new { r.DeviceId, r.ReadId }).IsUnique();
+            e.HasIndex(r => new { r.Plate, r.CapturedAtMs });
+            e.HasIndex(r => r.CapturedAtMs);
+            e.Property(r => r.ReadId).HasMaxLength(64);
+            e.Property(r => r.Plate).HasMaxLength(8);
+            e.Property(r => r.PlateColor).HasMaxLength(16);
+            e.Property(r => r.Direction).HasMaxLength(16);
+            e.Property(r => r.ImageSha256).HasMaxLength(64);
+        });
+        b.Entity<ReviewItem>(e =>
+        {
+            e.ToTable("offsite_review_items");
+            e.HasIndex(r => r.WimRecordId).IsUnique();
+            e.HasIndex(r => new { r.Status, r.ReviewDueOn });
+            e.Property(r => r.Plate).HasMaxLength(8);
+            e.Property(r => r.PlateColor).HasMaxLength(16);
+            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(r => r.ReviewedBy).HasMaxLength(100);
+            e.Property(r => r.StationCode).HasMaxLength(64);
+            e.Property(r => r.InvalidReason).HasMaxLength(32);
+            e.Property(r => r.Note).HasMaxLength(500);
+        });
+        b.Entity<OffsiteNotification>(e =>
+        {
+            e.ToTable("offsite_notifications");
+            e.HasIndex(n => new { n.Status, n.CreatedAt });
+            e.HasIndex(n => n.NoticeCode).IsUnique();
+            e.Property(n => n.Plate).HasMaxLength(8);
+            e.Property(n => n.Recipient).HasMaxLength(20);
+            e.Property(n => n.NoticeCode).HasMaxLength(16);
+            e.Property(n => n.Text).HasMaxLength(500);
+            e.Property(n => n.Status).HasMaxLength(16);
+            e.Property(n => n.LastError).HasMaxLength(500);
+        });
+    }
+}
