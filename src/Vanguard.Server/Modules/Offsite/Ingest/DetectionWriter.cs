@@ -10,7 +10,7 @@ namespace Vanguard.Server.Modules.Offsite.Ingest;
 /// Writes detection rows in bulk, bypassing EF's change tracker (the province sends tens of millions a day).
 /// <c>ON CONFLICT DO NOTHING</c> on (device, record id) makes resends duplicates; the ids of the rows actually inserted
 /// come back so their review items can be written in the same transaction.
-/// SQLite: one prepared statement executed per row inside the transaction. PostgreSQL: one statement over arrays
+/// SQLite: prepared multi-row statements (64 rows each) inside the transaction. PostgreSQL: one statement over arrays
 /// (<c>unnest</c>), so a batch is one round trip.
 /// </summary>
 internal static class DetectionWriter
@@ -30,64 +30,105 @@ internal static class DetectionWriter
             _ => throw new NotSupportedException(connection.GetType().Name),
         };
 
+    /// <summary>Rows per INSERT statement on SQLite: fewer statements to step through, well under its 32 766-variable cap.</summary>
+    private const int SqliteRowsPerStatement = 64;
+
+    private const int WimColumnCount = 29;
+
     private static List<(int, long)> InsertWimSqlite(SqliteConnection connection, SqliteTransaction tx, IReadOnlyList<WimRecord> rows)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText =
-            $"INSERT INTO offsite_wim_records ({WimColumns}) VALUES ($d, $a, $r, $c, $o, $rc, $l, $p, $pc, $ax, $vk, $t, $st, $aw, $g, $s, $h, $w, $len, $v, " +
-            "$lim, $tol, $adj, $ov, $bp, $pk, $pf, $u, $img) ON CONFLICT DO NOTHING RETURNING \"Id\"";
-        var p = new SqliteParameter[29];
-        string[] names = ["$d", "$a", "$r", "$c", "$o", "$rc", "$l", "$p", "$pc", "$ax", "$vk", "$t", "$st", "$aw", "$g", "$s", "$h", "$w", "$len", "$v",
-            "$lim", "$tol", "$adj", "$ov", "$bp", "$pk", "$pf", "$u", "$img"];
-        for (var i = 0; i < p.Length; i++)
-        {
-            // No declared type: each value binds as what it is (INTEGER, TEXT, NULL).
-            p[i] = command.Parameters.Add(new SqliteParameter(names[i], null));
-        }
-
-        command.Prepare();
-        var inserted = new List<(int, long)>(rows.Count);
+        var index = new Dictionary<string, int>(rows.Count, StringComparer.Ordinal);
         for (var i = 0; i < rows.Count; i++)
         {
-            var r = rows[i];
-            // EF stores Guid as upper-case TEXT on SQLite; match it so EF queries find these rows.
-            p[0].Value = r.DeviceId.ToString().ToUpperInvariant();
-            p[1].Value = r.AgencyId.ToString().ToUpperInvariant();
-            p[2].Value = r.RecordId;
-            p[3].Value = r.CapturedAtMs;
-            p[4].Value = r.CapturedOffsetMinutes;
-            p[5].Value = r.ReceivedAtMs;
-            p[6].Value = r.Lane;
-            p[7].Value = r.Plate;
-            p[8].Value = r.PlateColor;
-            p[9].Value = r.AxleCount;
-            p[10].Value = r.VehicleKind;
-            p[11].Value = r.TractorSingleDriveAxle ? 1 : 0;
-            p[12].Value = r.SingleTyreAxleCount;
-            p[13].Value = r.AxleWeightsKg;
-            p[14].Value = r.GrossWeightKg;
-            p[15].Value = r.SpeedDeciKmh;
-            p[16].Value = (object?)r.HeightMm ?? DBNull.Value;
-            p[17].Value = (object?)r.WidthMm ?? DBNull.Value;
-            p[18].Value = (object?)r.LengthMm ?? DBNull.Value;
-            p[19].Value = r.Verdict;
-            p[20].Value = r.LimitKg;
-            p[21].Value = r.ToleranceKg;
-            p[22].Value = r.AdjustedKg;
-            p[23].Value = r.OverKg;
-            p[24].Value = r.OverBasisPoints;
-            p[25].Value = r.PenaltyKind;
-            p[26].Value = (object?)r.PenaltyFen ?? DBNull.Value;
-            p[27].Value = r.EvidenceUsable ? 1 : 0;
-            p[28].Value = (object?)r.ImagesJson ?? DBNull.Value;
-            if (command.ExecuteScalar() is long id)
+            index[rows[i].RecordId] = i;
+        }
+
+        var inserted = new List<(int, long)>(rows.Count);
+        SqliteCommand? full = null;
+        try
+        {
+            for (var start = 0; start < rows.Count; start += SqliteRowsPerStatement)
             {
-                inserted.Add((i, id));
+                var count = Math.Min(SqliteRowsPerStatement, rows.Count - start);
+                // One prepared statement serves every full chunk; the last, shorter chunk gets its own.
+                using var partial = count == SqliteRowsPerStatement ? null : WimCommand(connection, tx, count);
+                var command = partial ?? (full ??= WimCommand(connection, tx, SqliteRowsPerStatement));
+                for (var k = 0; k < count; k++)
+                {
+                    Bind(command.Parameters, k * WimColumnCount, rows[start + k]);
+                }
+
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    inserted.Add((index[reader.GetString(1)], reader.GetInt64(0)));
+                }
             }
+        }
+        finally
+        {
+            full?.Dispose();
         }
 
         return inserted;
+    }
+
+    private static SqliteCommand WimCommand(SqliteConnection connection, SqliteTransaction tx, int rowCount)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = tx;
+        var values = new System.Text.StringBuilder();
+        for (var row = 0; row < rowCount; row++)
+        {
+            values.Append(row == 0 ? "(" : ", (");
+            for (var column = 0; column < WimColumnCount; column++)
+            {
+                var name = "$p" + ((row * WimColumnCount) + column).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                values.Append(column == 0 ? name : ", " + name);
+                // No declared type: each value binds as what it is (INTEGER, TEXT, NULL).
+                command.Parameters.Add(new SqliteParameter(name, null));
+            }
+
+            values.Append(')');
+        }
+
+        command.CommandText = $"INSERT INTO offsite_wim_records ({WimColumns}) VALUES {values} ON CONFLICT DO NOTHING RETURNING \"Id\", \"RecordId\"";
+        command.Prepare();
+        return command;
+    }
+
+    private static void Bind(SqliteParameterCollection p, int at, WimRecord r)
+    {
+        // EF stores Guid as upper-case TEXT on SQLite; match it so EF queries find these rows.
+        p[at].Value = r.DeviceId.ToString().ToUpperInvariant();
+        p[at + 1].Value = r.AgencyId.ToString().ToUpperInvariant();
+        p[at + 2].Value = r.RecordId;
+        p[at + 3].Value = r.CapturedAtMs;
+        p[at + 4].Value = r.CapturedOffsetMinutes;
+        p[at + 5].Value = r.ReceivedAtMs;
+        p[at + 6].Value = r.Lane;
+        p[at + 7].Value = r.Plate;
+        p[at + 8].Value = r.PlateColor;
+        p[at + 9].Value = r.AxleCount;
+        p[at + 10].Value = r.VehicleKind;
+        p[at + 11].Value = r.TractorSingleDriveAxle ? 1 : 0;
+        p[at + 12].Value = r.SingleTyreAxleCount;
+        p[at + 13].Value = r.AxleWeightsKg;
+        p[at + 14].Value = r.GrossWeightKg;
+        p[at + 15].Value = r.SpeedDeciKmh;
+        p[at + 16].Value = (object?)r.HeightMm ?? DBNull.Value;
+        p[at + 17].Value = (object?)r.WidthMm ?? DBNull.Value;
+        p[at + 18].Value = (object?)r.LengthMm ?? DBNull.Value;
+        p[at + 19].Value = r.Verdict;
+        p[at + 20].Value = r.LimitKg;
+        p[at + 21].Value = r.ToleranceKg;
+        p[at + 22].Value = r.AdjustedKg;
+        p[at + 23].Value = r.OverKg;
+        p[at + 24].Value = r.OverBasisPoints;
+        p[at + 25].Value = r.PenaltyKind;
+        p[at + 26].Value = (object?)r.PenaltyFen ?? DBNull.Value;
+        p[at + 27].Value = r.EvidenceUsable ? 1 : 0;
+        p[at + 28].Value = (object?)r.ImagesJson ?? DBNull.Value;
     }
 
     private static async Task<List<(int, long)>> InsertWimPostgresAsync(NpgsqlConnection connection, NpgsqlTransaction tx, IReadOnlyList<WimRecord> rows, CancellationToken ct)
