@@ -52,7 +52,7 @@ internal static class BenchProgram
 
             if (which is "ingest" or "all")
             {
-                figures.AddRange(await IngestBench.RunAsync(failures, cancel.Token));
+                await RunAsync("ingest", () => IngestBench.RunAsync(failures, cancel.Token), figures, failures);
             }
         }
         finally
