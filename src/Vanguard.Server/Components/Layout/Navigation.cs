@@ -48,4 +48,9 @@ public static class Navigation
     ];
 
     public static Item? Find(string href) => Groups.SelectMany(g => g.Items).FirstOrDefault(i => i.Href == href);
+
+    /// <summary>The entry a path belongs to: the longest href that is the path or a parent of it.</summary>
+    public static Item? Active(string path) => Groups.SelectMany(g => g.Items)
+        .Where(i => path == i.Href || path.StartsWith(i.Href + "/", StringComparison.Ordinal))
+        .MaxBy(i => i.Href.Length);
 }
