@@ -81,6 +81,8 @@ public static class CaseSteps
         {
             CaseStage.Lead => (Step.Received, StepsStatus.Process),
             CaseStage.Investigation => (Step.Opened, StepsStatus.Process),
+            // A passed review sends the case back to 审查 (CaseWorkflow); what remains is the notice.
+            CaseStage.Review when s.LegalReviewPassed => (Step.Notified, StepsStatus.Process),
             CaseStage.Review => (Step.Review, StepsStatus.Process),
             CaseStage.LegalReview => (Step.LegalReview, StepsStatus.Process),
             CaseStage.Notified when s.DefenceMade || s.StatementWaived || s.HearingWaived => (Step.Defence, StepsStatus.Process),
