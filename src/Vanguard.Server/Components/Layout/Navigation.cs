@@ -15,7 +15,9 @@ public static class Navigation
         new("大脑：指挥与办案", "Head: command and cases",
         [
             new("/m/command", "指挥调度", "Command centre", "统一指挥大屏：实时预警、在岗警力、任务派发。", "Unified command: live alerts, officers on duty, dispatch."),
-            new("/m/cases", "案件办理", "Cases", "行政处罚案件全流程：立案、调查、审核、告知、决定、送达、执行、结案，法定时限自动计算。", "The penalty case lifecycle with legal deadlines computed."),
+            new("/cases", "案件办理", "Cases"),
+            new("/cases/due", "期限预警", "Deadlines"),
+            new("/cases/legal-review", "法制审核", "Legal review"),
         ]),
         new("双手：执法装备", "Hands: field equipment",
         [
@@ -46,4 +48,9 @@ public static class Navigation
     ];
 
     public static Item? Find(string href) => Groups.SelectMany(g => g.Items).FirstOrDefault(i => i.Href == href);
+
+    /// <summary>The entry a path belongs to: the longest href that is the path or a parent of it.</summary>
+    public static Item? Active(string path) => Groups.SelectMany(g => g.Items)
+        .Where(i => path == i.Href || path.StartsWith(i.Href + "/", StringComparison.Ordinal))
+        .MaxBy(i => i.Href.Length);
 }
