@@ -102,6 +102,7 @@ public static class CaseWorkflow
         CaseStage.Lead when s.Procedure == CaseProcedure.Simplified => ["decide-on-spot", "drop"],
         CaseStage.Lead => ["file", "drop"],
         CaseStage.Investigation => ["complete-investigation", "drop"],
+        CaseStage.Review when s.LegalReviewPassed => ["notify", "record-service-consent"],
         CaseStage.Review => ["submit-legal-review", "notify", "record-service-consent"],
         CaseStage.LegalReview => ["complete-legal-review"],
         CaseStage.Notified => ["record-statement", "waive-rights", "request-hearing", "collective-discussion", "decide", "record-service-consent"],

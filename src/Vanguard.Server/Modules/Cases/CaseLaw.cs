@@ -46,9 +46,16 @@ internal static class CaseLaw
         return new DeadlinesView(
             set.LimitationEnds, set.StatementDue, set.HearingRequestDue, set.HearingNoticeLatest, set.DecisionDue, set.ServiceDue, set.PaymentDue,
             set.LateFeeFen,
-            set.Items.Select(i => new DeadlineItemView(
-                i.Code, english ? i.NameEn : i.NameZh, i.LegalBasis, i.Due, i.State, i.CompletedOn, i.Issue?.Code,
-                i.Issue is null ? null : english ? i.Issue.MessageEn : i.Issue.MessageZh)).ToList());
+            set.Items.Select(i =>
+            {
+                // The dates alone cannot show a waiver (art. 62 "当事人明确放弃"); the case can, so a waived period is no issue.
+                var waived = (i.Code == CaseDeadlineSet.Statement && c.State.StatementWaived)
+                    || (i.Code == CaseDeadlineSet.HearingRequest && c.State.HearingWaived);
+                var issue = waived ? null : i.Issue;
+                return new DeadlineItemView(
+                    i.Code, english ? i.NameEn : i.NameZh, i.LegalBasis, i.Due, i.State, i.CompletedOn, issue?.Code,
+                    issue is null ? null : english ? issue.MessageEn : issue.MessageZh);
+            }).ToList());
     }
 
     /// <summary>The most pressing open deadline: what the list and the "due soon / overdue" view sort by.</summary>
