@@ -22,7 +22,8 @@ public static class DatabaseSetup
                     DefaultTimeout = 30,
                     Pooling = true,
                 }.ToString();
-                builder.Services.AddDbContext<VanguardDbContext, SqliteVanguardDbContext>(o => o.UseSqlite(connection));
+                var pragmas = new SqlitePragmas(options.Database.SqliteSynchronous);
+                builder.Services.AddDbContext<VanguardDbContext, SqliteVanguardDbContext>(o => o.UseSqlite(connection).AddInterceptors(pragmas));
                 break;
             case DatabaseProvider.Postgres:
                 var postgres = builder.Configuration.GetConnectionString("Vanguard")
@@ -46,6 +47,29 @@ public static class DatabaseSetup
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
+    }
+}
+
+/// <summary>Per-connection SQLite settings (a pragma lasts for the connection, so it is set each time one opens).</summary>
+internal sealed class SqlitePragmas(SqliteSynchronous synchronous) : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+{
+    private readonly string _sql = synchronous == SqliteSynchronous.Normal ? "PRAGMA synchronous=NORMAL;" : "PRAGMA synchronous=FULL;";
+
+    public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData) =>
+        Apply(connection);
+
+    public override Task ConnectionOpenedAsync(
+        System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Apply(connection);
+        return Task.CompletedTask;
+    }
+
+    private void Apply(System.Data.Common.DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = _sql;
+        command.ExecuteNonQuery();
     }
 }
 
