@@ -22,8 +22,16 @@ public static class DatabaseSetup
                     DefaultTimeout = 30,
                     Pooling = true,
                 }.ToString();
-                var pragmas = new SqlitePragmas(options.Database.SqliteSynchronous);
-                builder.Services.AddDbContext<VanguardDbContext, SqliteVanguardDbContext>(o => o.UseSqlite(connection).AddInterceptors(pragmas));
+                // FULL is SQLite's default: only a different choice costs a statement per connection open.
+                var synchronous = options.Database.SqliteSynchronous;
+                builder.Services.AddDbContext<VanguardDbContext, SqliteVanguardDbContext>(o =>
+                {
+                    o.UseSqlite(connection);
+                    if (synchronous != SqliteSynchronous.Full)
+                    {
+                        o.AddInterceptors(new SqlitePragmas(synchronous));
+                    }
+                });
                 break;
             case DatabaseProvider.Postgres:
                 var postgres = builder.Configuration.GetConnectionString("Vanguard")
