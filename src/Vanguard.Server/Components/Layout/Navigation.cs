@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components.Routing;
 using Vanguard.Server.Modules.Organisation.Contracts;
 
 namespace Vanguard.Server.Components.Layout;
@@ -9,6 +10,13 @@ public static class Navigation
     public sealed record Item(string Href, string TitleZh, string TitleEn, string? ComingZh = null, string? ComingEn = null, string? Policy = null);
 
     public sealed record Group(string TitleZh, string TitleEn, IReadOnlyList<Item> Items);
+
+    /// <summary>
+    /// How an entry lights up: for its page and the pages under it, unless another entry lives under it (/offsite and
+    /// /offsite/review), when it lights up for its own page only.
+    /// </summary>
+    public static NavLinkMatch Match(Item item) =>
+        Groups.SelectMany(g => g.Items).Any(i => i.Href.StartsWith(item.Href + "/", StringComparison.Ordinal)) ? NavLinkMatch.All : NavLinkMatch.Prefix;
 
     public static IReadOnlyList<Group> Groups { get; } =
     [
