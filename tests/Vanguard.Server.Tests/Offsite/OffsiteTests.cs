@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 
 namespace Vanguard.Server.Tests.Offsite;
@@ -105,6 +106,7 @@ public sealed class OffsiteTests(VanguardFactory factory) : IClassFixture<Vangua
 
         confirm.StatusCode.ShouldBe(HttpStatusCode.OK, item.ToJsonString());
         item["status"]!.GetValue<string>().ShouldBe("confirmed");
+        item["caseNumber"]!.GetValue<string>().ShouldStartWith("中牟交执罚");
         var caseId = item["caseId"]!.GetValue<string>();
         var detail = await (await reviewer.GetAsync($"/api/v1/cases/{caseId}", Ct)).JsonAsync();
         detail["summary"]!["procedure"]!.GetValue<string>().ShouldBe("offsite");
@@ -202,6 +204,55 @@ public sealed class OffsiteTests(VanguardFactory factory) : IClassFixture<Vangua
         first["accepted"]!.GetValue<int>().ShouldBe(2);
         resend["duplicates"]!.GetValue<int>().ShouldBe(1);
         purge["deleted"]!.GetValue<int>().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task InlinePhoto_IsServedToStaffByItsHash_AndOnlyByAWellFormedOne()
+    {
+        var key = await RegisterAsync("WIM-T-09");
+        byte[] png = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4];
+        var sha = Convert.ToHexStringLower(SHA256.HashData(png));
+        var record = new
+        {
+            recordId = "p1", capturedAt = Now.AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm:sszzz"), lane = 1, plate = "豫A55555", plateColor = "yellow", axleCount = 2,
+            vehicleKind = "truck", axleWeightsKg = new[] { 6_000, 9_000 }, grossWeightKg = 15_000, speedKmh = 60,
+            images = new[] { new { kind = "front", sha256 = sha, contentType = "text/html", base64 = Convert.ToBase64String(png) } },
+        };
+        await PostWimAsync(key, record);
+        var staff = await factory.SignedInAsync("zhengzhou.field");
+
+        var photo = await staff.GetAsync($"/api/v1/offsite/images/{sha}", Ct);
+        var upper = await staff.GetAsync($"/api/v1/offsite/images/{sha.ToUpperInvariant()}", Ct);
+        var missing = await staff.GetAsync($"/api/v1/offsite/images/{new string('b', 64)}", Ct);
+        var anonymous = await factory.CreateClient().GetAsync($"/api/v1/offsite/images/{sha}", Ct);
+
+        photo.StatusCode.ShouldBe(HttpStatusCode.OK);
+        // Served as what the bytes are, never as the type the device claimed.
+        photo.Content.Headers.ContentType!.MediaType.ShouldBe("image/png");
+        photo.Headers.GetValues("X-Content-Type-Options").ShouldContain("nosniff");
+        (await photo.Content.ReadAsByteArrayAsync(Ct)).ShouldBe(png);
+        await upper.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
+        await missing.ShouldBeProblemAsync(HttpStatusCode.NotFound, "offsite.image_not_found");
+        anonymous.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task ReviewSummary_CountsPendingItemsAndThosePastTheirReviewDate()
+    {
+        // Certificate valid from 65 days ago, so a weighing 30 days old is evidence and gets a review item.
+        var key = await RegisterAsync("WIM-T-10", certificateUntil: DateOnly.FromDateTime(Now.DateTime).AddDays(300));
+        // Captured 30 days ago: far beyond 5 working days, whatever the holidays.
+        await PostWimAsync(key, Wim("s1", 60_000, plate: "豫A10001", capturedAt: Now.AddDays(-30)), Wim("s2", 60_000, plate: "豫A10002"));
+        var reviewer = await factory.SignedInAsync("zhengzhou.case");
+
+        var summary = await (await reviewer.GetAsync("/api/v1/offsite/review-summary", Ct)).JsonAsync();
+        var pending = await (await reviewer.GetAsync("/api/v1/offsite/review-items?status=pending&pageSize=200", Ct)).JsonAsync();
+
+        var items = pending["items"]!.AsArray();
+        summary["pending"]!.GetValue<int>().ShouldBe(pending["total"]!.GetValue<int>());
+        summary["overdue"]!.GetValue<int>().ShouldBe(items.Count(i => i!["reviewOverdue"]!.GetValue<bool>()));
+        items.Single(i => i!["plate"]!.GetValue<string>() == "豫A10001")!["reviewOverdue"]!.GetValue<bool>().ShouldBeTrue();
+        items.Single(i => i!["plate"]!.GetValue<string>() == "豫A10002")!["reviewOverdue"]!.GetValue<bool>().ShouldBeFalse();
     }
 
     [Theory]

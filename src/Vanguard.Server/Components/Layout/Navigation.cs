@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components.Routing;
 using Vanguard.Server.Modules.Organisation.Contracts;
 
 namespace Vanguard.Server.Components.Layout;
@@ -26,7 +27,8 @@ public static class Navigation
         ]),
         new("双腿：非现场与不见面", "Legs: off-site and online",
         [
-            new("/m/offsite", "非现场执法", "Off-site enforcement", "动态称重与卡口数据接入、超限判定、审核、生成案件。", "Weigh-in-motion and camera ingest, overload judgement, review, cases."),
+            new("/offsite", "非现场执法", "Off-site enforcement"),
+            new("/offsite/review", "超限审核", "Overload review"),
             new("/m/online", "不见面执法", "Online handling", "当事人在线查询、陈述申辩、电子送达、缴款。", "Parties handle their case online: evidence, defence, e-service, payment."),
         ]),
         new("监督与公开", "Supervision and openness",

@@ -2,8 +2,8 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
 using Vanguard.Domain.Common;
-using Vanguard.Domain.Overload;
 using Vanguard.Server.Common;
 using Vanguard.Server.Components;
 using Vanguard.Server.Modules.Offsite.Ingest;
@@ -44,6 +44,11 @@ internal static class OffsiteEndpoints
                 (await handler.InvalidateAsync(id, request, http.RequestAborted)).ToHttp(http))
             .RequireAuthorization(OffsitePolicies.Reviewer)
             .WithSummary("Invalidate a record with a reason code (unclear_record, plate_mismatch, cloned_plate, emergency_vehicle, …).");
+        offsite.MapGet("/review-summary", async (ReviewHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.SummaryAsync(ct)))
+            .RequireAuthorization(Policies.Staff)
+            .WithSummary("How many items are pending review, how many of them are overdue, and how many were confirmed or invalidated.");
+        offsite.MapGet("/images/{sha256}", GetImageAsync).RequireAuthorization(Policies.Staff)
+            .WithSummary("A vehicle photo sent inline with a weighing, by its SHA-256 (64 lower-case hex characters).");
         offsite.MapGet("/stations", async (OffsiteQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.StationsAsync(ct)))
             .RequireAuthorization(Policies.Staff)
             .WithSummary("Station health: silent stations and certificates expired or expiring within 30 days.");
@@ -96,36 +101,32 @@ internal static class OffsiteEndpoints
 
     private static Results<Ok<JudgementView>, ProblemHttpResult> Calculate(CalculatorRequest request, TimeProvider clock, HttpContext http)
     {
-        var check = new Validator()
-            .Check(request.AxleCount is >= 2 and <= 12, "axleCount", "invalid", "轴数须为 2–12。", "Axle count must be 2–12.")
-            .Check(request.VehicleKind is "truck" or "combination", "vehicleKind", "invalid", "车辆类型须为 truck（货车）或 combination（汽车列车）。",
-                "Vehicle kind must be truck or combination.")
-            .Check(request.SingleTyreAxleCount >= 0 && request.SingleTyreAxleCount <= (request.AxleCount ?? 0), "singleTyreAxleCount", "invalid",
-                "单胎轴数不能为负，也不能多于轴数。", "Single-tyre axles cannot be negative or exceed the axle count.")
-            .Check(request.GrossWeightKg is > 0 and <= 200_000, "grossWeightKg", "invalid", "车货总质量须在 1–200 000 千克之间。", "Gross weight must be 1–200 000 kg.")
-            .Check(request.AccuracyClass is null or (> 0 and <= 10), "accuracyClass", "invalid", "准确度等级须在 0–10 之间。", "Accuracy class must be within 0–10.")
-            .Check(request.HeightMm is null or (> 0 and <= 10_000), "heightMm", "invalid", "高度须在 1–10 000 毫米之间。", "Height must be 1–10 000 mm.")
-            .Check(request.WidthMm is null or (> 0 and <= 10_000), "widthMm", "invalid", "宽度须在 1–10 000 毫米之间。", "Width must be 1–10 000 mm.")
-            .Check(request.LengthMm is null or (> 0 and <= 50_000), "lengthMm", "invalid", "长度须在 1–50 000 毫米之间。", "Length must be 1–50 000 mm.");
-        if (!check.IsValid)
-        {
-            return check.ToError().ToProblem(http);
-        }
+        var judged = OverloadCalculator.Judge(request, clock);
+        return judged.IsSuccess ? TypedResults.Ok(JudgementView.From(judged.Value, L.IsEnglish)) : judged.Error!.ToProblem(http);
+    }
 
-        var vehicle = new VehicleAxles(request.AxleCount!.Value, request.VehicleKind == "combination" ? VehicleKind.Combination : VehicleKind.Truck,
-            request.TractorSingleDriveAxle, request.SingleTyreAxleCount);
-        try
+    /// <summary>
+    /// A stored photo by its hash. The hash is only learnt from a record the user may see; the bytes are served as the
+    /// image type they start with (never as what the device claimed: a "text/html" photo must not run in our origin).
+    /// </summary>
+    private static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> GetImageAsync(string sha256, ImageStore images, HttpContext http)
+    {
+        if (sha256.Length != 64 || !sha256.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f'))
         {
-            var judgement = OverloadJudge.Judge(
-                new WeighingInput(vehicle, request.GrossWeightKg!.Value, request.HeightMm, request.WidthMm, request.LengthMm, request.AccuracyClass),
-                OverloadSettings.Default,
-                LegalClock.Today(clock));
-            return TypedResults.Ok(JudgementView.From(judgement, L.IsEnglish));
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            return Validator.Invalid("singleTyreAxleCount", "invalid", "车辆参数组合不可能存在（单胎轴过多）。", "No vehicle has that combination (too many single-tyre axles).")
+            return Validator.Invalid("sha256", "invalid", "图片标识须为 64 位小写十六进制 SHA-256。", "The image id must be a 64-character lower-case hex SHA-256.")
                 .ToProblem(http);
         }
+
+        if (images.Find(sha256) is not { } path)
+        {
+            return Error.NotFound("offsite.image_not_found", "照片未上传到平台。", "The photo was not uploaded to the platform.").ToProblem(http);
+        }
+
+        var contentType = await ImageStore.ContentTypeAsync(path, http.RequestAborted);
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+        // Content-addressed: the bytes under a hash never change.
+        http.Response.Headers.CacheControl = "private, max-age=31536000, immutable";
+        return TypedResults.PhysicalFile(path, contentType, entityTag: new EntityTagHeaderValue($"\"{sha256}\""));
     }
 }

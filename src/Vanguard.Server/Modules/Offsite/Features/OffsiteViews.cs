@@ -27,6 +27,9 @@ public sealed record ReviewItemView(
     int GrossWeightKg, int LimitKg, int OverKg, decimal OverPercent, PenaltyView Penalty, DateOnly ReviewDueOn, bool ReviewOverdue,
     string? ReviewedBy, DateTimeOffset? ReviewedAt, string? InvalidReason, string? Note, Guid? CaseId, string? CaseNumber);
 
+/// <summary>审核 queue counts; <paramref name="Overdue"/> are pending items past their review date.</summary>
+public sealed record ReviewSummary(int Pending, int Overdue, int Confirmed, int Invalidated);
+
 public sealed record InvalidateRequest(string? Reason, string? Note);
 
 public sealed record ConfirmRequest(string? Note);

@@ -63,6 +63,17 @@ internal sealed class ReviewHandler(
         return new Page<ReviewItemView>(await ViewsAsync(rows, ct), page.Page, page.PageSize, total);
     }
 
+    /// <summary>The queue at a glance: pending (and how many of those are past their review date), confirmed, invalidated.</summary>
+    public async Task<ReviewSummary> SummaryAsync(CancellationToken ct)
+    {
+        var items = db.Set<ReviewItem>().AsNoTracking();
+        var counts = await items.GroupBy(i => i.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var today = LegalClock.Today(clock);
+        var overdue = await items.CountAsync(i => i.Status == ReviewStatus.Pending && i.ReviewDueOn < today, ct);
+        return new ReviewSummary(
+            counts.GetValueOrDefault(ReviewStatus.Pending), overdue, counts.GetValueOrDefault(ReviewStatus.Confirmed), counts.GetValueOrDefault(ReviewStatus.Invalidated));
+    }
+
     public async Task<Result<ReviewItemView>> GetAsync(Guid id, CancellationToken ct)
     {
         var item = await db.Set<ReviewItem>().AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct);
@@ -183,7 +194,9 @@ internal sealed class ReviewHandler(
         });
         audit.Record("offsite.review_confirm", "offsite-review", item.Id.ToString(), new { caseId = opened.Value.Id, opened.Value.CaseNumber }, item.AgencyId);
         await db.SaveChangesAsync(ct);
-        return await GetAsync(id, ct);
+        // The case number belongs to the case module; the answer carries it so the reviewer can cite the new case at once.
+        var confirmed = await GetAsync(id, ct);
+        return confirmed.IsSuccess ? confirmed.Value with { CaseNumber = opened.Value.CaseNumber } : confirmed;
     }
 
     private static void AddIfSet(Dictionary<string, long> facts, string key, int? value)
