@@ -3,6 +3,7 @@ using Vanguard.Server.Data;
 using Vanguard.Server.Hosting;
 using Vanguard.Server.Modules.Audit;
 using Vanguard.Server.Modules.Cases;
+using Vanguard.Server.Modules.Evidence;
 using Vanguard.Server.Modules.Organisation;
 using Vanguard.Server.Modules.Registry;
 
@@ -16,6 +17,7 @@ builder.AddOrganisation();         // agencies, officers, accounts, devices, jur
 builder.AddAudit();                // hash-chained audit log (可溯)
 builder.AddRegistry();             // 运政 registry: persons, organisations, vehicles, drivers
 builder.AddCases();                // penalty cases: workflow, deadlines, case numbers, documents
+builder.AddEvidence();             // body-camera evidence: tus uploads, content-addressed blobs, custody, retention
 
 builder.AddWebUi();                // Blazor + AntDesign staff pages
 
@@ -28,6 +30,7 @@ if (AdminCommand.IsRequested(args))
 
 await StartupTasks.PrepareAsync(app, app.Lifetime.ApplicationStopping);
 
+app.UseEvidenceUploads();          // tus headers and CORS on /api/v1/evidence/uploads
 app.UseVanguardPipeline();
 
 var api = app.MapVanguardApi();    // /api/v1, /openapi/v1.json, /docs, /health
@@ -35,6 +38,7 @@ api.MapOrganisation();
 api.MapAudit();
 api.MapRegistry();
 api.MapCases();
+api.MapEvidence();
 
 app.MapWebUi();
 
