@@ -154,6 +154,12 @@ internal static class EvidenceEndpoints
         await db.SaveChangesAsync(ct);
         http.Response.ContentType = "application/zip";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"evidence-export-{now.ToOffset(TimeSpan.FromHours(8)):yyyyMMdd-HHmmss}.zip\"";
+        // ZipArchive writes each entry's small data descriptor synchronously even on its async path (.NET 10).
+        if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpBodyControlFeature>() is { } body)
+        {
+            body.AllowSynchronousIO = true;
+        }
+
         var manifest = new StringBuilder();
         var entries = new List<object>();
         await using (var zip = await ZipArchive.CreateAsync(http.Response.Body, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8, ct))

@@ -210,7 +210,7 @@ internal sealed class MediaWorker(MediaQueue queue, IServiceScopeFactory scopes,
     {
         await using var scope = scopes.CreateAsyncScope();
         await using var db = SystemDb.Create(scope.ServiceProvider);
-        var item = await db.Set<EvidenceItem>().SingleOrDefaultAsync(e => e.Id == id, ct);
+        var item = await db.Set<EvidenceItem>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, ct);
         if (item is null || item.DeletedAt is not null)
         {
             return;
@@ -221,14 +221,16 @@ internal sealed class MediaWorker(MediaQueue queue, IServiceScopeFactory scopes,
         var (facts, reason) = path is null || !File.Exists(path)
             ? (null, "存储中没有可供 ffprobe 读取的本地文件 / the store has no local file for ffprobe to read")
             : await scope.ServiceProvider.GetRequiredService<MediaProbe>().ProbeAsync(path, ct);
-        item.MediaStatus = facts is null ? MediaStatus.Unavailable : MediaStatus.Available;
-        item.MediaReason = reason;
-        item.DurationSeconds = facts?.DurationSeconds;
-        item.Width = facts?.Width;
-        item.Height = facts?.Height;
-        item.VideoCodec = facts?.VideoCodec;
-        item.AudioCodec = facts?.AudioCodec;
-        item.Thumbnail = facts?.Thumbnail;
-        await db.SaveChangesAsync(ct);
+        // Only the media columns: a retention change made meanwhile is not overwritten, nor does it fail this update.
+        await db.Set<EvidenceItem>().Where(e => e.Id == id).ExecuteUpdateAsync(
+            u => u.SetProperty(e => e.MediaStatus, facts == null ? MediaStatus.Unavailable : MediaStatus.Available)
+                .SetProperty(e => e.MediaReason, reason)
+                .SetProperty(e => e.DurationSeconds, facts == null ? null : facts.DurationSeconds)
+                .SetProperty(e => e.Width, facts == null ? null : facts.Width)
+                .SetProperty(e => e.Height, facts == null ? null : facts.Height)
+                .SetProperty(e => e.VideoCodec, facts == null ? null : facts.VideoCodec)
+                .SetProperty(e => e.AudioCodec, facts == null ? null : facts.AudioCodec)
+                .SetProperty(e => e.Thumbnail, facts == null ? null : facts.Thumbnail),
+            ct);
     }
 }
