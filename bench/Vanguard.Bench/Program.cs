@@ -1,9 +1,9 @@
 namespace Vanguard.Bench;
 
-/// <summary><c>dotnet run -c Release --project bench/Vanguard.Bench -- [startup|memory|audit|all]</c></summary>
+/// <summary><c>dotnet run -c Release --project bench/Vanguard.Bench -- [startup|memory|audit|evidence|all]</c></summary>
 internal static class BenchProgram
 {
-    private static readonly string[] Known = ["startup", "memory", "audit", "all"];
+    private static readonly string[] Known = ["startup", "memory", "audit", "evidence", "all"];
 
     public static async Task<int> Main(string[] args)
     {
@@ -48,6 +48,11 @@ internal static class BenchProgram
             if (which is "audit" or "all")
             {
                 figures.AddRange(await AuditBench.RunAsync(failures, cancel.Token));
+            }
+
+            if (which is "evidence" or "all")
+            {
+                figures.AddRange(await EvidenceBench.RunAsync(failures, cancel.Token));
             }
         }
         finally
