@@ -161,6 +161,7 @@ public sealed class EvidenceAccessTests(VanguardFactory factory) : IClassFixture
         var manifest = new StreamReader(zip.GetEntry("manifest-sha256.txt")!.Open(), Encoding.UTF8).ReadToEnd()
             .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split("  ")).ToList();
         manifest.Count.ShouldBe(2);
+        manifest.Select(m => m[1]).Distinct().Count().ShouldBe(2);
         manifest.Select(m => m[0]).ShouldBe([Sha256(a), Sha256(b)], ignoreOrder: true);
         foreach (var line in manifest)
         {

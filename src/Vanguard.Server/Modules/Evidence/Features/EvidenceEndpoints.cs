@@ -166,7 +166,8 @@ internal static class EvidenceEndpoints
         {
             foreach (var item in items.OrderBy(i => i.RecordedFrom))
             {
-                var name = $"files/{item.RecordedFrom.ToOffset(TimeSpan.FromHours(8)):yyyyMMdd-HHmmss}_{item.OfficerNo}_{item.Id.ToString("N")[..8]}{Path.GetExtension(item.FileName)}";
+                // The whole id: the leading digits of a version-7 id are its timestamp and repeat for items made close together.
+                var name = $"files/{item.RecordedFrom.ToOffset(TimeSpan.FromHours(8)):yyyyMMdd-HHmmss}_{item.OfficerNo}_{item.Id:N}{Path.GetExtension(item.FileName)}";
                 var entry = zip.CreateEntry(name, CompressionLevel.NoCompression);
                 entry.LastWriteTime = item.RecordedFrom;
                 string? actual;
