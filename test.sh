@@ -14,6 +14,8 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 [ -f /usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf ] || missing+=(fonts-arphic-gbsn00lp)
 fc-list 2>/dev/null | grep -qi "WenQuanYi Micro Hei" || missing+=(fonts-wqy-microhei)
 if [ ${#missing[@]} -gt 0 ]; then
@@ -21,6 +23,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
     || { echo "apt-get install failed"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
+# tus-js-client for the evidence interoperability test (tests/interop/tus-upload.mjs), into a git-ignored folder.
+if [ ! -f tests/interop/node_modules/tus-js-client/package.json ]; then
+  log "Installing tus-js-client 4.3.1 for the tus interoperability test"
+  npm install --no-save --no-audit --no-fund --silent --prefix tests/interop tus-js-client@4.3.1 >/dev/null 2>&1 \
+    || echo "npm install tus-js-client failed: the interoperability test will fail and say so"
 fi
 
 # --- 2. Throw-away PostgreSQL ----------------------------------------------------------------------------------

@@ -67,6 +67,8 @@ internal sealed class PlatformHost : WebApplicationFactory<Program>
         return host;
     }
 
+    public string DataDirectory => _dataDirectory;
+
     /// <summary>The loopback address Kestrel listens on (only for a host started with Kestrel).</summary>
     public Uri Address => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 

@@ -1,9 +1,9 @@
 namespace Vanguard.Bench;
 
-/// <summary><c>dotnet run -c Release --project bench/Vanguard.Bench -- [startup|memory|audit|ingest|all]</c></summary>
+/// <summary><c>dotnet run -c Release --project bench/Vanguard.Bench -- [startup|memory|audit|ingest|evidence|all]</c></summary>
 internal static class BenchProgram
 {
-    private static readonly string[] Known = ["startup", "memory", "audit", "ingest", "all"];
+    private static readonly string[] Known = ["startup", "memory", "audit", "ingest", "evidence", "all"];
 
     public static async Task<int> Main(string[] args)
     {
@@ -53,6 +53,11 @@ internal static class BenchProgram
             if (which is "ingest" or "all")
             {
                 await RunAsync("ingest", () => IngestBench.RunAsync(failures, cancel.Token), figures, failures);
+            }
+
+            if (which is "evidence" or "all")
+            {
+                await RunAsync("evidence", () => EvidenceBench.RunAsync(failures, cancel.Token), figures, failures);
             }
         }
         finally

@@ -4,6 +4,7 @@ using Vanguard.Server.Hosting;
 using Vanguard.Server.Modules.Audit;
 using Vanguard.Server.Modules.Cases;
 using Vanguard.Server.Modules.Offsite;
+using Vanguard.Server.Modules.Evidence;
 using Vanguard.Server.Modules.Organisation;
 using Vanguard.Server.Modules.Registry;
 
@@ -18,6 +19,7 @@ builder.AddAudit();                // hash-chained audit log (可溯)
 builder.AddRegistry();             // 运政 registry: persons, organisations, vehicles, drivers
 builder.AddCases();                // penalty cases: workflow, deadlines, case numbers, documents
 builder.AddOffsite();              // 非现场执法: weigh-in-motion and plate-camera ingest, review, off-site cases
+builder.AddEvidence();             // body-camera evidence: tus uploads, content-addressed blobs, custody, retention
 
 builder.AddWebUi();                // Blazor + AntDesign staff pages
 
@@ -30,6 +32,7 @@ if (AdminCommand.IsRequested(args))
 
 await StartupTasks.PrepareAsync(app, app.Lifetime.ApplicationStopping);
 
+app.UseEvidenceUploads();          // tus headers and CORS on /api/v1/evidence/uploads
 app.UseVanguardPipeline();
 
 var api = app.MapVanguardApi();    // /api/v1, /openapi/v1.json, /docs, /health
@@ -38,6 +41,7 @@ api.MapAudit();
 api.MapRegistry();
 api.MapCases();
 api.MapOffsite();
+api.MapEvidence();
 
 app.MapWebUi();
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Vanguard.Server.Modules.Audit.Data;
 using Vanguard.Server.Modules.Cases.Data;
 using Vanguard.Server.Modules.Offsite.Data;
+using Vanguard.Server.Modules.Evidence.Data;
 using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Organisation.Data;
 using Vanguard.Server.Modules.Registry.Data;
@@ -55,6 +56,7 @@ public abstract class VanguardDbContext : IdentityDbContext<StaffUser, IdentityR
 
         CasesModel.Configure(builder);
         OffsiteModel.Configure(builder);
+        EvidenceModel.Configure(builder);
 
         // Jurisdiction (管辖范围): the one place where "a user sees only their agency subtree" is enforced —
         // for the agencies themselves and for every entity of any module that implements IAgencyOwned.

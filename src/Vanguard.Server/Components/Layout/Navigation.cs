@@ -22,7 +22,7 @@ public static class Navigation
         ]),
         new("双手：执法装备", "Hands: field equipment",
         [
-            new("/m/evidence", "执法记录仪", "Body cameras", "视音频证据断点续传、哈希校验、证据链、回放与保存期限。", "Resumable evidence upload, integrity, custody, playback, retention."),
+            new("/evidence", "执法记录仪证据", "Body-camera evidence", Policy: Policies.Staff),
             new("/m/terminal", "手持执法终端", "Handheld terminal", "一线执法人员的移动端：任务、查询、现场笔录，离线可用。", "The officer's mobile app: tasks, look-ups, on-site records, offline."),
         ]),
         new("双腿：非现场与不见面", "Legs: off-site and online",

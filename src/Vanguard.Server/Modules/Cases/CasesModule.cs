@@ -18,6 +18,8 @@ public static class CasesModule
         builder.Services.AddScoped<CasesHandler>();
         builder.Services.AddScoped<CaseDocumentsHandler>();
         builder.Services.AddSingleton<Documents.CaseDocumentRenderer>();
+        builder.Services.AddScoped<Contracts.ICaseDirectory, CaseDirectory>();
+        builder.Services.AddSingleton<Contracts.IDocumentFonts, DocumentFonts>();
         builder.Services.Configure<AuthorizationOptions>(CasesPolicies.Add);
         return builder;
     }

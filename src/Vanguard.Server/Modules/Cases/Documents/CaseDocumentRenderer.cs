@@ -36,6 +36,9 @@ public sealed class CaseDocumentRenderer
     /// <exception cref="InvalidOperationException">PDFsharp's font resolver was already set by other options or code.</exception>
     public CaseDocumentRenderer(CaseDocumentFontOptions fonts) => _fonts = CaseDocumentFonts.Register(fonts);
 
+    /// <summary>The registered fonts (PDFsharp's process-wide resolver), for other PDFs drawn with the same faces.</summary>
+    internal CaseDocumentFonts Fonts => _fonts;
+
     /// <summary>Lower-case hex SHA-256 of the PDF bytes, as recorded against the case.</summary>
     public static string Sha256Hex(byte[] pdf) => Convert.ToHexStringLower(SHA256.HashData(pdf));
 
