@@ -24,9 +24,13 @@ public static class DatabaseSetup
                 }.ToString();
                 // FULL is SQLite's default: only a different choice costs a statement per connection open.
                 var synchronous = options.Database.SqliteSynchronous;
-                builder.Services.AddDbContext<VanguardDbContext, SqliteVanguardDbContext>(o =>
+                // One write queue per database: see SqliteWriteGate (Microsoft.Data.Sqlite sleeps 150 ms on SQLITE_BUSY).
+                builder.Services.AddSingleton<SqliteWriteGate>();
+                builder.Services.AddDbContext<VanguardDbContext, SqliteVanguardDbContext>((services, o) =>
                 {
                     o.UseSqlite(connection);
+                    var gate = services.GetRequiredService<SqliteWriteGate>();
+                    o.AddInterceptors(new SqliteWriteGateTransactions(gate), new SqliteWriteGateCommands(gate), new SqliteWriteGateConnections(gate));
                     if (synchronous != SqliteSynchronous.Full)
                     {
                         o.AddInterceptors(new SqlitePragmas(synchronous));

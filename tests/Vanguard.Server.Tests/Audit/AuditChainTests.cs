@@ -43,6 +43,22 @@ public sealed class AuditChainTests(VanguardFactory factory) : IClassFixture<Van
     }
 
     [Fact]
+    public async Task Chain_WithParallelAuditedWrites_AllSucceedAndVerifies()
+    {
+        // Concurrent writers queue on SQLite's write gate instead of colliding on the write lock.
+        var admin = await factory.SignedInAsync("nanyang.admin");
+        var before = (await VerifyAsync())["entries"]!.GetValue<long>();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
+            admin.PostAsJsonAsync("/api/v1/devices", new { kind = "anpr-camera", code = $"AUD-P-{i}", name = "卡口", agencyCode = "411302" }, Ct)));
+
+        responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.Created);
+        var result = await VerifyAsync();
+        result["ok"]!.GetValue<bool>().ShouldBeTrue();
+        result["entries"]!.GetValue<long>().ShouldBeGreaterThanOrEqualTo(before + 16);
+    }
+
+    [Fact]
     public async Task Verify_IsRefusedToAFieldOfficer()
     {
         var field = await factory.SignedInAsync("zhengzhou.field");

@@ -13,6 +13,11 @@ internal sealed class AuditChainer(IServiceScopeFactory scopes, ILogger<AuditCha
 {
     private const int BatchSize = 2_000;
     private const long AdvisoryLockKey = 0x56_47_41_55_44; // "VGAUD"
+
+    // Wake-ups are coalesced: at most one pass per interval under load. Every pass takes SQLite's write lock (and a
+    // PostgreSQL advisory lock) for a batch, so one pass per save made writers queue behind the chainer; the chain
+    // lag stays far below a second, and /audit/verify chains synchronously first anyway.
+    private static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(100);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly SemaphoreSlim _wake = new(0, 1);
 
@@ -100,6 +105,7 @@ internal sealed class AuditChainer(IServiceScopeFactory scopes, ILogger<AuditCha
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            var started = TimeProvider.System.GetTimestamp();
             try
             {
                 await ChainPendingAsync(stoppingToken);
@@ -115,6 +121,12 @@ internal sealed class AuditChainer(IServiceScopeFactory scopes, ILogger<AuditCha
 
             try
             {
+                var elapsed = TimeProvider.System.GetElapsedTime(started);
+                if (elapsed < MinInterval)
+                {
+                    await Task.Delay(MinInterval - elapsed, stoppingToken);
+                }
+
                 // Entries written by other nodes arrive without a local signal: poll as well.
                 await _wake.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken);
             }
