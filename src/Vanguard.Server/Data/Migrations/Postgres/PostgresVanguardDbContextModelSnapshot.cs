@@ -1141,6 +1141,8 @@ namespace Vanguard.Server.Data.Migrations.Postgres
                     b.HasIndex("DeviceId", "ReadId")
                         .IsUnique();
 
+                    b.HasIndex("DeviceId", "ReceivedAtMs");
+
                     b.HasIndex("Plate", "CapturedAtMs");
 
                     b.ToTable("offsite_anpr_reads", (string)null);
@@ -1390,7 +1392,7 @@ namespace Vanguard.Server.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CapturedAtMs");
+                    b.HasIndex("DeviceId", "ReceivedAtMs");
 
                     b.HasIndex("DeviceId", "RecordId")
                         .IsUnique();

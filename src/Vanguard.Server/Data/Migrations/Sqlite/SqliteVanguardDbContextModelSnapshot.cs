@@ -1120,6 +1120,8 @@ namespace Vanguard.Server.Data.Migrations.Sqlite
                     b.HasIndex("DeviceId", "ReadId")
                         .IsUnique();
 
+                    b.HasIndex("DeviceId", "ReceivedAtMs");
+
                     b.HasIndex("Plate", "CapturedAtMs");
 
                     b.ToTable("offsite_anpr_reads", (string)null);
@@ -1367,7 +1369,7 @@ namespace Vanguard.Server.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CapturedAtMs");
+                    b.HasIndex("DeviceId", "ReceivedAtMs");
 
                     b.HasIndex("DeviceId", "RecordId")
                         .IsUnique();

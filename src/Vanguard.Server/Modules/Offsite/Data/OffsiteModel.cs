@@ -12,7 +12,8 @@ internal static class OffsiteModel
             // Idempotency lives in the database: a resent record is a duplicate, never a second row.
             e.HasIndex(r => new { r.DeviceId, r.RecordId }).IsUnique();
             e.HasIndex(r => new { r.Plate, r.CapturedAtMs });
-            e.HasIndex(r => r.CapturedAtMs);
+            // Station health asks for each station's latest record; every index costs the ingest path, so no more than this.
+            e.HasIndex(r => new { r.DeviceId, r.ReceivedAtMs });
             e.Property(r => r.RecordId).HasMaxLength(64);
             e.Property(r => r.Plate).HasMaxLength(8);
             e.Property(r => r.PlateColor).HasMaxLength(16);
@@ -28,6 +29,7 @@ internal static class OffsiteModel
             e.HasIndex(r => new { r.DeviceId, r.ReadId }).IsUnique();
             e.HasIndex(r => new { r.Plate, r.CapturedAtMs });
             e.HasIndex(r => r.CapturedAtMs);
+            e.HasIndex(r => new { r.DeviceId, r.ReceivedAtMs });
             e.Property(r => r.ReadId).HasMaxLength(64);
             e.Property(r => r.Plate).HasMaxLength(8);
             e.Property(r => r.PlateColor).HasMaxLength(16);

@@ -47,11 +47,21 @@ internal sealed class OffsiteQueries(
     public async Task<IReadOnlyList<StationHealthView>> StationsAsync(CancellationToken ct)
     {
         var stations = (await devices.ListAsync([DeviceKind.WimStation, DeviceKind.AnprCamera], ct)).Where(d => jurisdiction.Covers(d.AgencyId)).ToList();
-        var ids = stations.Select(s => s.Id).ToList();
-        var lastWim = await db.Set<WimRecord>().AsNoTracking().Where(r => ids.Contains(r.DeviceId))
-            .GroupBy(r => r.DeviceId).Select(g => new { g.Key, Last = g.Max(r => r.ReceivedAtMs) }).ToDictionaryAsync(x => x.Key, x => x.Last, ct);
-        var lastAnpr = await db.Set<AnprRead>().AsNoTracking().Where(r => ids.Contains(r.DeviceId))
-            .GroupBy(r => r.DeviceId).Select(g => new { g.Key, Last = g.Max(r => r.ReceivedAtMs) }).ToDictionaryAsync(x => x.Key, x => x.Last, ct);
+        // One indexed look-up per station (a few hundred) rather than a GROUP BY over tens of millions of detections.
+        var lastWim = new Dictionary<Guid, long>();
+        var lastAnpr = new Dictionary<Guid, long>();
+        foreach (var station in stations)
+        {
+            var id = station.Id;
+            var last = station.Kind == DeviceKind.WimStation
+                ? await db.Set<WimRecord>().AsNoTracking().Where(r => r.DeviceId == id).MaxAsync(r => (long?)r.ReceivedAtMs, ct)
+                : await db.Set<AnprRead>().AsNoTracking().Where(r => r.DeviceId == id).MaxAsync(r => (long?)r.ReceivedAtMs, ct);
+            if (last is { } ms)
+            {
+                (station.Kind == DeviceKind.WimStation ? lastWim : lastAnpr)[id] = ms;
+            }
+        }
+
         var now = clock.GetUtcNow();
         var today = LegalClock.Today(clock);
         return stations.Select(s =>
