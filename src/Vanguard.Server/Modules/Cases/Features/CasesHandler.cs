@@ -150,7 +150,9 @@ internal sealed class CasesHandler(
 
         var calendar = await calendars.CurrentAsync(ct);
         var context = new CaseRuleContext(
-            today, calendar, await HearingThresholdsAsync(ct), await OfficersAsync(id, today, ct), await ChecklistCompleteAsync(entity, ct),
+            today, calendar, await HearingThresholdsAsync(ct), await OfficersAsync(id, today, ct),
+            // Only closing looks at the case file; every other action skips the two queries.
+            command.Value is CloseCase ? await ChecklistCompleteAsync(entity, ct) : true,
             options.Value.StatementDays);
         var transition = CaseWorkflow.Apply(entity.State, command.Value, context);
         if (!transition.IsSuccess)
