@@ -8,6 +8,7 @@ using Vanguard.Server.Modules.Evidence.Data;
 using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Organisation.Data;
 using Vanguard.Server.Modules.Registry.Data;
+using Vanguard.Server.Modules.Terminal.Data;
 
 namespace Vanguard.Server.Data;
 
@@ -57,6 +58,7 @@ public abstract class VanguardDbContext : IdentityDbContext<StaffUser, IdentityR
         CasesModel.Configure(builder);
         OffsiteModel.Configure(builder);
         EvidenceModel.Configure(builder);
+        TerminalModel.Configure(builder);
 
         // Jurisdiction (管辖范围): the one place where "a user sees only their agency subtree" is enforced —
         // for the agencies themselves and for every entity of any module that implements IAgencyOwned.

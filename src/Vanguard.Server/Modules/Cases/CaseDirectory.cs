@@ -38,6 +38,31 @@ internal sealed class CaseDirectory(VanguardDbContext db, ICurrentActor actor, T
         });
         return new CaseFileRef(c.Id, c.CaseNumber, c.Title, c.AgencyId);
     }
+
+    public async Task<IReadOnlyList<VehicleCaseRef>> OpenCasesOfVehicleAsync(string plate, string plateColor, int max, CancellationToken ct)
+    {
+        var rows = await db.Set<Case>().AsNoTracking()
+            .Where(c => c.VehiclePlate == plate && (c.PlateColor == null || c.PlateColor == plateColor)
+                && c.State.Stage != CaseStage.Closed && c.State.Stage != CaseStage.Archived && c.State.Stage != CaseStage.Dropped)
+            .OrderByDescending(c => c.CreatedAt)
+            .Take(max)
+            .Select(c => new { c.Id, c.CaseNumber, c.Title, c.State.Stage })
+            .ToListAsync(ct);
+        return rows.Select(c => new VehicleCaseRef(
+                c.Id, c.CaseNumber, c.Title, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(c.Stage.ToString()), CaseStageNames.Zh(c.Stage)))
+            .ToList();
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, string?>> CaseNumbersAsync(IReadOnlyCollection<Guid> caseIds, CancellationToken ct)
+    {
+        if (caseIds.Count == 0)
+        {
+            return new Dictionary<Guid, string?>();
+        }
+
+        var ids = caseIds.Distinct().ToList();
+        return await db.Set<Case>().AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.CaseNumber, ct);
+    }
 }
 
 /// <summary>The case-document fonts, registered by the renderer (a singleton), offered to other modules.</summary>

@@ -24,6 +24,7 @@ public static class OrganisationModule
         services.AddScoped<PrincipalAccessor>();
         services.AddScoped<ICurrentActor, CurrentActor>();
         services.AddScoped<IJurisdiction, ActorJurisdiction>();
+        services.AddScoped<IOfficerDirectory, OfficerDirectory>();
 
         services.AddAuthentication(Schemes.Smart)
             .AddPolicyScheme(Schemes.Smart, "Cookie, bearer token or device key", o => o.ForwardDefaultSelector = SelectScheme)
@@ -31,7 +32,11 @@ public static class OrganisationModule
             .AddBearerToken(IdentityConstants.BearerScheme)
             .AddIdentityCookies();
         services.AddOptions<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(IdentityConstants.BearerScheme)
-            .Configure<IOptions<VanguardOptions>>((o, v) => o.BearerTokenExpiration = TimeSpan.FromMinutes(v.Value.Auth.AccessTokenMinutes));
+            .Configure<IOptions<VanguardOptions>>((o, v) =>
+            {
+                o.BearerTokenExpiration = TimeSpan.FromMinutes(v.Value.Auth.AccessTokenMinutes);
+                o.Events.OnMessageReceived = ReadHubToken;
+            });
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/login";
@@ -89,9 +94,30 @@ public static class OrganisationModule
         }
 
         var authorization = http.Request.Headers.Authorization.ToString();
-        return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+        return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || HubToken(http) is not null
             ? IdentityConstants.BearerScheme
             : IdentityConstants.ApplicationScheme;
+    }
+
+    /// <summary>
+    /// Browsers cannot put headers on a WebSocket or an EventSource, so SignalR sends the bearer token as
+    /// <c>access_token</c> in the query string. Accepted on the hub paths only: anywhere else a token in a URL would end up
+    /// in logs and browser history.
+    /// </summary>
+    private static string? HubToken(HttpContext http) =>
+        http.Request.Path.StartsWithSegments(HubPaths) && http.Request.Query["access_token"].ToString() is { Length: > 0 } token ? token : null;
+
+    /// <summary>Where the platform's SignalR hubs live (<c>/hubs/terminal</c> …).</summary>
+    public const string HubPaths = "/hubs";
+
+    private static Task ReadHubToken(Microsoft.AspNetCore.Authentication.BearerToken.MessageReceivedContext context)
+    {
+        if (string.IsNullOrEmpty(context.Token) && HubToken(context.HttpContext) is { } token)
+        {
+            context.Token = token;
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>API callers get a status code (and problem details), people in the browser get the login page.</summary>

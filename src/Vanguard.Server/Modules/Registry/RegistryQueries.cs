@@ -76,6 +76,17 @@ internal sealed class RegistryQueries(VanguardDbContext db, TimeProvider clock) 
         return await ToInfoAsync(drivers, ct);
     }
 
+    public async Task<IReadOnlyList<VehicleInfo>> VehiclesOfOwnerAsync(Guid partyId, int max, CancellationToken ct)
+    {
+        var vehicles = await db.RegistryVehicles.AsNoTracking()
+            .Where(v => v.OwnerOrganisationId == partyId || v.OwnerPersonId == partyId)
+            .OrderBy(v => v.Plate).ThenBy(v => v.PlateColor)
+            .Take(max)
+            .ToListAsync(ct);
+        var owners = await OwnersOfAsync(vehicles, ct);
+        return vehicles.Select(v => ToInfo(v, owners[v.Id])).ToList();
+    }
+
     /// <summary>The drivers an owner stands for: those an organisation employs, or a private owner's own qualifications.</summary>
     public async Task<IReadOnlyList<DriverInfo>> DriversOfOwnerAsync(PartyInfo owner, CancellationToken ct)
     {

@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Vanguard.Domain.Common;
 using Vanguard.Server.Common;
 using Vanguard.Server.Data;
@@ -9,6 +11,8 @@ using Vanguard.Server.Modules.Organisation.Data;
 namespace Vanguard.Server.Modules.Organisation.Features;
 
 public sealed record TokenRequest(string? Username, string? Password);
+
+public sealed record RefreshRequest(string? RefreshToken);
 
 /// <summary><c>POST /api/v1/auth/token</c>: a bearer token for terminals and API clients.</summary>
 internal static class TokenEndpoint
@@ -20,12 +24,47 @@ internal static class TokenEndpoint
         "auth.locked_out", "密码错误次数过多，账号已被临时锁定，请稍后再试或联系管理员。",
         "Too many failed attempts; the account is locked for a while.", ErrorKind.Unauthorized);
 
-    public static void MapToken(this RouteGroupBuilder api) =>
+    public static readonly Error RefreshInvalid = new(
+        "auth.refresh_invalid", "登录已过期或已失效，请重新登录。", "The refresh token is expired, revoked or invalid; sign in again.", ErrorKind.Unauthorized);
+
+    public static void MapToken(this RouteGroupBuilder api)
+    {
         api.MapPost("/auth/token", HandleAsync)
             .AllowAnonymous()
             .RequireRateLimiting(RateLimits.Login)
             .WithTags("Auth")
             .WithSummary("Exchange a username and password for a bearer token.");
+        api.MapPost("/auth/refresh", RefreshAsync)
+            .AllowAnonymous()
+            .RequireRateLimiting(RateLimits.Login)
+            .WithTags("Auth")
+            .WithSummary("Exchange a refresh token for a new access and refresh token (the terminal stays signed in through a shift).");
+    }
+
+    /// <summary>
+    /// As ASP.NET Core Identity's own <c>/refresh</c> (MapIdentityApi): the refresh token is a ticket protected by the bearer
+    /// scheme; it is refused when expired, or when the account's security stamp changed since (password reset, lock-out,
+    /// roles changed), or when the account is gone or locked out.
+    /// </summary>
+    private static async Task<Results<SignInHttpResult, ProblemHttpResult>> RefreshAsync(
+        RefreshRequest request, HttpContext http, SignInManager<StaffUser> signIn, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock)
+    {
+        if (string.IsNullOrWhiteSpace(request.RefreshToken))
+        {
+            return Validator.Invalid("refreshToken", "required", "刷新令牌不能为空。", "The refresh token is required.").ToProblem(http);
+        }
+
+        var ticket = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
+        if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
+            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user
+            || await signIn.UserManager.IsLockedOutAsync(user))
+        {
+            return RefreshInvalid.ToProblem(http);
+        }
+
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+    }
 
     private static async Task<Results<SignInHttpResult, ProblemHttpResult>> HandleAsync(
         TokenRequest request, HttpContext http, SignInManager<StaffUser> signIn, IAuditLog audit, VanguardDbContext db)

@@ -25,6 +25,9 @@ public interface IRegistry
 
     /// <summary>The 从业资格证 held by the person with that ID number, or the one with that qualification number.</summary>
     Task<IReadOnlyList<DriverInfo>> FindDriversAsync(string idNumberOrQualificationNo, CancellationToken ct);
+
+    /// <summary>The vehicles the person or organisation (<see cref="PartyInfo.Id"/>) owns, by plate; at most <paramref name="max"/>.</summary>
+    Task<IReadOnlyList<VehicleInfo>> VehiclesOfOwnerAsync(Guid partyId, int max, CancellationToken ct);
 }
 
 public enum PartyKind

@@ -1,0 +1,81 @@
+using Vanguard.Domain.Common;
+
+namespace Vanguard.Server.Modules.Terminal.Contracts;
+
+/// <summary>
+/// Sends a task (任务) to an officer's terminal, for the modules that raise work in the field: watch-list hits (布控预警),
+/// complaints (投诉核查), joint operations. The officer must be in the caller's jurisdiction.
+/// </summary>
+public interface ITaskDispatch
+{
+    /// <summary>
+    /// Stores the task, audits it and pushes <c>taskAssigned</c> to the officer's connected terminals (polling with
+    /// <c>since</c> finds it otherwise). Fails with <c>validation.failed</c> or <c>terminal.officer_not_found</c>.
+    /// </summary>
+    Task<Result<TaskView>> DispatchAsync(TaskDispatchRequest request, CancellationToken ct);
+
+    /// <summary>
+    /// The on-duty officers of the agency and the agencies under it nearest to a point, by their last position
+    /// (great-circle distance), nearest first; at most <paramref name="max"/>.
+    /// </summary>
+    Task<IReadOnlyList<NearbyOfficer>> NearestOnDutyAsync(Guid agencyId, double lat, double lon, int max, CancellationToken ct);
+}
+
+/// <param name="Kind">One of <see cref="TaskKinds.All"/>.</param>
+/// <param name="SourceType">What raised the task (<c>watchlist_hit</c>, <c>complaint</c> …), with <paramref name="SourceRef"/> its id there.</param>
+public sealed record TaskDispatchRequest(
+    Guid OfficerId,
+    string? Kind,
+    string? Title,
+    string? Detail = null,
+    string? Place = null,
+    double? Lat = null,
+    double? Lon = null,
+    string? SourceType = null,
+    string? SourceRef = null,
+    DateTimeOffset? DueBy = null);
+
+/// <summary>A task as the officer's terminal and the command centre see it.</summary>
+public sealed record TaskView(
+    Guid Id,
+    string Kind,
+    string Title,
+    string? Detail,
+    string? Place,
+    double? Lat,
+    double? Lon,
+    string? SourceType,
+    string? SourceRef,
+    string Status,
+    DateTimeOffset DispatchedAt,
+    string DispatchedBy,
+    DateTimeOffset? AcceptedAt,
+    DateTimeOffset? ArrivedAt,
+    DateTimeOffset? FinishedAt,
+    string? Outcome,
+    string? Note,
+    DateTimeOffset? DueBy,
+    Guid OfficerId,
+    string AgencyCode);
+
+public sealed record NearbyOfficer(Guid OfficerId, string OfficerNo, string Name, Guid AgencyId, DateTimeOffset At, double Lat, double Lon, double DistanceM);
+
+/// <summary>任务类型. Stored as these values.</summary>
+public static class TaskKinds
+{
+    /// <summary>布控预警.</summary>
+    public const string WatchlistHit = "watchlist_hit";
+
+    /// <summary>投诉核查.</summary>
+    public const string Complaint = "complaint";
+
+    /// <summary>联合执法.</summary>
+    public const string JointOperation = "joint_operation";
+
+    /// <summary>巡查.</summary>
+    public const string Patrol = "patrol";
+
+    public const string Other = "other";
+
+    public static IReadOnlyList<string> All { get; } = [WatchlistHit, Complaint, JointOperation, Patrol, Other];
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Authorization;
+using Vanguard.Server.Modules.Terminal.Contracts;
+using Vanguard.Server.Modules.Terminal.Features;
+using Vanguard.Server.Modules.Terminal.Realtime;
+
+namespace Vanguard.Server.Modules.Terminal;
+
+/// <summary>
+/// 手持执法终端 (docs/terminal.md): duty and positions, tasks with real-time push (SignalR), roadside look-ups.
+/// On-site records and on-the-spot penalties are built on top of it elsewhere.
+/// </summary>
+public static class TerminalModule
+{
+    public static WebApplicationBuilder AddTerminal(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSignalR();
+        services.AddScoped<CurrentOfficer>();
+        services.AddScoped<PresenceHandler>();
+        services.AddScoped<TasksHandler>();
+        services.AddScoped<ITaskDispatch>(sp => sp.GetRequiredService<TasksHandler>());
+        services.AddScoped<LookupHandler>();
+        services.AddSingleton<TaskNotifier>();
+        services.Configure<AuthorizationOptions>(TerminalPolicies.Add);
+        return builder;
+    }
+
+    public static RouteGroupBuilder MapTerminal(this RouteGroupBuilder api) => api.MapTerminalRoutes();
+
+    /// <summary>The SignalR hub at <c>/hubs/terminal</c> (outside <c>/api/v1</c>: it is not a REST resource).</summary>
+    public static WebApplication MapTerminalHub(this WebApplication app)
+    {
+        app.MapHub<TerminalHub>(TerminalHub.Path);
+        return app;
+    }
+}
