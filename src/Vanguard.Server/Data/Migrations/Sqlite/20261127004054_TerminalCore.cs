@@ -1,0 +1,154 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Vanguard.Server.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class TerminalCore : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "terminal_duty_sessions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OfficerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_terminal_duty_sessions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "terminal_last_positions",
+                columns: table => new
+                {
+                    OfficerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Lat = table.Column<double>(type: "REAL", nullable: false),
+                    Lon = table.Column<double>(type: "REAL", nullable: false),
+                    AccuracyM = table.Column<double>(type: "REAL", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_terminal_last_positions", x => x.OfficerId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "terminal_positions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OfficerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Lat = table.Column<double>(type: "REAL", nullable: false),
+                    Lon = table.Column<double>(type: "REAL", nullable: false),
+                    AccuracyM = table.Column<double>(type: "REAL", nullable: true),
+                    SpeedKmh = table.Column<double>(type: "REAL", nullable: true),
+                    HeadingDeg = table.Column<double>(type: "REAL", nullable: true),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_terminal_positions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "terminal_tasks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OfficerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Lat = table.Column<double>(type: "REAL", nullable: true),
+                    Lon = table.Column<double>(type: "REAL", nullable: true),
+                    SourceType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    SourceRef = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    DispatchedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DispatchedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DispatchedById = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    AcceptedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ArrivedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ArrivedLat = table.Column<double>(type: "REAL", nullable: true),
+                    ArrivedLon = table.Column<double>(type: "REAL", nullable: true),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    DueBy = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_terminal_tasks", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_terminal_duty_sessions_AgencyId",
+                table: "terminal_duty_sessions",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_terminal_duty_sessions_OfficerId_EndedAt",
+                table: "terminal_duty_sessions",
+                columns: new[] { "OfficerId", "EndedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_terminal_last_positions_AgencyId",
+                table: "terminal_last_positions",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_terminal_positions_OfficerId_At",
+                table: "terminal_positions",
+                columns: new[] { "OfficerId", "At" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_terminal_tasks_AgencyId_DispatchedAt",
+                table: "terminal_tasks",
+                columns: new[] { "AgencyId", "DispatchedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_terminal_tasks_OfficerId_UpdatedAt",
+                table: "terminal_tasks",
+                columns: new[] { "OfficerId", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_terminal_tasks_SourceType_SourceRef",
+                table: "terminal_tasks",
+                columns: new[] { "SourceType", "SourceRef" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "terminal_duty_sessions");
+
+            migrationBuilder.DropTable(
+                name: "terminal_last_positions");
+
+            migrationBuilder.DropTable(
+                name: "terminal_positions");
+
+            migrationBuilder.DropTable(
+                name: "terminal_tasks");
+        }
+    }
+}
