@@ -120,10 +120,10 @@ public static class OrganisationModule
         return Task.CompletedTask;
     }
 
-    /// <summary>API callers get a status code (and problem details), people in the browser get the login page.</summary>
+    /// <summary>API and hub callers get a status code (and problem details), people in the browser get the login page.</summary>
     private static Func<RedirectContext<CookieAuthenticationOptions>, Task> ApiAwareRedirect(int status) => context =>
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments(HubPaths))
         {
             context.Response.StatusCode = status;
             return Task.CompletedTask;

@@ -52,7 +52,7 @@ internal sealed class PresenceHandler(
 
         var officer = found.Value;
         var open = await OpenSessionAsync(officer.Id, ct);
-        var now = clock.GetUtcNow();
+        var now = StoredTime.Now(clock);
         // Asking for the state one is already in changes nothing: a queued retry of "上岗" is harmless.
         if (onDuty && open is null)
         {
@@ -93,7 +93,7 @@ internal sealed class PresenceHandler(
         }
 
         // One fix per instant: the offset the device used does not make a second one (stored as UTC).
-        var batch = points.GroupBy(p => p.At!.Value.ToUniversalTime()).Select(g => (At: g.Key, Point: g.First())).ToList();
+        var batch = points.GroupBy(p => StoredTime.Of(p.At!.Value)).Select(g => (At: g.Key, Point: g.First())).ToList();
         var inserted = 0;
         for (var attempt = 0; ; attempt++)
         {
@@ -105,7 +105,7 @@ internal sealed class PresenceHandler(
                 .Select(p => p.At)
                 .ToListAsync(ct)).ToHashSet();
             var fresh = batch.Where(p => !stored.Contains(p.At)).ToList();
-            var now = clock.GetUtcNow();
+            var now = StoredTime.Now(clock);
             var rows = fresh.Select(p => new PositionPoint
             {
                 OfficerId = officer.Id, AgencyId = officer.AgencyId, At = p.At, Lat = p.Point.Lat!.Value, Lon = p.Point.Lon!.Value,

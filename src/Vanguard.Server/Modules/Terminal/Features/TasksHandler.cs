@@ -50,7 +50,7 @@ internal sealed class TasksHandler(
             return TerminalErrors.OfficerNotFound;
         }
 
-        var now = clock.GetUtcNow();
+        var now = StoredTime.Now(clock);
         var task = new TerminalTask
         {
             Id = Guid.CreateVersion7(),
@@ -68,7 +68,7 @@ internal sealed class TasksHandler(
             DispatchedAt = now,
             DispatchedBy = actor.Name,
             DispatchedById = actor.Id,
-            DueBy = request.DueBy?.ToUniversalTime(),
+            DueBy = request.DueBy is { } due ? StoredTime.Of(due) : null,
             UpdatedAt = now,
         };
         db.Add(task);
@@ -212,7 +212,7 @@ internal sealed class TasksHandler(
                 return invalid.ToError();
             }
 
-            var now = clock.GetUtcNow();
+            var now = StoredTime.Now(clock);
             apply(task, now);
             task.Status = step;
             task.UpdatedAt = now;
