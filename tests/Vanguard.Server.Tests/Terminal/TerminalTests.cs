@@ -4,6 +4,10 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Vanguard.Server.Modules.Organisation;
+using Vanguard.Server.Modules.Organisation.Contracts;
+using Vanguard.Server.Modules.Terminal.Contracts;
 
 namespace Vanguard.Server.Tests.Terminal;
 
@@ -330,6 +334,37 @@ public sealed class TerminalTests(VanguardFactory factory) : IClassFixture<Vangu
             .Build();
 
         await Should.ThrowAsync<HttpRequestException>(() => connection.StartAsync(Ct));
+    }
+
+    [Fact]
+    public async Task NearestOnDuty_ListsOnDutyOfficersOfTheAgencyByDistance_NearestFirst()
+    {
+        var near = await OfficerIdAsync("zhengzhou.legal");
+        var far = await OfficerIdAsync("zhengzhou.admin");
+        var offDuty = await OfficerIdAsync("zhengzhou.case");
+        var otherCity = await OfficerIdAsync("nanyang.admin");
+        var now = DateTimeOffset.UtcNow;
+        foreach (var (user, lat, lon) in new[] { ("zhengzhou.legal", 34.75, 113.63), ("zhengzhou.admin", 34.90, 113.90), ("zhengzhou.case", 34.7501, 113.6301) })
+        {
+            var client = await factory.SignedInAsync(user);
+            await OkJsonAsync(await client.PostAsJsonAsync("/api/v1/terminal/positions", new { points = new[] { Point(now, lat, lon) } }, Ct));
+        }
+
+        await SetDutyAsync(await factory.SignedInAsync("zhengzhou.case"), false);
+        await using var scope = factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<PrincipalAccessor>().SetSystem();
+        var zhengzhou = scope.ServiceProvider.GetRequiredService<IAgencyDirectory>().Current.FindByCode("410100")!;
+
+        var nearest = await scope.ServiceProvider.GetRequiredService<ITaskDispatch>().NearestOnDutyAsync(zhengzhou.Id, 34.751, 113.631, 50, Ct);
+
+        var ids = nearest.Select(o => o.OfficerId).ToList();
+        ids.IndexOf(near).ShouldBe(0);
+        ids.ShouldContain(far);
+        ids.IndexOf(far).ShouldBeGreaterThan(0);
+        ids.ShouldNotContain(offDuty);
+        ids.ShouldNotContain(otherCity);
+        nearest[0].DistanceM.ShouldBeLessThan(200);
+        nearest.Select(o => o.DistanceM).ShouldBeInOrder();
     }
 
     [Fact]
