@@ -7,6 +7,7 @@ using Vanguard.Domain.Identifiers;
 using Vanguard.Server.Data;
 using Vanguard.Server.Modules.Organisation;
 using Vanguard.Server.Modules.Registry.Data;
+using Vanguard.Server.Modules.Terminal.Data;
 
 namespace Vanguard.Server.Tests.Terminal;
 
@@ -57,6 +58,10 @@ public sealed class TerminalLookupTests(VanguardFactory factory) : IClassFixture
         body.AsObject().ContainsKey("watchlist").ShouldBeTrue();
         body["watchlist"].ShouldBeNull();
         (await AuditCountAsync("terminal.lookup_vehicle", vehicle.Id.ToString())).ShouldBe(1);
+        var kept = await WithDbAsync(db => db.Set<LookupRecord>().AsNoTracking().SingleAsync(r => r.TargetId == vehicle.Id.ToString(), Ct));
+        kept.Purpose.ShouldBe(Purpose);
+        kept.Kind.ShouldBe("vehicle");
+        kept.Query.ShouldBe($"{vehicle.Plate}/yellow");
     }
 
     [Fact]

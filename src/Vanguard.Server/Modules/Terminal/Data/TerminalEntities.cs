@@ -117,3 +117,33 @@ public sealed class TerminalTask : IAgencyOwned
     /// <summary>Optimistic concurrency: two devices of one officer cannot both move the task.</summary>
     public int Version { get; set; }
 }
+
+/// <summary>
+/// 查询记录: who looked up what, why, and what it found. The audit chain holds this row's SHA-256 (the payload stays with
+/// the module that owns it), so the stated purpose can be read back and checked against the chain. Personal data:
+/// scoped to the officer's agency like everything else here.
+/// </summary>
+public sealed class LookupRecord : IAgencyOwned
+{
+    public long Id { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    public Guid AgencyId { get; set; }
+
+    public required string ActorId { get; set; }
+
+    public required string ActorName { get; set; }
+
+    /// <summary>vehicle, driver or enterprise.</summary>
+    public required string Kind { get; set; }
+
+    /// <summary>What was asked, normalised: plate/colour, ID or qualification number, credit code.</summary>
+    public required string Query { get; set; }
+
+    /// <summary>查询事由, as the officer stated it.</summary>
+    public required string Purpose { get; set; }
+
+    /// <summary>The registry record found, or null.</summary>
+    public string? TargetId { get; set; }
+}

@@ -43,5 +43,17 @@ internal static class TerminalModel
             e.Property(x => x.Note).HasMaxLength(1000);
             e.Property(x => x.Version).IsConcurrencyToken();
         });
+        b.Entity<LookupRecord>(e =>
+        {
+            e.ToTable("terminal_lookups");
+            e.HasIndex(x => new { x.AgencyId, x.At });
+            e.HasIndex(x => new { x.ActorId, x.At });
+            e.Property(x => x.ActorId).HasMaxLength(64);
+            e.Property(x => x.ActorName).HasMaxLength(100);
+            e.Property(x => x.Kind).HasMaxLength(16);
+            e.Property(x => x.Query).HasMaxLength(64);
+            e.Property(x => x.Purpose).HasMaxLength(100);
+            e.Property(x => x.TargetId).HasMaxLength(64);
+        });
     }
 }

@@ -4,7 +4,9 @@ using Vanguard.Server.Data;
 using Vanguard.Server.Modules.Audit.Contracts;
 using Vanguard.Server.Modules.Cases.Contracts;
 using Vanguard.Server.Modules.Offsite.Contracts;
+using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Registry.Contracts;
+using Vanguard.Server.Modules.Terminal.Data;
 
 namespace Vanguard.Server.Modules.Terminal.Features;
 
@@ -29,7 +31,7 @@ public sealed record EnterpriseLookup(PartyInfo Party, IReadOnlyList<EnterpriseV
 /// (plate per GA 36, ID number per GB 11643, credit code per GB 32100) before the registry is asked anything.
 /// </summary>
 internal sealed class LookupHandler(
-    VanguardDbContext db, IRegistry registry, ICaseDirectory cases, IOverloadHistory overloads, IAuditLog audit)
+    VanguardDbContext db, IRegistry registry, ICaseDirectory cases, IOverloadHistory overloads, IAuditLog audit, ICurrentActor actor, TimeProvider clock)
 {
     public const int MaxCases = 20;
     public const int MaxOverloads = 20;
@@ -53,7 +55,7 @@ internal sealed class LookupHandler(
         }
 
         var vehicle = await registry.FindVehicleAsync(normalised!, color!, ct);
-        audit.Record("terminal.lookup_vehicle", "registry_vehicle", vehicle?.Id.ToString() ?? "none", new { plate = normalised, plateColor = color, purpose = purpose!.Trim() });
+        Record("vehicle", "registry_vehicle", $"{normalised}/{color}", purpose!, vehicle?.Id.ToString());
         await db.SaveChangesAsync(ct);
         if (vehicle is null)
         {
@@ -93,9 +95,7 @@ internal sealed class LookupHandler(
         }
 
         var drivers = await registry.FindDriversAsync(key, ct);
-        audit.Record(
-            "terminal.lookup_driver", "registry_person", drivers.Count == 0 ? "none" : drivers[0].Person.Id.ToString(),
-            new { key, purpose = purpose!.Trim() });
+        Record("driver", "registry_person", key, purpose!, drivers.Count == 0 ? null : drivers[0].Person.Id.ToString());
         await db.SaveChangesAsync(ct);
         return new DriverLookup(drivers);
     }
@@ -117,7 +117,7 @@ internal sealed class LookupHandler(
 
         var party = await registry.FindPartyAsync(code, ct);
         var organisation = party is { Kind: PartyKind.Organisation } ? party : null;
-        audit.Record("terminal.lookup_enterprise", "registry_organisation", organisation?.Id.ToString() ?? "none", new { creditCode = code, purpose = purpose!.Trim() });
+        Record("enterprise", "registry_organisation", code, purpose!, organisation?.Id.ToString());
         await db.SaveChangesAsync(ct);
         if (organisation is null)
         {
@@ -129,6 +129,23 @@ internal sealed class LookupHandler(
             organisation,
             vehicles.Select(v => new EnterpriseVehicle(
                 v.Plate, v.PlateColor, v.VehicleTypeCode, v.VehicleTypeName, v.AxleCount, v.RegisteredTotalMassKg, v.Status, v.TransportCertificate)).ToList());
+    }
+
+    /// <summary>
+    /// Keeps the look-up with its purpose in <c>terminal_lookups</c> and puts the row's digest into the audit chain, in the
+    /// same unit of work: both are written by the caller's next save, or neither.
+    /// </summary>
+    private void Record(string kind, string targetType, string query, string purpose, string? targetId)
+    {
+        var record = new LookupRecord
+        {
+            At = StoredTime.Now(clock), AgencyId = actor.AgencyId ?? Guid.Empty, ActorId = actor.Id, ActorName = actor.Name, Kind = kind, Query = query,
+            Purpose = purpose.Trim(), TargetId = targetId,
+        };
+        db.Add(record);
+        audit.Record(
+            "terminal.lookup_" + kind, targetType, targetId ?? "none",
+            new { record.At, record.ActorId, record.Kind, record.Query, record.Purpose, record.TargetId }, record.AgencyId);
     }
 
     private static void CheckPurpose(Validator check, string? purpose)

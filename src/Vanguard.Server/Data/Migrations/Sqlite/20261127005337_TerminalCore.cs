@@ -43,6 +43,26 @@ namespace Vanguard.Server.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "terminal_lookups",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ActorId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Query = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    TargetId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_terminal_lookups", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "terminal_positions",
                 columns: table => new
                 {
@@ -114,6 +134,16 @@ namespace Vanguard.Server.Data.Migrations.Sqlite
                 column: "AgencyId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_terminal_lookups_ActorId_At",
+                table: "terminal_lookups",
+                columns: new[] { "ActorId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_terminal_lookups_AgencyId_At",
+                table: "terminal_lookups",
+                columns: new[] { "AgencyId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_terminal_positions_OfficerId_At",
                 table: "terminal_positions",
                 columns: new[] { "OfficerId", "At" },
@@ -143,6 +173,9 @@ namespace Vanguard.Server.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "terminal_last_positions");
+
+            migrationBuilder.DropTable(
+                name: "terminal_lookups");
 
             migrationBuilder.DropTable(
                 name: "terminal_positions");

@@ -44,6 +44,26 @@ namespace Vanguard.Server.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "terminal_lookups",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ActorId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ActorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Query = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    TargetId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_terminal_lookups", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "terminal_positions",
                 columns: table => new
                 {
@@ -115,6 +135,16 @@ namespace Vanguard.Server.Data.Migrations.Postgres
                 column: "AgencyId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_terminal_lookups_ActorId_At",
+                table: "terminal_lookups",
+                columns: new[] { "ActorId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_terminal_lookups_AgencyId_At",
+                table: "terminal_lookups",
+                columns: new[] { "AgencyId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_terminal_positions_OfficerId_At",
                 table: "terminal_positions",
                 columns: new[] { "OfficerId", "At" },
@@ -144,6 +174,9 @@ namespace Vanguard.Server.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "terminal_last_positions");
+
+            migrationBuilder.DropTable(
+                name: "terminal_lookups");
 
             migrationBuilder.DropTable(
                 name: "terminal_positions");
