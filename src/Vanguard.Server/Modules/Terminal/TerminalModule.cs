@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
+using Vanguard.Domain.Organisation;
+using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Terminal.Contracts;
 using Vanguard.Server.Modules.Terminal.Features;
 using Vanguard.Server.Modules.Terminal.Realtime;
@@ -33,4 +35,18 @@ public static class TerminalModule
         app.MapHub<TerminalHub>(TerminalHub.Path);
         return app;
     }
+}
+
+/// <summary>Who may do what on the terminal.</summary>
+public static class TerminalPolicies
+{
+    /// <summary>Dispatches tasks, sees officers' positions and tracks: 指挥中心值班员 and administrators.</summary>
+    public const string Command = "terminal-command";
+
+    private static readonly string[] CommandRoles = [Role.CommandOperator, Role.AgencyAdmin, Role.ProvinceAdmin];
+
+    public static void Add(AuthorizationOptions options) =>
+        options.AddPolicy(Command, p => p.RequireClaim(VanguardClaims.ActorKind, "person").RequireRole(CommandRoles));
+
+    internal static bool IsCommand(ICurrentActor actor) => CommandRoles.Any(actor.IsInRole);
 }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Vanguard.Domain.Common;
-using Vanguard.Domain.Organisation;
 using Vanguard.Server.Data;
 using Vanguard.Server.Modules.Audit.Contracts;
 using Vanguard.Server.Modules.Organisation.Contracts;
@@ -202,7 +201,8 @@ internal sealed class TasksHandler(
                 return View(task);
             }
 
-            if (TaskStatuses.Rank(task.Status) is var rank && (rank < 0 || rank != TaskStatuses.Rank(step) - 1))
+            var rank = TaskStatuses.Rank(task.Status);
+            if (rank < 0 || rank != TaskStatuses.Rank(step) - 1)
             {
                 return TerminalErrors.OutOfOrder(task.Status, step);
             }
@@ -240,18 +240,4 @@ internal sealed class TasksHandler(
         t.FinishedAt, t.Outcome, t.Note, t.DueBy, t.OfficerId, agencies.Current.Find(t.AgencyId)?.Code ?? string.Empty);
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-}
-
-/// <summary>Who may do what on the terminal.</summary>
-public static class TerminalPolicies
-{
-    /// <summary>Dispatches tasks, sees officers' positions and tracks: 指挥中心值班员 and administrators.</summary>
-    public const string Command = "terminal-command";
-
-    private static readonly string[] CommandRoles = [Role.CommandOperator, Role.AgencyAdmin, Role.ProvinceAdmin];
-
-    public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationOptions options) =>
-        options.AddPolicy(Command, p => p.RequireClaim(VanguardClaims.ActorKind, "person").RequireRole(CommandRoles));
-
-    internal static bool IsCommand(ICurrentActor actor) => CommandRoles.Any(actor.IsInRole);
 }

@@ -1,5 +1,4 @@
 using Vanguard.Domain.Common;
-using Vanguard.Server.Modules.Organisation.Contracts;
 
 namespace Vanguard.Server.Modules.Terminal.Features;
 
@@ -72,64 +71,4 @@ internal static class TaskOutcomes
 
     /// <summary>误报 and 其他 must say what happened.</summary>
     public static bool NeedsNote(string outcome) => outcome is "false_hit" or "other";
-}
-
-/// <summary>Who is acting on the terminal: the officer linked to the signed-in account.</summary>
-internal sealed class CurrentOfficer(ICurrentActor actor, IOfficerDirectory officers)
-{
-    private OfficerInfo? _officer;
-
-    public async Task<Domain.Common.Result<OfficerInfo>> GetAsync(CancellationToken ct)
-    {
-        if (_officer is not null)
-        {
-            return _officer;
-        }
-
-        if (!Guid.TryParse(actor.OfficerId, out var id) || await officers.FindAsync(id, ct) is not { Active: true } officer)
-        {
-            return TerminalErrors.NotAnOfficer;
-        }
-
-        _officer = officer;
-        return officer;
-    }
-}
-
-/// <summary>
-/// Times the terminal module stores, cut to whole milliseconds: SQLite keeps a tenth of a millisecond and PostgreSQL a
-/// microsecond, so an answer computed in memory would otherwise differ from the same task read back on a retry.
-/// </summary>
-internal static class StoredTime
-{
-    public static DateTimeOffset Of(DateTimeOffset time)
-    {
-        var utc = time.ToUniversalTime();
-        return new DateTimeOffset(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
-    }
-
-    public static DateTimeOffset Now(TimeProvider clock) => Of(clock.GetUtcNow());
-}
-
-/// <summary>Where positions may be: the mainland's bounding box, as the contract states it.</summary>
-internal static class ChinaArea
-{
-    public const double MinLat = 3;
-    public const double MaxLat = 54;
-    public const double MinLon = 73;
-    public const double MaxLon = 136;
-
-    public static bool Contains(double lat, double lon) =>
-        double.IsFinite(lat) && double.IsFinite(lon) && lat is >= MinLat and <= MaxLat && lon is >= MinLon and <= MaxLon;
-
-    /// <summary>Great-circle distance in metres (haversine, mean Earth radius); plenty for "who is nearest".</summary>
-    public static double DistanceM(double lat1, double lon1, double lat2, double lon2)
-    {
-        const double R = 6_371_000;
-        var dLat = double.DegreesToRadians(lat2 - lat1);
-        var dLon = double.DegreesToRadians(lon2 - lon1);
-        var a = (Math.Sin(dLat / 2) * Math.Sin(dLat / 2))
-            + (Math.Cos(double.DegreesToRadians(lat1)) * Math.Cos(double.DegreesToRadians(lat2)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2));
-        return 2 * R * Math.Asin(Math.Min(1, Math.Sqrt(a)));
-    }
 }
