@@ -49,6 +49,9 @@ internal enum OfficerEnd
 
     /// <summary>The platform did not answer (network, 5xx) even after the retries.</summary>
     Unreachable,
+
+    /// <summary>404 or 405 on the duty call: the platform has no terminal API (an older version, or the module not deployed).</summary>
+    NoTerminalApi,
 }
 
 /// <summary>
@@ -114,7 +117,7 @@ internal sealed class OfficerSim(TerminalSession session, TerminalSettings setti
         catch (TerminalProblem e)
         {
             Say($"could not go on duty: {e.Message}");
-            return e.Transient ? OfficerEnd.Unreachable : OfficerEnd.Refused;
+            return e.Transient ? OfficerEnd.Unreachable : e.Status is 404 or 405 ? OfficerEnd.NoTerminalApi : OfficerEnd.Refused;
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {

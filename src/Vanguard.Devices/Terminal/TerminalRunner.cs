@@ -39,6 +39,11 @@ internal sealed class TerminalRunner(HttpClient http, TerminalSettings settings,
             log.WriteLine(Stats.Line(elapsed));
             log.WriteLine();
             log.WriteLine(Stats.Summary(elapsed));
+            if (ends.Contains(OfficerEnd.NoTerminalApi))
+            {
+                log.WriteLine($"The platform at {http.BaseAddress} has no terminal API (POST /api/v1/terminal/duty answered 404/405): is the terminal module deployed?");
+            }
+
             return ExitCode(ends);
         }
         finally
@@ -62,7 +67,9 @@ internal sealed class TerminalRunner(HttpClient http, TerminalSettings settings,
             return ExitCodes.KeyRefused;
         }
 
-        return ends.Any(e => e is OfficerEnd.Refused or OfficerEnd.Unreachable) || Stats.PointsDropped > 0 ? ExitCodes.Undelivered : ExitCodes.Ok;
+        return ends.Any(e => e is OfficerEnd.Refused or OfficerEnd.Unreachable or OfficerEnd.NoTerminalApi) || Stats.PointsDropped > 0
+            ? ExitCodes.Undelivered
+            : ExitCodes.Ok;
     }
 
     private async Task<OfficerEnd> RunOfficerAsync(OfficerSim officer, int index, CancellationToken stopping, CancellationToken aborting)
@@ -139,11 +146,11 @@ internal static class OfficerAccounts
         return (created, existing);
     }
 
-    /// <summary>SIM + the letters and digits of the username, upper case: stable, so a second run finds the first's officer.</summary>
+    /// <summary>The letters and digits of the username, upper case, starting SIM: stable, so a second run finds the first's officer.</summary>
     internal static string OfficerNo(string username)
     {
         var letters = new string(username.Where(char.IsAsciiLetterOrDigit).ToArray()).ToUpperInvariant();
-        var no = "SIM" + letters;
+        var no = letters.StartsWith("SIM", StringComparison.Ordinal) ? letters : "SIM" + letters;
         return no.Length <= 32 ? no : no[..32];
     }
 

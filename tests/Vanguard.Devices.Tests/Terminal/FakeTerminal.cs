@@ -50,6 +50,9 @@ internal sealed class FakeTerminal : IAsyncDisposable
     public ConcurrentQueue<(Guid Task, string Step, JsonElement Body)> Steps { get; } = new();
     public ConcurrentQueue<JsonElement> CreatedOfficers { get; } = new();
 
+    /// <summary>Answer 404 on /api/v1/terminal/…, as a platform without the terminal module does.</summary>
+    public bool WithoutTerminalApi { get; set; }
+
     /// <summary>The next this-many positions requests get a 503.</summary>
     public int FailPositionsNext { set => _failPositions = value; }
 
@@ -102,6 +105,17 @@ internal sealed class FakeTerminal : IAsyncDisposable
 
     private void Map(WebApplication app)
     {
+        app.Use(async (context, next) =>
+        {
+            if (WithoutTerminalApi && context.Request.Path.StartsWithSegments("/api/v1/terminal", StringComparison.Ordinal))
+            {
+                context.Response.StatusCode = 404;
+                return;
+            }
+
+            await next(context);
+        });
+
         app.MapPost("/api/v1/auth/token", (JsonElement body) =>
         {
             var username = body.GetProperty("username").GetString()!;

@@ -64,6 +64,23 @@ public sealed class TerminalCommandTests
     }
 
     [Fact]
+    public async Task WithoutADuration_RunsUntilCtrlC_ThenSendsWhatIsLeftAndGoesOffDuty()
+    {
+        await using var fake = await FakeTerminal.StartAsync();
+        using var ctrlC = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        ctrlC.CancelAfter(TimeSpan.FromSeconds(2));
+        var output = new StringWriter();
+
+        var exit = await Cli.Build().Parse(["terminal", "--url", fake.Address.ToString(), "--users", "xuchang.field"]).InvokeAsync(
+            new InvocationConfiguration { Output = output, Error = output, ProcessTerminationTimeout = null }, ctrlC.Token);
+
+        exit.ShouldBe(ExitCodes.Ok, output.ToString());
+        output.ToString().ShouldContain("until Ctrl+C");
+        fake.DutyChanges.ShouldBe([("xuchang.field", true), ("xuchang.field", false)]);
+        fake.Positions.Count.ShouldBe(2, "the fix on going on duty and the one on stopping, both sent on the way out (batches are 30 s apart)");
+    }
+
+    [Fact]
     public async Task MoreOfficersThanAccounts_IsAUsageError()
     {
         var (exit, output) = await RunAsync("terminal", "--users", "zhengzhou.field,nanyang.field", "--officers", "3");
@@ -82,5 +99,27 @@ public sealed class TerminalCommandTests
         exit.ShouldBe(ExitCodes.KeyRefused, output);
         output.ShouldContain("sim.field01: could not sign in");
         output.ShouldContain("auth.invalid_credentials×2");
+    }
+
+    [Fact]
+    public async Task APlatformWithoutTheTerminalApi_IsNamed()
+    {
+        await using var fake = await FakeTerminal.StartAsync();
+        fake.WithoutTerminalApi = true;
+
+        var (exit, output) = await RunAsync("terminal", "--url", fake.Address.ToString(), "--users", "zhengzhou.field", "--duration", "5s");
+
+        exit.ShouldBe(ExitCodes.Undelivered, output);
+        output.ShouldContain("has no terminal API");
+    }
+
+    [Theory]
+    [InlineData("sim.field01", "SIMFIELD01")]
+    [InlineData("zhengzhou.field", "SIMZHENGZHOUFIELD")]
+    public void OfficerNumbers_AreStableAndShort(string username, string officerNo)
+    {
+        OfficerAccounts.OfficerNo(username).ShouldBe(officerNo);
+        OfficerAccounts.CertificateNo(username).ShouldBe(OfficerAccounts.CertificateNo(username));
+        OfficerAccounts.CertificateNo(username).ShouldNotBe(OfficerAccounts.CertificateNo(username + "x"));
     }
 }
