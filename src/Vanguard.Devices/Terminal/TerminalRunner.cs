@@ -76,7 +76,9 @@ internal sealed class TerminalRunner(HttpClient http, TerminalSettings settings,
     {
         try
         {
-            await Task.Delay(settings.StartStagger * index, clock, stopping);
+            // Spread the sign-ins (the platform limits logins per minute and address), but over 30 s at most.
+            var stagger = TimeSpan.FromTicks(Math.Min(settings.StartStagger.Ticks, TimeSpan.FromSeconds(30).Ticks / Math.Max(1, Stats.Officers)));
+            await Task.Delay(stagger * index, clock, stopping);
         }
         catch (OperationCanceledException)
         {
