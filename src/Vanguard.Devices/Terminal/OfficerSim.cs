@@ -174,6 +174,10 @@ internal sealed class OfficerSim(TerminalSession session, TerminalSettings setti
             {
                 return;
             }
+            catch (Exception e) when (e is TerminalProblem or JsonException)
+            {
+                Say($"sending positions: {e.Message}"); // not expected (FlushAsync handles the platform's answers); go on
+            }
         }
     }
 
@@ -197,6 +201,10 @@ internal sealed class OfficerSim(TerminalSession session, TerminalSettings setti
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
                 return;
+            }
+            catch (Exception e) when (e is TerminalProblem or JsonException)
+            {
+                Say($"working tasks: {e.Message}"); // an answer not in the contract's shape; try again at the next tick
             }
         }
         while (await DelayAsync(tick, stopping));
@@ -275,7 +283,15 @@ internal sealed class OfficerSim(TerminalSession session, TerminalSettings setti
                     _batch = (batch.Points, Guid.NewGuid().ToString());
                 }
 
-                await session.PostAsync<DutyState>(TerminalWire.DutyPath, new { onDuty = true }, ct);
+                try
+                {
+                    await session.PostAsync<DutyState>(TerminalWire.DutyPath, new { onDuty = true }, ct);
+                }
+                catch (TerminalProblem duty)
+                {
+                    Say($"could not go on duty again: {duty.Message}");
+                }
+
                 return;
             }
             catch (TerminalProblem e) when (e.Transient)
@@ -486,6 +502,10 @@ internal sealed class OfficerSim(TerminalSession session, TerminalSettings setti
             {
                 Forget(id);
             }
+        }
+        catch (TerminalProblem)
+        {
+            // Unreachable for now; the next step will be refused again and bring us back here.
         }
     }
 

@@ -19,6 +19,7 @@ internal sealed class FakeTerminal : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly Lock _gate = new();
     private int _failPositions;
+    private int _failSteps;
 
     private FakeTerminal(WebApplication app) => _app = app;
 
@@ -55,6 +56,9 @@ internal sealed class FakeTerminal : IAsyncDisposable
 
     /// <summary>The next this-many positions requests get a 503.</summary>
     public int FailPositionsNext { set => _failPositions = value; }
+
+    /// <summary>The next this-many task steps (accept, arrive, finish) are done but answered 502, as when the answer is lost.</summary>
+    public int FailStepsNext { set => _failSteps = value; }
 
     public static async Task<FakeTerminal> StartAsync()
     {
@@ -296,7 +300,7 @@ internal sealed class FakeTerminal : IAsyncDisposable
                 Steps.Enqueue((id, step, body.Clone()));
                 task.Status = to;
                 task.ChangedAt = DateTimeOffset.UtcNow;
-                return Results.Ok(View(task));
+                return Interlocked.Decrement(ref _failSteps) >= 0 ? Problem(502, "gateway.error", "Bad gateway.") : Results.Ok(View(task));
             }
         });
 

@@ -209,6 +209,24 @@ public sealed class OfficerSimTests
     }
 
     [Fact]
+    public async Task AStepWhoseAnswerIsLost_IsRepeated_AndThePlatformKeepsItOnce()
+    {
+        await using var fake = await FakeTerminal.StartAsync();
+        fake.FailStepsNext = 3; // each of accept, arrive and finish is done, but its first answer is a 502
+        await using var run = new Run(fake, "nanyang.field");
+        await Until(() => fake.DutyChanges.Count == 1, "on duty");
+
+        var task = fake.Dispatch("nanyang.field", null, null);
+        await Until(() => task.Status == "finished" && run.Stats.TasksFinished == 1, "the task to be finished");
+        await run.StopAsync();
+
+        fake.Steps.Where(s => s.Task == task.Id).Select(s => s.Step).ShouldBe(["accept", "arrive", "finish"]);
+        run.Stats.Errors["gateway.error"].ShouldBe(3);
+        run.Stats.TasksAccepted.ShouldBe(1);
+        run.Stats.TasksArrived.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task AWrongPassword_IsRefusedWithoutRetrying()
     {
         await using var fake = await FakeTerminal.StartAsync();
