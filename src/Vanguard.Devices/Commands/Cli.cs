@@ -9,6 +9,7 @@ internal static class Cli
         SetupCommand.Create(),
         WimCommand.Create(),
         AnprCommand.Create(),
+        TerminalCommand.Create(),
     };
 
     /// <summary>Reads 60s, 5m, 1h30m, 90 (seconds) or 00:01:30.</summary>
