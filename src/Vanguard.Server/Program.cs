@@ -7,6 +7,7 @@ using Vanguard.Server.Modules.Offsite;
 using Vanguard.Server.Modules.Evidence;
 using Vanguard.Server.Modules.Organisation;
 using Vanguard.Server.Modules.Registry;
+using Vanguard.Server.Modules.Terminal.Records;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -20,6 +21,7 @@ builder.AddRegistry();             // 运政 registry: persons, organisations, v
 builder.AddCases();                // penalty cases: workflow, deadlines, case numbers, documents
 builder.AddOffsite();              // 非现场执法: weigh-in-motion and plate-camera ingest, review, off-site cases
 builder.AddEvidence();             // body-camera evidence: tus uploads, content-addressed blobs, custody, retention
+builder.AddTerminalRecords();      // 手持执法终端 hand 2: on-site records, simplified procedure; Idempotency-Key writes (to merge into AddTerminal)
 
 builder.AddWebUi();                // Blazor + AntDesign staff pages
 
@@ -42,6 +44,7 @@ api.MapRegistry();
 api.MapCases();
 api.MapOffsite();
 api.MapEvidence();
+api.MapTerminalRecords();          // /terminal/records, /terminal/on-spot-penalties (to merge into MapTerminal)
 
 app.MapWebUi();
 
