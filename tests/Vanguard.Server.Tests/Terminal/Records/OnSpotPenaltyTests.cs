@@ -38,6 +38,9 @@ public sealed class OnSpotPenaltyTests(VanguardFactory factory) : IClassFixture<
         text.ShouldContain("当场行政处罚决定书");
         text.ShouldContain("孙伟");
         text.ShouldContain(Text(body, "caseNumber"));
+        text.ShouldContain("K689");
+        text.ShouldContain("VANGUARD-PAY");
+        text.ShouldContain("行政复议");
         var detail = await (await client.GetAsync($"/api/v1/cases/{Text(body, "caseId")}", Ct)).JsonAsync();
         detail["summary"]!["stage"]!.GetValue<string>().ShouldBe("executing");
         detail["fileItems"]!.ToJsonString().ShouldContain(Text(record, "id"));
