@@ -179,4 +179,43 @@ public sealed class RecordTests(VanguardFactory factory) : IClassFixture<Vanguar
 
         await response.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "terminal.not_an_officer");
     }
+
+    [Fact]
+    public async Task InquiryRecord_WhenThePartyRefusesToSign_IsStoredWithItsQuestions()
+    {
+        var client = await factory.SignedInAsync("zhengzhou.field");
+        var body = new
+        {
+            kind = "inquiry", startedAt = DateTimeOffset.UtcNow.AddMinutes(-30), endedAt = DateTimeOffset.UtcNow.AddMinutes(-10), place = "郑州市惠济区",
+            party = new { kind = "person", name = "孙伟", idNumber = "440524188001010014" }, content = "询问车辆营运情况。",
+            questions = new[] { new { q = "车上乘客从哪里上车？", a = "火车站。" }, new { q = "是否收费？", a = "每人 50 元。" } },
+            refusedToSign = true,
+        };
+
+        var response = await PostAsync(client, Url, body, Guid.NewGuid().ToString());
+
+        var created = await response.JsonAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, created.ToJsonString());
+        created["questions"]!.AsArray().Count.ShouldBe(2);
+        created["refusedToSign"]!.GetValue<bool>().ShouldBeTrue();
+        created["signature"].ShouldBeNull();
+        var detail = await (await client.GetAsync($"{Url}/{Text(created, "id")}", Ct)).JsonAsync();
+        detail["questions"]![1]!["a"]!.GetValue<string>().ShouldBe("每人 50 元。");
+    }
+
+    [Fact]
+    public async Task Record_ReferringToAnotherCitysEvidence_IsRefused()
+    {
+        var nanyang = await factory.SignedInAsync("nanyang.field");
+        var theirs = await (await PostAsync(nanyang, Url, Inspection("南阳市宛城区", [new { dataUrl = DataUrl("image/jpeg", Jpeg()) }]),
+            Guid.NewGuid().ToString())).JsonAsync();
+        var evidenceId = theirs["photos"]![0]!["evidenceId"]!.GetValue<string>();
+        var zhengzhou = await factory.SignedInAsync("zhengzhou.field");
+
+        var response = await PostAsync(zhengzhou, Url, new { kind = "inspection", startedAt = DateTimeOffset.UtcNow, place = "郑州市",
+            party = new { kind = "person", name = "孙伟" }, content = "检查。", refusedToSign = true, bodycamEvidenceId = evidenceId }, Guid.NewGuid().ToString());
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
+        problem["errors"]!.AsArray().ShouldContain(e => e!["field"]!.GetValue<string>() == "bodycamEvidenceId" && e["code"]!.GetValue<string>() == "unknown");
+    }
 }
