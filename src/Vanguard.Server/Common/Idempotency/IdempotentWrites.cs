@@ -73,51 +73,64 @@ public sealed class IdempotentWrites(VanguardDbContext db, ICurrentActor actor, 
             return Answer(http, earlier, hash);
         }
 
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            // Inside the transaction (on SQLite: behind the write gate) a request that raced us may have committed.
-            if (await FindAsync(key, ct) is { } raced)
+            try
             {
-                return Answer(http, raced, hash);
+                return await OnceAsync(http, operation, key, hash, write, ct);
             }
-
-            var result = await write(ct);
-            if (!result.IsSuccess)
+            catch (DbUpdateException e) when (IsUniqueViolation(e))
             {
-                await tx.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
-                return result.Error!.ToProblem(http);
-            }
-
-            var created = result.Value;
-            var row = new IdempotencyKey
-            {
-                ActorId = actor.Id, Key = key, Operation = operation, RequestSha256 = hash, StatusCode = StatusCodes.Status201Created,
-                ResponseJson = JsonSerializer.Serialize(created.Value, Json), Location = created.Location,
-                ResourceType = created.ResourceType, ResourceId = created.ResourceId, CreatedAt = clock.GetUtcNow(),
-            };
-            db.Add(row);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            return created.Location is null ? TypedResults.Json(created.Value, Json, statusCode: StatusCodes.Status201Created)
-                : TypedResults.Created(created.Location, created.Value);
-        }
-        catch (DbUpdateException e) when (IsUniqueViolation(e))
-        {
-            // PostgreSQL: a concurrent request with the same key committed first (or the same content was stored by it).
-            db.ChangeTracker.Clear();
-            if (await FindAsync(key, ct) is { } winner)
-            {
-                if (logger.IsEnabled(LogLevel.Information))
+                // PostgreSQL: a concurrent request with the same key committed first.
+                if (await FindAsync(key, ct) is { } winner)
                 {
-                    logger.LogInformation("Idempotency key reused concurrently for {Operation}; replaying the first answer", operation);
-                }
-                return Answer(http, winner, hash);
-            }
+                    if (logger.IsEnabled(LogLevel.Information))
+                    {
+                        logger.LogInformation("Idempotency key used concurrently for {Operation}; replaying the first answer", operation);
+                    }
 
-            throw;
+                    return Answer(http, winner, hash);
+                }
+
+                // Another write stored the same unique content first (two requests with one photo): once more, the write finds it.
+                if (attempt == 2)
+                {
+                    throw;
+                }
+            }
         }
+    }
+
+    private async Task<IResult> OnceAsync<T>(
+        HttpContext http, string operation, string key, string hash, Func<CancellationToken, Task<Result<WriteOutcome<T>>>> write, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Inside the transaction (on SQLite: behind the write gate) a request that raced us may have committed.
+        if (await FindAsync(key, ct) is { } raced)
+        {
+            return Answer(http, raced, hash);
+        }
+
+        var result = await write(ct);
+        if (!result.IsSuccess)
+        {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return result.Error!.ToProblem(http);
+        }
+
+        var created = result.Value;
+        db.Add(new IdempotencyKey
+        {
+            ActorId = actor.Id, Key = key, Operation = operation, RequestSha256 = hash, StatusCode = StatusCodes.Status201Created,
+            ResponseJson = JsonSerializer.Serialize(created.Value, Json), Location = created.Location,
+            ResourceType = created.ResourceType, ResourceId = created.ResourceId, CreatedAt = clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return created.Location is null ? TypedResults.Json(created.Value, Json, statusCode: StatusCodes.Status201Created)
+            : TypedResults.Created(created.Location, created.Value);
     }
 
     private async Task<IdempotencyKey?> FindAsync(string key, CancellationToken ct) =>

@@ -218,4 +218,20 @@ public sealed class RecordTests(VanguardFactory factory) : IClassFixture<Vanguar
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
         problem["errors"]!.AsArray().ShouldContain(e => e!["field"]!.GetValue<string>() == "bodycamEvidenceId" && e["code"]!.GetValue<string>() == "unknown");
     }
+
+    [Fact]
+    public async Task Records_TwoConcurrentPostsOfOnePhotoWithTwoKeys_AreBothStoredAndShareOneEvidenceItem()
+    {
+        var client = await factory.SignedInAsync("zhengzhou.field");
+        var photo = new { dataUrl = DataUrl("image/jpeg", Jpeg()) };
+
+        var responses = await Task.WhenAll(
+            PostAsync(client, Url, Inspection("郑州市上街区", [photo]), Guid.NewGuid().ToString()),
+            PostAsync(client, Url, Inspection("郑州市上街区 2", [photo]), Guid.NewGuid().ToString()));
+
+        responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.Created);
+        var records = await Task.WhenAll(responses.Select(r => r.JsonAsync()));
+        Text(records[0], "id").ShouldNotBe(Text(records[1], "id"));
+        records.Select(r => r["photos"]![0]!["evidenceId"]!.GetValue<string>()).Distinct().Count().ShouldBe(1);
+    }
 }
