@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Vanguard.Server.Common.Idempotency;
 using Vanguard.Server.Modules.Audit.Data;
 using Vanguard.Server.Modules.Cases.Data;
 using Vanguard.Server.Modules.Offsite.Data;
@@ -9,6 +10,7 @@ using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Organisation.Data;
 using Vanguard.Server.Modules.Registry.Data;
 using Vanguard.Server.Modules.Terminal.Data;
+using Vanguard.Server.Modules.Terminal.Records.Data;
 
 namespace Vanguard.Server.Data;
 
@@ -58,7 +60,9 @@ public abstract class VanguardDbContext : IdentityDbContext<StaffUser, IdentityR
         CasesModel.Configure(builder);
         OffsiteModel.Configure(builder);
         EvidenceModel.Configure(builder);
-        TerminalModel.Configure(builder);
+        TerminalModel.Configure(builder);         // 手持执法终端: duty, positions, tasks, look-ups
+        IdempotencyModel.Configure(builder);      // Idempotency-Key rows for terminal writes (Common/Idempotency)
+        TerminalRecordsModel.Configure(builder);  // terminal hand 2: on-site records, on-the-spot penalties
 
         // Jurisdiction (管辖范围): the one place where "a user sees only their agency subtree" is enforced —
         // for the agencies themselves and for every entity of any module that implements IAgencyOwned.

@@ -14,7 +14,10 @@ public static class CasesModule
         builder.Services.AddSingleton<CaseNumbers>();
         builder.Services.AddSingleton<CaseCalendars>();
         builder.Services.AddSingleton<Contracts.ILegalCalendar>(sp => sp.GetRequiredService<CaseCalendars>());
-        builder.Services.AddScoped<Contracts.ICaseIntake, CaseIntake>();
+        builder.Services.AddScoped<CaseIntake>();
+        builder.Services.AddScoped<Contracts.ICaseIntake>(sp => sp.GetRequiredService<CaseIntake>());
+        builder.Services.AddScoped<Contracts.ICaseDocuments>(sp => sp.GetRequiredService<CaseIntake>());
+        builder.Services.AddScoped<Contracts.ICaseExecution>(sp => sp.GetRequiredService<CaseIntake>());
         builder.Services.AddScoped<CasesHandler>();
         builder.Services.AddScoped<CaseDocumentsHandler>();
         builder.Services.AddSingleton<Documents.CaseDocumentRenderer>();

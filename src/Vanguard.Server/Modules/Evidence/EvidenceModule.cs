@@ -32,6 +32,7 @@ public static class EvidenceModule
         services.AddSingleton<CustodyReport>();
         services.AddScoped<CustodyLog>();
         services.AddScoped<EvidenceHandler>();
+        services.AddScoped<Contracts.IEvidenceArchive, EvidenceArchive>();
         services.AddScoped<TusUploadHandler>();
         services.Configure<AuthorizationOptions>(EvidencePolicies.Add);
         return builder;

@@ -4,12 +4,13 @@ using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Terminal.Contracts;
 using Vanguard.Server.Modules.Terminal.Features;
 using Vanguard.Server.Modules.Terminal.Realtime;
+using Vanguard.Server.Modules.Terminal.Records;
 
 namespace Vanguard.Server.Modules.Terminal;
 
 /// <summary>
 /// 手持执法终端 (docs/terminal.md): duty and positions, tasks with real-time push (SignalR), roadside look-ups.
-/// On-site records and on-the-spot penalties are built on top of it elsewhere.
+/// On-site records (现场笔录) and the simplified procedure (简易程序) live in <c>Records/</c>.
 /// </summary>
 public static class TerminalModule
 {
@@ -24,10 +25,11 @@ public static class TerminalModule
         services.AddScoped<LookupHandler>();
         services.AddSingleton<TaskNotifier>();
         services.Configure<AuthorizationOptions>(TerminalPolicies.Add);
+        builder.AddTerminalRecords();
         return builder;
     }
 
-    public static RouteGroupBuilder MapTerminal(this RouteGroupBuilder api) => api.MapTerminalRoutes();
+    public static RouteGroupBuilder MapTerminal(this RouteGroupBuilder api) => api.MapTerminalRoutes().MapTerminalRecords();
 
     /// <summary>The SignalR hub at <c>/hubs/terminal</c> (outside <c>/api/v1</c>: it is not a REST resource).</summary>
     public static WebApplication MapTerminalHub(this WebApplication app)

@@ -35,7 +35,10 @@ internal sealed class CaseDocumentsHandler(
     private const string ReviewBody = "本机关的上一级主管部门或者本级人民政府";
     private const string Court = "有管辖权的人民法院";
 
-    public async Task<Result<CaseDocumentView>> GenerateAsync(Guid caseId, string code, CancellationToken ct)
+    public Task<Result<CaseDocumentView>> GenerateAsync(Guid caseId, string code, CancellationToken ct) => GenerateAsync(caseId, code, null, ct);
+
+    /// <param name="onSpot">What the terminal knows of an on-the-spot decision that the case does not keep (place, time, how to pay).</param>
+    public async Task<Result<CaseDocumentView>> GenerateAsync(Guid caseId, string code, OnSpotDecisionDetails? onSpot, CancellationToken ct)
     {
         if (!Kinds.TryGetValue(code, out var kind))
         {
@@ -76,8 +79,9 @@ internal sealed class CaseDocumentsHandler(
                     s.DecidedFineFen is > 0 ? "自收到本决定书之日起十五日内，到指定银行或者通过电子支付系统缴纳罚款。" : null, ReviewBody, Court)),
             CaseDocumentKind.OnSpotPenaltyDecision when s.Procedure == CaseProcedure.Simplified && s.DecidedOn is not null =>
                 CaseDocumentTemplates.OnSpotPenaltyDecision(header, new OnSpotPenaltyDecisionInput(
-                    party, c.VehiclePlate, c.CreatedAt, "—", facts, violated, penaltyBasis, PenaltyText(s.DecidedFineFen, s.DecidedWarning),
-                    s.DecidedFineFen is > 0 ? "当场或自收到本决定书之日起十五日内缴纳罚款。" : null, null, ReviewBody, Court, officerLines)),
+                    party, c.VehiclePlate, onSpot?.ViolationAt ?? c.CreatedAt, onSpot?.Place ?? "—", facts, violated, penaltyBasis,
+                    PenaltyText(s.DecidedFineFen, s.DecidedWarning),
+                    s.DecidedFineFen is > 0 ? onSpot?.Payment ?? "当场或自收到本决定书之日起十五日内缴纳罚款。" : null, onSpot?.Statement, ReviewBody, Court, officerLines)),
             CaseDocumentKind.ServiceReceipt when s.ServedOn is not null => CaseDocumentTemplates.ServiceReceipt(header, new ServiceReceiptInput(
                 s.Procedure == CaseProcedure.Simplified ? "当场行政处罚决定书" : "行政处罚决定书", c.CaseNumber ?? "—", c.PartyName,
                 new DateTimeOffset(s.ServedOn.Value.ToDateTime(new TimeOnly(9, 0)), LegalClock.ChinaOffset), null, MethodText(s.ServiceMethod),
@@ -156,6 +160,9 @@ internal sealed class CaseDocumentsHandler(
         : s.EnforcementApplied ? "已申请人民法院强制执行"
         : "无需缴纳罚款";
 }
+
+/// <summary>Facts of an on-the-spot decision that only the officer's terminal knows.</summary>
+internal sealed record OnSpotDecisionDetails(string Place, DateTimeOffset ViolationAt, string? Payment, string? Statement);
 
 internal static class CaseDocumentEndpoints
 {

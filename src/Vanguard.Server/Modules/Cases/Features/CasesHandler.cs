@@ -160,7 +160,8 @@ internal sealed class CasesHandler(
             return transition.Error!;
         }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Joins the caller's transaction when there is one (ICaseIntake.OpenOnSpotCaseAsync, terminal writes).
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var after = transition.Value.After;
         if (entity.CaseNumber is null && after.Stage != CaseStage.Dropped && (after.FiledOn is not null || after.DecidedOn is not null))
         {
@@ -185,7 +186,10 @@ internal sealed class CasesHandler(
         try
         {
             await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            if (tx is not null)
+            {
+                await tx.CommitAsync(ct);
+            }
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -1,0 +1,29 @@
+using Vanguard.Domain.Common;
+
+namespace Vanguard.Server.Modules.Evidence.Contracts;
+
+/// <summary>
+/// How other modules keep files as evidence (photos and signatures from the officer's terminal): in the same
+/// content-addressed store as body-camera clips, with an evidence item, retention and a chain of custody.
+/// </summary>
+public interface IEvidenceArchive
+{
+    /// <summary>
+    /// Writes the blob at once and stages the evidence item and its custody line in the caller's unit of work: they are
+    /// saved by the caller's next <c>SaveChangesAsync</c>, with the caller's own record. The same content already kept
+    /// for the agency is reused (one live item per content per agency). The current actor must be linked to an officer.
+    /// </summary>
+    /// <param name="agencyId">The owning agency; the current actor's when null.</param>
+    Task<Result<ArchivedFile>> StoreAsync(Stream content, string mediaType, string fileName, string description, Guid? agencyId, CancellationToken ct);
+
+    /// <summary>Whether a live (not deleted) item with this id exists in the caller's jurisdiction.</summary>
+    Task<bool> ExistsAsync(Guid evidenceId, CancellationToken ct);
+
+    /// <summary>Opens an item's file in the caller's jurisdiction and records the view in its custody (saved here); null when absent.</summary>
+    Task<ArchivedContent?> OpenAsync(Guid evidenceId, CancellationToken ct);
+}
+
+public sealed record ArchivedFile(Guid EvidenceId, string Sha256, long Length);
+
+/// <summary>An opened evidence file: the caller disposes <see cref="Content"/>.</summary>
+public sealed record ArchivedContent(Stream Content, string MediaType, string Sha256, long Length, string FileName);

@@ -1,0 +1,133 @@
+using System.Net;
+using UglyToad.PdfPig;
+using static Vanguard.Server.Tests.Terminal.Records.TerminalApi;
+
+namespace Vanguard.Server.Tests.Terminal.Records;
+
+/// <summary>简易程序 from the terminal: art. 51 limits, the decision PDF, the payment QR code and the recorded payment.</summary>
+public sealed class OnSpotPenaltyTests(VanguardFactory factory) : IClassFixture<VanguardFactory>
+{
+    private const string Url = "/api/v1/terminal/on-spot-penalties";
+
+    private static CancellationToken Ct => ApiClient.Ct;
+
+    private async Task<(HttpClient Client, Guid Partner)> FieldOfficerAsync()
+    {
+        var client = await factory.SignedInAsync("zhengzhou.field");
+        return (client, await PartnerAsync(client, "410100", "zhengzhou.field"));
+    }
+
+    [Fact]
+    public async Task Person_FinedThe200YuanLimit_GetsACaseNumberAndTheDecisionPdf()
+    {
+        var (client, partner) = await FieldOfficerAsync();
+        var record = await (await PostAsync(client, "/api/v1/terminal/records", Inspection("G107 国道 K689 处"), Guid.NewGuid().ToString())).JsonAsync();
+
+        var response = await PostAsync(client, Url, Penalty(partner, 20_000, recordId: Guid.Parse(Text(record, "id"))), Guid.NewGuid().ToString());
+
+        var body = await response.JsonAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, body.ToJsonString());
+        Text(body, "caseNumber").ShouldStartWith("郑交执罚〔");
+        body["fineFen"]!.GetValue<long>().ShouldBe(20_000);
+        body["payBy"]!.GetValue<string>().ShouldNotBeNullOrEmpty();
+        var pdf = await client.GetAsync(Text(body, "decisionPdfUrl"), Ct);
+        pdf.StatusCode.ShouldBe(HttpStatusCode.OK);
+        pdf.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        using var document = PdfDocument.Open(await pdf.Content.ReadAsByteArrayAsync(Ct));
+        var text = string.Concat(document.GetPages().Select(p => p.Text));
+        text.ShouldContain("当场行政处罚决定书");
+        text.ShouldContain("孙伟");
+        text.ShouldContain(Text(body, "caseNumber"));
+        text.ShouldContain("K689");
+        text.ShouldContain("VANGUARD-PAY");
+        text.ShouldContain("行政复议");
+        var detail = await (await client.GetAsync($"/api/v1/cases/{Text(body, "caseId")}", Ct)).JsonAsync();
+        detail["summary"]!["stage"]!.GetValue<string>().ShouldBe("executing");
+        detail["fileItems"]!.ToJsonString().ShouldContain(Text(record, "id"));
+    }
+
+    [Fact]
+    public async Task Person_FinedOneFenOverTheLimit_IsRefusedAndNoCaseIsLeft()
+    {
+        var (client, partner) = await FieldOfficerAsync();
+        var cases = (await (await client.GetAsync("/api/v1/cases?pageSize=1", Ct)).JsonAsync())["total"]!.GetValue<int>();
+
+        var response = await PostAsync(client, Url, Penalty(partner, 20_001), Guid.NewGuid().ToString());
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "cases.on_spot_limit_exceeded");
+        (await (await client.GetAsync("/api/v1/cases?pageSize=1", Ct)).JsonAsync())["total"]!.GetValue<int>().ShouldBe(cases);
+    }
+
+    [Fact]
+    public async Task Organisation_FinedThe3000YuanLimit_IsAccepted()
+    {
+        var (client, partner) = await FieldOfficerAsync();
+
+        var response = await PostAsync(client, Url, Penalty(partner, 300_000, "organisation", "91350100M000100Y43"), Guid.NewGuid().ToString());
+
+        var body = await response.JsonAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, body.ToJsonString());
+        Text(body, "caseNumber").ShouldNotBeNullOrEmpty();
+    }
+
+    [Fact]
+    public async Task OneOfficerAlone_CannotDecideOnTheSpot()
+    {
+        var client = await factory.SignedInAsync("zhengzhou.field");
+        var body = new
+        {
+            offenceCode = "overload.dimensions", facts = "车货总高度 4.1 米。", place = "G107", actOn = TodayInChina,
+            party = new { kind = "person", name = "孙伟" }, fineFen = 10_000,
+        };
+
+        var response = await PostAsync(client, Url, body, Guid.NewGuid().ToString());
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "cases.officers_required");
+    }
+
+    [Fact]
+    public async Task PaymentQr_IsAPngOfThePaymentReference()
+    {
+        var (client, partner) = await FieldOfficerAsync();
+        var body = await (await PostAsync(client, Url, Penalty(partner, 15_000), Guid.NewGuid().ToString())).JsonAsync();
+
+        var qr = await client.GetAsync(Text(body, "paymentQrPngUrl"), Ct);
+
+        qr.StatusCode.ShouldBe(HttpStatusCode.OK);
+        qr.Content.Headers.ContentType!.MediaType.ShouldBe("image/png");
+        (await qr.Content.ReadAsByteArrayAsync(Ct))[..8].ShouldBe(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A });
+        Text(body, "paymentReference").ShouldBe($"VANGUARD-PAY:{Text(body, "caseNumber")}:15000");
+    }
+
+    [Fact]
+    public async Task Payment_RetriedWithOneKey_IsRecordedOnce()
+    {
+        var (client, partner) = await FieldOfficerAsync();
+        var penalty = await (await PostAsync(client, Url, Penalty(partner, 20_000), Guid.NewGuid().ToString())).JsonAsync();
+        var caseId = Text(penalty, "caseId");
+        var payment = new { reference = "BANK-20261127-0001", paidAt = DateTimeOffset.UtcNow, amountFen = 20_000, channel = "bank" };
+        var key = Guid.NewGuid().ToString();
+
+        var first = await PostAsync(client, $"{Url}/{caseId}/payment", payment, key);
+        var retry = await PostAsync(client, $"{Url}/{caseId}/payment", payment, key);
+
+        first.StatusCode.ShouldBe(HttpStatusCode.Created, await first.Content.ReadAsStringAsync(Ct));
+        retry.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await retry.JsonAsync())["paidFen"]!.GetValue<long>().ShouldBe(20_000);
+        var detail = await (await client.GetAsync($"/api/v1/cases/{caseId}", Ct)).JsonAsync();
+        detail["state"]!["paidFen"]!.GetValue<long>().ShouldBe(20_000);
+        var again = await PostAsync(client, $"{Url}/{caseId}/payment", payment, Guid.NewGuid().ToString());
+        await again.ShouldBeProblemAsync(HttpStatusCode.Conflict, "terminal.payment_duplicate");
+    }
+
+    [Fact]
+    public async Task Penalty_OfAnotherCity_IsNotFound()
+    {
+        var (client, partner) = await FieldOfficerAsync();
+        var body = await (await PostAsync(client, Url, Penalty(partner, 5_000), Guid.NewGuid().ToString())).JsonAsync();
+        var nanyang = await factory.SignedInAsync("nanyang.field");
+
+        await (await nanyang.GetAsync(Text(body, "decisionPdfUrl"), Ct)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "terminal.penalty_not_found");
+        await (await nanyang.GetAsync(Text(body, "paymentQrPngUrl"), Ct)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "terminal.penalty_not_found");
+    }
+}
