@@ -33,6 +33,9 @@ public enum CaseStage
     /// <summary>执行中: payment due, late fee, 催告.</summary>
     Executing,
 
+    /// <summary>执行完毕: the fine and any 加处罚款 (行政处罚法 art. 72) paid in full; what remains is 结案.</summary>
+    Executed,
+
     /// <summary>已结案: 结案报告.</summary>
     Closed,
 
@@ -88,6 +91,7 @@ public static class CaseStageNames
         CaseStage.Decided => "已决定",
         CaseStage.Served => "已送达",
         CaseStage.Executing => "执行中",
+        CaseStage.Executed => "执行完毕",
         CaseStage.Closed => "已结案",
         CaseStage.Archived => "已归档",
         CaseStage.Dropped => "不予立案",
@@ -104,6 +108,7 @@ public static class CaseStageNames
         CaseStage.Decided => "Decided",
         CaseStage.Served => "Served",
         CaseStage.Executing => "Executing",
+        CaseStage.Executed => "Paid",
         CaseStage.Closed => "Closed",
         CaseStage.Archived => "Archived",
         CaseStage.Dropped => "Dropped",

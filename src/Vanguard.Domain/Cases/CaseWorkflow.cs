@@ -72,7 +72,7 @@ public static class CaseWorkflow
             Decide c => DecideCase(s, c, ctx),
             DecideOnSpot c => DecideOnTheSpot(s, c, ctx),
             Serve c => ServeDecision(s, c),
-            RecordServiceConsent c => (s.Stage is CaseStage.Served or CaseStage.Executing or CaseStage.Closed or CaseStage.Archived or CaseStage.Dropped
+            RecordServiceConsent c => (s.Stage is CaseStage.Served or CaseStage.Executing or CaseStage.Executed or CaseStage.Closed or CaseStage.Archived or CaseStage.Dropped
                     ? CaseRules.InvalidTransition(s.Stage, c.Code) : null)
                 ?? Done(s, s with { ElectronicServiceConsent = true }, c, "当事人签署送达地址确认书，同意电子送达", "Consent to electronic service recorded"),
             RecordPayment c => Require(s, c, CaseStage.Executing)
@@ -80,8 +80,7 @@ public static class CaseWorkflow
                 {
                     ["amountFen"] = [new FieldError("must_be_positive", "缴款金额须大于零。", "The amount must be positive.")],
                 }))
-                ?? Done(s, s with { PaidFen = s.PaidFen + c.AmountFen, PaidOn = c.On }, c,
-                    $"收到缴款 {Yuan(c.AmountFen)} 元", $"Payment of {Yuan(c.AmountFen)} yuan received"),
+                ?? Pay(s, c, ctx),
             IssueReminder c => Require(s, c, CaseStage.Executing)
                 ?? (IsOverdue(s, c.On, ctx) ? null : CaseRules.NotOverdue)
                 ?? Done(s, s with { ReminderServedOn = c.On }, c, "送达催告书", "Reminder served"),
@@ -114,6 +113,8 @@ public static class CaseWorkflow
         CaseStage.Executing when s.Procedure == CaseProcedure.Simplified && s.OnSpotRecordFiledOn is null =>
             ["record-payment", "file-on-spot-record", "issue-reminder", "apply-enforcement", "close"],
         CaseStage.Executing => ["record-payment", "issue-reminder", "apply-enforcement", "close"],
+        CaseStage.Executed when s.Procedure == CaseProcedure.Simplified && s.OnSpotRecordFiledOn is null => ["file-on-spot-record", "close"],
+        CaseStage.Executed => ["close"],
         CaseStage.Closed => ["archive"],
         CaseStage.Archived or CaseStage.Dropped => [],
     };
@@ -128,6 +129,19 @@ public static class CaseWorkflow
 
         var lateFee = s.ServedOn is { } served ? CaseDeadlines.LateFeeFen(fine, CaseDeadlines.PaymentDue(served, calendar), asOf) : 0;
         return fine + lateFee;
+    }
+
+    /// <summary>
+    /// A payment that settles the fine and the 加处罚款 owed on its day (行政处罚法 arts. 67, 72) ends execution
+    /// (<see cref="CaseStage.Executed"/>); a part payment leaves the case executing.
+    /// </summary>
+    private static Result<CaseTransition> Pay(CaseSnapshot s, RecordPayment c, CaseRuleContext ctx)
+    {
+        var paid = s.PaidFen + c.AmountFen;
+        var settled = paid >= AmountOwedFen(s, c.On, ctx.Calendar);
+        return Done(s, s with { PaidFen = paid, PaidOn = c.On, Stage = settled ? CaseStage.Executed : CaseStage.Executing }, c,
+            $"收到缴款 {Yuan(c.AmountFen)} 元{(settled ? "，罚款已缴清，执行完毕" : "")}",
+            $"Payment of {Yuan(c.AmountFen)} yuan received{(settled ? "; paid in full, execution completed" : "")}");
     }
 
     private static Result<CaseTransition> File(CaseSnapshot s, FileCase c, CaseRuleContext ctx)
@@ -362,7 +376,7 @@ public static class CaseWorkflow
 
     private static Result<CaseTransition> Close(CaseSnapshot s, CloseCase c, CaseRuleContext ctx)
     {
-        var closable = s.Stage is CaseStage.Served or CaseStage.Executing
+        var closable = s.Stage is CaseStage.Served or CaseStage.Executing or CaseStage.Executed
             || (s.Stage == CaseStage.Decided && s.Outcome == CaseOutcome.Transfer);
         if (!closable)
         {

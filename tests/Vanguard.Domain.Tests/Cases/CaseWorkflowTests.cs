@@ -245,12 +245,28 @@ public sealed class CaseWorkflowTests
     }
 
     [Fact]
+    public void Payment_InPartStaysExecuting_InFullWithTheLateFeeEndsExecution()
+    {
+        // Decided and handed over on Day0: payable by Day0 + 15 (a Tuesday); 10 days later the late fee is 10 × 3 % of 200 yuan.
+        var s = Step(new CaseSnapshot { Procedure = CaseProcedure.Simplified, ActOn = Day0, AcceptedOn = Day0 }, new DecideOnSpot(Day0, 20_000, false));
+        var late = Day0.AddDays(25);
+        s = Step(s, new RecordPayment(late, 20_000));
+        s.Stage.ShouldBe(CaseStage.Executing);
+        CaseWorkflow.AmountOwedFen(s, late, HolidayCalendar.WeekendsOnly).ShouldBe(26_000);
+        s = Step(s, new RecordPayment(late, 6_000));
+        s.Stage.ShouldBe(CaseStage.Executed);
+        Refused(s, new RecordPayment(late, 100)).Code.ShouldBe("cases.invalid_transition");
+    }
+
+    [Fact]
     public void SimplifiedCase_PaysFilesAndCloses()
     {
         var s = Step(new CaseSnapshot { Procedure = CaseProcedure.Simplified, ActOn = Day0, AcceptedOn = Day0 }, new DecideOnSpot(Day0, 20_000, false));
         s.Stage.ShouldBe(CaseStage.Executing);
         s.ServedOn.ShouldBe(Day0);
         s = Step(s, new RecordPayment(Day0, 20_000));
+        s.Stage.ShouldBe(CaseStage.Executed);
+        CaseWorkflow.AvailableActions(s).ShouldBe(["file-on-spot-record", "close"]);
 
         Refused(s, new CloseCase(Day0.AddDays(1))).Code.ShouldBe("cases.on_spot_record_not_filed");
         s = Step(s, new FileOnSpotRecord(Day0.AddDays(2)));

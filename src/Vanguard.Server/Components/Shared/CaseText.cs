@@ -50,6 +50,7 @@ public static class CaseText
         CaseStage.Decided => TagColor.Gold,
         CaseStage.Served => TagColor.Lime,
         CaseStage.Executing => TagColor.Volcano,
+        CaseStage.Executed => TagColor.Green,
         CaseStage.Closed => TagColor.Green,
         CaseStage.Archived => TagColor.Default,
         CaseStage.Dropped => TagColor.Default,

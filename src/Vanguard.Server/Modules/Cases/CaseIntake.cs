@@ -11,7 +11,8 @@ using Vanguard.Server.Modules.Organisation.Contracts;
 namespace Vanguard.Server.Modules.Cases;
 
 internal sealed class CaseIntake(
-    VanguardDbContext db, CasesHandler cases, CaseDocumentsHandler documents, CaseCalendars calendars, ICurrentActor actor, TimeProvider clock)
+    VanguardDbContext db, CasesHandler cases, CaseDocumentsHandler documents, CaseCalendars calendars, ICurrentActor actor, TimeProvider clock,
+    IAgencyDirectory directory)
     : ICaseIntake, ICaseDocuments, ICaseExecution
 {
     public static readonly Error NotAnOfficer = Error.Forbidden(
@@ -175,5 +176,22 @@ internal sealed class CaseIntake(
         return new CasePaymentRef(
             caseId, detail.Summary.CaseNumber, detail.State.PaidFen, Math.Max(0, detail.AmountOwedFen - detail.State.PaidFen),
             detail.Summary.Stage.ToString().ToLowerInvariant());
+    }
+
+    public async Task<Result<CasePaymentState>> PaymentStateAsync(Guid caseId, CancellationToken ct)
+    {
+        var entity = await db.Set<Case>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, ct);
+        if (entity is null)
+        {
+            return CasesHandler.NotFound;
+        }
+
+        var s = entity.State;
+        var fine = s.Outcome == CaseOutcome.Penalty ? s.DecidedFineFen ?? 0 : 0;
+        // The same due date the workflow charges the late fee from (CaseWorkflow.AmountOwedFen).
+        DateOnly? payBy = fine > 0 && s.ServedOn is { } served ? CaseDeadlines.PaymentDue(served, await calendars.CurrentAsync(ct)) : null;
+        var agency = directory.Current.Find(entity.AgencyId);
+        return new CasePaymentState(
+            entity.Id, entity.CaseNumber, entity.AgencyId, agency?.Name ?? "", s.Stage.ToString().ToLowerInvariant(), fine, payBy, s.PaidFen);
     }
 }

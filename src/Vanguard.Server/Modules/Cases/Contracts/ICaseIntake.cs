@@ -36,6 +36,12 @@ public interface ICaseExecution
     /// the caller's transaction when one is open. <paramref name="idempotencyKey"/> makes a repeat a no-op.
     /// </summary>
     Task<Result<CasePaymentRef>> RecordPaymentAsync(Guid caseId, long amountFen, DateOnly paidOn, string? idempotencyKey, CancellationToken ct);
+
+    /// <summary>
+    /// Read-only: what the case's decision asks to be paid (fine, due date, paid so far) and who collects it, for the
+    /// payments module. Reads through the caller's jurisdiction (not found outside it).
+    /// </summary>
+    Task<Result<CasePaymentState>> PaymentStateAsync(Guid caseId, CancellationToken ct);
 }
 
 /// <summary>The holiday calendar legal periods are counted on (行政处罚法 art. 85).</summary>
@@ -95,3 +101,11 @@ public sealed record CaseDocumentFileRef(Guid DocumentId, string Title, string S
 /// <param name="PaidFen">All paid so far.</param>
 /// <param name="OwedFen">Still owed today (with any late-payment surcharge).</param>
 public sealed record CasePaymentRef(Guid CaseId, string? CaseNumber, long PaidFen, long OwedFen, string Stage);
+
+/// <param name="Stage">The case's stage in lower case (<c>executing</c> while money is owed, <c>executed</c> once paid in full).</param>
+/// <param name="FineFen">The decided fine; 0 when there is none (a warning, no penalty, not decided).</param>
+/// <param name="PayBy">The last day to pay (行政处罚法 art. 67: 15 days from service); null until the decision is served.</param>
+/// <param name="PaidFen">All paid so far.</param>
+/// <param name="AgencyName">The deciding agency: the 收款单位 shown to the party.</param>
+public sealed record CasePaymentState(
+    Guid CaseId, string? CaseNumber, Guid AgencyId, string AgencyName, string Stage, long FineFen, DateOnly? PayBy, long PaidFen);
