@@ -6,6 +6,7 @@ using Vanguard.Server.Modules.Cases;
 using Vanguard.Server.Modules.Offsite;
 using Vanguard.Server.Modules.Evidence;
 using Vanguard.Server.Modules.Organisation;
+using Vanguard.Server.Modules.Payments;
 using Vanguard.Server.Modules.Registry;
 using Vanguard.Server.Modules.Terminal;
 
@@ -22,6 +23,7 @@ builder.AddCases();                // penalty cases: workflow, deadlines, case n
 builder.AddOffsite();              // 非现场执法: weigh-in-motion and plate-camera ingest, review, off-site cases
 builder.AddEvidence();             // body-camera evidence: tus uploads, content-addressed blobs, custody, retention
 builder.AddTerminal();             // 手持执法终端: duty, positions, tasks (SignalR push), roadside look-ups
+builder.AddPayments();             // 缴纳罚款 online: orders, gateways (simulated for demo), signed callbacks, 加处罚款
 
 builder.AddWebUi();                // Blazor + AntDesign staff pages
 
@@ -45,6 +47,7 @@ api.MapCases();
 api.MapOffsite();
 api.MapEvidence();
 api.MapTerminal();
+api.MapPayments();                 // /api/v1/payments: orders of a case, gateway callbacks
 app.MapTerminalHub();              // /hubs/terminal: taskAssigned / taskChanged to the officer's terminals
 
 app.MapWebUi();

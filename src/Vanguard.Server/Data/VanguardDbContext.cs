@@ -11,6 +11,7 @@ using Vanguard.Server.Modules.Organisation.Data;
 using Vanguard.Server.Modules.Registry.Data;
 using Vanguard.Server.Modules.Terminal.Data;
 using Vanguard.Server.Modules.Terminal.Records.Data;
+using Vanguard.Server.Modules.Payments.Data;
 
 namespace Vanguard.Server.Data;
 
@@ -63,6 +64,7 @@ public abstract class VanguardDbContext : IdentityDbContext<StaffUser, IdentityR
         TerminalModel.Configure(builder);         // 手持执法终端: duty, positions, tasks, look-ups
         IdempotencyModel.Configure(builder);      // Idempotency-Key rows for terminal writes (Common/Idempotency)
         TerminalRecordsModel.Configure(builder);  // terminal hand 2: on-site records, on-the-spot penalties
+        PaymentsModel.Configure(builder);         // payments_orders and payments_callbacks (online payment of fines)
 
         // Jurisdiction (管辖范围): the one place where "a user sees only their agency subtree" is enforced —
         // for the agencies themselves and for every entity of any module that implements IAgencyOwned.

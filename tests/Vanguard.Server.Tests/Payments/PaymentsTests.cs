@@ -1,0 +1,315 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using Vanguard.Server.Common;
+using Vanguard.Server.Modules.Payments.Contracts;
+using Vanguard.Server.Modules.Payments.Gateways;
+using Vanguard.Server.Tests.Cases;
+
+namespace Vanguard.Server.Tests.Payments;
+
+/// <summary>The platform on a clock the test moves, starting at noon China time today, so days late are whole days.</summary>
+public sealed class PaymentsFactory : VanguardFactory
+{
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(
+        DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime).ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(8)));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+}
+
+/// <summary>
+/// 缴纳罚款 online (issue 7 item 5): orders at the amount due with the 加处罚款 of 行政处罚法 art. 72, signed callbacks
+/// (bad signatures, replays and amount mismatches refused; a duplicate applied once), and the case leaving execution.
+/// </summary>
+public sealed class PaymentsTests(PaymentsFactory factory) : IClassFixture<PaymentsFactory>
+{
+    private const string Callback = "/api/v1/payments/callback/simulated";
+
+    private static CancellationToken Ct => ApiClient.Ct;
+
+    private DateOnly Today => LegalClock.Today(factory.Clock);
+
+    private SimulatedGateway Gateway => factory.Services.GetRequiredService<SimulatedGateway>();
+
+    /// <summary>简易程序: a 200-yuan fine decided and handed over today, so the case is executing.</summary>
+    private async Task<Guid> ExecutingCaseAsync(long fineFen = 20_000)
+    {
+        var client = await factory.SignedInAsync("zhengzhou.field");
+        var officers = await CaseApi.TwoOfficersAsync(client, "410100");
+        var today = Today.ToString("yyyy-MM-dd");
+        var id = CaseApi.IdOf(await CaseApi.CreateAsync(client, new
+        {
+            procedure = "simplified", agencyCode = "410100", offenceCode = "overload.dimensions", title = "车货总高度超过 4 米（未超过 4.2 米）",
+            party = new { kind = "person", name = "孙伟" }, actOn = today, acceptedOn = today, officerIds = officers,
+        }));
+        var decided = await CaseApi.ActAsync(client, id, "decide-on-spot", new { on = today, fineFen });
+        CaseApi.StageOf(decided).ShouldBe("executing");
+        return id;
+    }
+
+    private async Task<T> PaymentsAsync<T>(Func<IPayments, Task<T>> work)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<IPayments>());
+    }
+
+    private async Task<PaymentOrderView> OrderAsync(Guid caseId, string returnUrl = "/online/cases/test")
+    {
+        var order = await PaymentsAsync(p => p.CreateOrderAsync(caseId, returnUrl, Ct));
+        order.IsSuccess.ShouldBeTrue(order.Error?.Code);
+        return order.Value;
+    }
+
+    private async Task<PaymentOrderView> FindAsync(Guid orderId) => (await PaymentsAsync(p => p.FindOrderAsync(orderId, Ct))).Value;
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, byte[] body, string? signature)
+    {
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        if (signature is not null)
+        {
+            content.Headers.Add(SimulatedGateway.SignatureHeader, signature);
+        }
+
+        return await client.PostAsync(Callback, content, Ct);
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(SimulatedNotice notice)
+    {
+        var (headers, body) = Gateway.Sign(notice);
+        return await PostAsync(factory.CreateClient(), body, headers[SimulatedGateway.SignatureHeader]);
+    }
+
+    private async Task<JsonNode> CaseAsync(Guid id)
+    {
+        var client = await factory.SignedInAsync("zhengzhou.case");
+        var response = await client.GetAsync($"/api/v1/cases/{id}", Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return await response.JsonAsync();
+    }
+
+    private static long PaidFen(JsonNode detail) => detail["state"]!["paidFen"]!.GetValue<long>();
+
+    private static int Payments(JsonNode detail) => detail["timeline"]!.AsArray().Count(e => e!["action"]!.GetValue<string>() == "record-payment");
+
+    /// <summary>Moves the platform's clock to noon China time on the given day.</summary>
+    private void SetToday(DateOnly day)
+    {
+        var target = new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), LegalClock.ChinaOffset);
+        target.ShouldBeGreaterThanOrEqualTo(factory.Clock.GetUtcNow(), "the test clock only moves forward");
+        factory.Clock.SetUtcNow(target.ToUniversalTime());
+    }
+
+    [Fact]
+    public async Task OnTime_OrderIsTheFine_AndPayingTakesTheCaseOutOfExecution()
+    {
+        var caseId = await ExecutingCaseAsync();
+        var due = (await PaymentsAsync(p => p.AmountDueAsync(caseId, Ct))).Value;
+        (due.FineFen, due.LateFeeFen, due.TotalFen, due.DaysLate).ShouldBe((20_000L, 0L, 20_000L, 0));
+        due.PayBy.ShouldNotBeNull().ShouldBeGreaterThanOrEqualTo(Today.AddDays(15));
+
+        var order = await OrderAsync(caseId);
+        order.OrderNo.ShouldMatch($"^JF{Today:yyyyMMdd}\\d{{6}}$");
+        (order.Status, order.TotalFen, order.Gateway, order.PayUrl).ShouldBe(("open", 20_000L, "simulated", "/online/pay/sim/" + order.OrderNo));
+        (await OrderAsync(caseId)).Id.ShouldBe(order.Id, "asking twice on one day gives the same order");
+
+        var response = await SendAsync(Gateway.NewPayment(order.OrderNo, 20_000));
+        var body = await response.JsonAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, body.ToJsonString());
+        body["result"]!.GetValue<string>().ShouldBe("applied");
+
+        var detail = await CaseAsync(caseId);
+        CaseApi.StageOf(detail).ShouldBe("executed");
+        PaidFen(detail).ShouldBe(20_000);
+        detail["availableActions"]!.AsArray().Select(a => a!.GetValue<string>()).ShouldNotContain("record-payment");
+        var paid = await FindAsync(order.Id);
+        paid.Status.ShouldBe("paid");
+        paid.PaidAt.ShouldNotBeNull();
+        (await PaymentsAsync(p => p.AmountDueAsync(caseId, Ct))).Error!.Code.ShouldBe("payments.not_payable");
+
+        // Staff see the case's orders in their jurisdiction; another city does not.
+        var orders = await (await (await factory.SignedInAsync("zhengzhou.case")).GetAsync($"/api/v1/payments/orders?caseId={caseId}", Ct)).JsonAsync();
+        orders.AsArray().Select(o => o!["status"]!.GetValue<string>()).ShouldBe(["paid"]);
+        var elsewhere = await (await (await factory.SignedInAsync("nanyang.case")).GetAsync($"/api/v1/payments/orders?caseId={caseId}", Ct)).JsonAsync();
+        elsewhere.AsArray().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task TenDaysLate_On200Yuan_AddsSixtyYuan_AndThatIsWhatIsCharged()
+    {
+        var caseId = await ExecutingCaseAsync();
+        var payBy = (await PaymentsAsync(p => p.AmountDueAsync(caseId, Ct))).Value.PayBy!.Value;
+        SetToday(payBy.AddDays(10));
+
+        var due = (await PaymentsAsync(p => p.AmountDueAsync(caseId, Ct))).Value;
+        // 行政处罚法 art. 72: 3 % of 20 000 fen = 600 fen a day, 10 days.
+        (due.LateFeeFen, due.TotalFen, due.DaysLate).ShouldBe((6_000L, 26_000L, 10));
+        var order = await OrderAsync(caseId);
+        (order.FineFen, order.LateFeeFen, order.TotalFen).ShouldBe((20_000L, 6_000L, 26_000L));
+
+        (await SendAsync(Gateway.NewPayment(order.OrderNo, 26_000))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var detail = await CaseAsync(caseId);
+        CaseApi.StageOf(detail).ShouldBe("executed");
+        PaidFen(detail).ShouldBe(26_000);
+    }
+
+    [Fact]
+    public async Task LateFee_IsCappedAtTheFine()
+    {
+        var caseId = await ExecutingCaseAsync();
+        var payBy = (await PaymentsAsync(p => p.AmountDueAsync(caseId, Ct))).Value.PayBy!.Value;
+        SetToday(payBy.AddDays(33));
+        (await PaymentsAsync(p => p.AmountDueAsync(caseId, Ct))).Value.LateFeeFen.ShouldBe(19_800);
+        SetToday(payBy.AddDays(34));
+        var due = (await PaymentsAsync(p => p.AmountDueAsync(caseId, Ct))).Value;
+        (due.LateFeeFen, due.TotalFen).ShouldBe((20_000L, 40_000L));
+        SetToday(payBy.AddDays(60));
+        (await OrderAsync(caseId)).TotalFen.ShouldBe(40_000);
+    }
+
+    [Fact]
+    public async Task Callback_WithABadSignature_IsRefusedAndNothingChanges()
+    {
+        var caseId = await ExecutingCaseAsync();
+        var order = await OrderAsync(caseId);
+        var (headers, body) = Gateway.Sign(Gateway.NewPayment(order.OrderNo, order.TotalFen));
+        var forged = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(body).Replace("\"status\":\"paid\"", "\"status\":\"paid\" ", StringComparison.Ordinal));
+        var client = factory.CreateClient();
+
+        await (await PostAsync(client, forged, headers[SimulatedGateway.SignatureHeader])).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "payments.bad_signature");
+        await (await PostAsync(client, body, null)).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "payments.bad_signature");
+        await (await PostAsync(client, body, new string('0', 64))).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "payments.bad_signature");
+
+        (await FindAsync(order.Id)).Status.ShouldBe("open");
+        var detail = await CaseAsync(caseId);
+        CaseApi.StageOf(detail).ShouldBe("executing");
+        PaidFen(detail).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task DuplicateCallback_IsAppliedOnce()
+    {
+        var caseId = await ExecutingCaseAsync();
+        var order = await OrderAsync(caseId);
+        var notice = Gateway.NewPayment(order.OrderNo, order.TotalFen);
+
+        var first = await SendAsync(notice);
+        first.StatusCode.ShouldBe(HttpStatusCode.OK);
+        // The same notification word for word (the answer was lost), then the gateway's own retry with a new nonce.
+        var again = await SendAsync(notice);
+        (await again.JsonAsync())["result"]!.GetValue<string>().ShouldBe("duplicate");
+        var retry = await SendAsync(notice with { Nonce = Guid.NewGuid().ToString("N") });
+        (await retry.JsonAsync())["result"]!.GetValue<string>().ShouldBe("duplicate");
+
+        var detail = await CaseAsync(caseId);
+        Payments(detail).ShouldBe(1);
+        PaidFen(detail).ShouldBe(20_000);
+
+        // A different transaction for a paid order pays nothing more.
+        var other = Gateway.NewPayment(order.OrderNo, order.TotalFen);
+        await (await SendAsync(other)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "payments.order_not_open");
+        PaidFen(await CaseAsync(caseId)).ShouldBe(20_000);
+    }
+
+    [Fact]
+    public async Task Replay_WithAnOldTimestamp_IsRefused()
+    {
+        var caseId = await ExecutingCaseAsync();
+        var order = await OrderAsync(caseId);
+        var stale = Gateway.NewPayment(order.OrderNo, order.TotalFen) with { Timestamp = factory.Clock.GetUtcNow().AddMinutes(-6).ToUnixTimeSeconds() };
+
+        await (await SendAsync(stale)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "payments.replayed");
+
+        (await FindAsync(order.Id)).Status.ShouldBe("open");
+        PaidFen(await CaseAsync(caseId)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task AmountMismatch_IsRefused_TheOrderFails_AndANewOrderIsOffered()
+    {
+        var caseId = await ExecutingCaseAsync();
+        var order = await OrderAsync(caseId);
+
+        await (await SendAsync(Gateway.NewPayment(order.OrderNo, 100))).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "payments.amount_mismatch");
+
+        (await FindAsync(order.Id)).Status.ShouldBe("failed");
+        var detail = await CaseAsync(caseId);
+        CaseApi.StageOf(detail).ShouldBe("executing");
+        PaidFen(detail).ShouldBe(0);
+        var fresh = await OrderAsync(caseId);
+        fresh.Id.ShouldNotBe(order.Id);
+        fresh.Status.ShouldBe("open");
+    }
+
+    [Fact]
+    public async Task Order_OfAnEarlierDay_ExpiresAtChinaMidnight_AndCannotBePaid()
+    {
+        var caseId = await ExecutingCaseAsync();
+        var order = await OrderAsync(caseId);
+        SetToday(Today.AddDays(1));
+
+        var expiry = factory.Services.GetServices<IHostedService>().OfType<Vanguard.Server.Modules.Payments.Jobs.OrderExpiry>().Single();
+        // The hosted job wakes when the clock moves and may have been first; either way the order is expired now.
+        await expiry.RunOnceAsync(Ct);
+        (await FindAsync(order.Id)).Status.ShouldBe("expired");
+        await (await SendAsync(Gateway.NewPayment(order.OrderNo, order.TotalFen))).ShouldBeProblemAsync(HttpStatusCode.Conflict, "payments.order_not_open");
+
+        var next = await OrderAsync(caseId);
+        next.Id.ShouldNotBe(order.Id);
+        next.OrderNo.ShouldStartWith($"JF{Today:yyyyMMdd}");
+    }
+
+    [Fact]
+    public async Task SimulatedPayPage_PaysOverHttp_AndReturnsTheParty()
+    {
+        var caseId = await ExecutingCaseAsync();
+        var order = await OrderAsync(caseId, "/online/cases/abc?tab=pay");
+        var browser = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var page = await browser.GetAsync(order.PayUrl, Ct);
+        var html = await page.Content.ReadAsStringAsync(Ct);
+        page.StatusCode.ShouldBe(HttpStatusCode.OK, html);
+        html.ShouldContain("收款单位");
+        html.ShouldContain("郑州市交通运输综合行政执法支队");
+        html.ShouldContain("200.00");
+        var token = Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        token.ShouldNotBeNullOrEmpty(html);
+        var handler = Regex.Match(html, "name=\"_handler\" value=\"([^\"]+)\"").Groups[1].Value;
+        handler.ShouldBe("sim-pay");
+
+        using var form = new FormUrlEncodedContent([new("_handler", handler), new("__RequestVerificationToken", token), new("Choice", "pay")]);
+        var paid = await browser.PostAsync(order.PayUrl, form, Ct);
+        var paidBody = await paid.Content.ReadAsStringAsync(Ct);
+        ((int)paid.StatusCode).ShouldBeInRange(301, 303, paidBody);
+        paid.Headers.Location!.OriginalString.ShouldEndWith("/online/cases/abc?tab=pay&payment=paid");
+
+        (await FindAsync(order.Id)).Status.ShouldBe("paid");
+        CaseApi.StageOf(await CaseAsync(caseId)).ShouldBe("executed");
+        var after = await (await browser.GetAsync(order.PayUrl, Ct)).Content.ReadAsStringAsync(Ct);
+        after.ShouldContain("该缴款单已支付");
+        after.ShouldNotContain("sim-form");
+    }
+
+    [Fact]
+    public async Task Order_ForACaseWithNothingToPay_IsRefused()
+    {
+        var unknown = await PaymentsAsync(p => p.CreateOrderAsync(Guid.NewGuid(), "/online", Ct));
+        unknown.Error!.Code.ShouldBe("payments.case_not_found");
+        var caseId = await ExecutingCaseAsync();
+        var offsite = await PaymentsAsync(p => p.CreateOrderAsync(caseId, "https://evil.example/", Ct));
+        offsite.IsSuccess.ShouldBeFalse();
+    }
+}
