@@ -276,7 +276,7 @@ public sealed class PaymentsTests(PaymentsFactory factory) : IClassFixture<Payme
     public async Task SimulatedPayPage_PaysOverHttp_AndReturnsTheParty()
     {
         var caseId = await ExecutingCaseAsync();
-        var order = await OrderAsync(caseId, "/online/cases/abc?tab=pay");
+        var order = await OrderAsync(caseId, "/online/cases/abc?tab=1#pay");
         var browser = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
         var page = await browser.GetAsync(order.PayUrl, Ct);
@@ -294,7 +294,7 @@ public sealed class PaymentsTests(PaymentsFactory factory) : IClassFixture<Payme
         var paid = await browser.PostAsync(order.PayUrl, form, Ct);
         var paidBody = await paid.Content.ReadAsStringAsync(Ct);
         ((int)paid.StatusCode).ShouldBeInRange(301, 303, paidBody);
-        paid.Headers.Location!.OriginalString.ShouldEndWith("/online/cases/abc?tab=pay&payment=paid");
+        paid.Headers.Location!.OriginalString.ShouldEndWith("/online/cases/abc?tab=1&payment=paid#pay");
 
         (await FindAsync(order.Id)).Status.ShouldBe("paid");
         CaseApi.StageOf(await CaseAsync(caseId)).ShouldBe("executed");
