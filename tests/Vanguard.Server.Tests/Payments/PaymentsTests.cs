@@ -21,7 +21,8 @@ namespace Vanguard.Server.Tests.Payments;
 public sealed class PaymentsFactory : VanguardFactory
 {
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(
-        DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime).ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(8)));
+        DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime).ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(8))
+        .ToUniversalTime());
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -222,6 +223,27 @@ public sealed class PaymentsTests(PaymentsFactory factory) : IClassFixture<Payme
         var other = Gateway.NewPayment(order.OrderNo, order.TotalFen);
         await (await SendAsync(other)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "payments.order_not_open");
         PaidFen(await CaseAsync(caseId)).ShouldBe(20_000);
+    }
+
+    [Fact]
+    public async Task DuplicateCallbacks_ArrivingTogether_AreAppliedOnce()
+    {
+        var caseId = await ExecutingCaseAsync();
+        var order = await OrderAsync(caseId);
+        var notice = Gateway.NewPayment(order.OrderNo, order.TotalFen);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => SendAsync(i % 2 == 0 ? notice : notice with { Nonce = $"retry-{i}" })));
+
+        foreach (var answer in answers)
+        {
+            answer.StatusCode.ShouldBe(HttpStatusCode.OK, await answer.Content.ReadAsStringAsync(Ct));
+        }
+
+        (await Task.WhenAll(answers.Select(async a => (await a.JsonAsync())["result"]!.GetValue<string>()))).Count(r => r == "applied").ShouldBe(1);
+        var detail = await CaseAsync(caseId);
+        Payments(detail).ShouldBe(1);
+        PaidFen(detail).ShouldBe(20_000);
+        (await FindAsync(order.Id)).Status.ShouldBe("paid");
     }
 
     [Fact]

@@ -240,7 +240,7 @@ internal sealed class PaymentEngine(
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             order.Status = PaymentStatus.Paid;
-            order.PaidAt = n.PaidAt;
+            order.PaidAt = n.PaidAt.ToUniversalTime(); // PostgreSQL stores UTC only; gateways send +08:00
             order.GatewayTransactionId = n.TransactionId;
             order.Version++;
             record.Outcome = "applied";
@@ -251,7 +251,7 @@ internal sealed class PaymentEngine(
             {
                 await tx.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
-                return await CaseRefusedAsync(order.Id, record, paid.Error!, ct);
+                return await CaseRefusedAsync(order.Id, record, n.TransactionId, paid.Error!, ct);
             }
 
             await db.SaveChangesAsync(ct);
@@ -275,13 +275,21 @@ internal sealed class PaymentEngine(
         }
     }
 
-    private async Task<Result<CallbackResult>> CaseRefusedAsync(Guid orderId, PaymentCallback record, Error cause, CancellationToken ct)
+    private async Task<Result<CallbackResult>> CaseRefusedAsync(Guid orderId, PaymentCallback record, string transactionId, Error cause, CancellationToken ct)
     {
         var order = await db.Set<PaymentOrder>().SingleAsync(o => o.Id == orderId, ct);
+        record.Id = 0;
+        if (order.Status == PaymentStatus.Paid)
+        {
+            // The case refused because a concurrent delivery of this payment changed it first (cases.concurrent_update).
+            return order.GatewayTransactionId == transactionId
+                ? await AcceptAsync(record, new CallbackResult("duplicate", order.OrderNo, order.Status), ct)
+                : await RefuseAsync(record, PaymentErrors.OrderNotOpen, ct);
+        }
+
         order.Status = PaymentStatus.Failed;
         order.FailureCode = "payments.case_refused";
         order.Version++;
-        record.Id = 0;
         if (logger.IsEnabled(LogLevel.Warning))
         {
             logger.LogWarning("Payment order {OrderNo}: the case refused the payment ({Code}); needs reconciliation", order.OrderNo, cause.Code);
