@@ -326,12 +326,33 @@ public sealed class PaymentsTests(PaymentsFactory factory) : IClassFixture<Payme
     }
 
     [Fact]
-    public async Task Order_ForACaseWithNothingToPay_IsRefused()
+    public async Task SimulatedPayPage_Cancel_ReturnsThePartyAndTheOrderStaysOpen()
+    {
+        var caseId = await ExecutingCaseAsync();
+        var order = await OrderAsync(caseId, "/online/cases/def");
+        var browser = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var html = await (await browser.GetAsync(order.PayUrl, Ct)).Content.ReadAsStringAsync(Ct);
+        var token = Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        using var form = new FormUrlEncodedContent([new("_handler", "sim-pay"), new("__RequestVerificationToken", token), new("Choice", "cancel")]);
+        var cancelled = await browser.PostAsync(order.PayUrl, form, Ct);
+
+        ((int)cancelled.StatusCode).ShouldBeInRange(301, 303);
+        cancelled.Headers.Location!.OriginalString.ShouldEndWith("/online/cases/def?payment=cancelled");
+        (await FindAsync(order.Id)).Status.ShouldBe("open");
+        CaseApi.StageOf(await CaseAsync(caseId)).ShouldBe("executing");
+    }
+
+    [Fact]
+    public async Task Order_ForAnUnknownCase_OrWithAReturnUrlOffThisSite_IsRefused()
     {
         var unknown = await PaymentsAsync(p => p.CreateOrderAsync(Guid.NewGuid(), "/online", Ct));
         unknown.Error!.Code.ShouldBe("payments.case_not_found");
         var caseId = await ExecutingCaseAsync();
-        var offsite = await PaymentsAsync(p => p.CreateOrderAsync(caseId, "https://evil.example/", Ct));
-        offsite.IsSuccess.ShouldBeFalse();
+        foreach (var returnUrl in new[] { "https://evil.example/", "//evil.example/", "/\\evil.example" })
+        {
+            var refused = await PaymentsAsync(p => p.CreateOrderAsync(caseId, returnUrl, Ct));
+            refused.Error!.Fields["returnUrl"].Single().Code.ShouldBe("payments.bad_return_url", returnUrl);
+        }
     }
 }
