@@ -13,6 +13,7 @@ using Vanguard.Server.Modules.Audit.Contracts;
 using Vanguard.Server.Modules.Audit.Data;
 using Vanguard.Server.Modules.Audit.Jobs;
 using Vanguard.Server.Modules.Organisation;
+using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Organisation.Demo;
 
 namespace Vanguard.Bench;

@@ -12,6 +12,7 @@ using Vanguard.Server.Hosting;
 using Vanguard.Server.Modules.Offsite.Data;
 using Vanguard.Server.Modules.Offsite.Ingest;
 using Vanguard.Server.Modules.Organisation;
+using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Organisation.Demo;
 
 namespace Vanguard.Bench;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Vanguard.Server.Modules.Organisation;
+using Vanguard.Server.Modules.Organisation.Contracts;
 
 namespace Vanguard.Server.Components;
 

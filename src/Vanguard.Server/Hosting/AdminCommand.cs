@@ -1,4 +1,5 @@
 using Vanguard.Server.Modules.Organisation;
+using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Organisation.Demo;
 
 namespace Vanguard.Server.Hosting;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Vanguard.Server.Data;
 using Vanguard.Server.Modules.Organisation;
+using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Organisation.Demo;
 using Vanguard.Server.Modules.Registry;
 

@@ -43,6 +43,6 @@ public sealed partial class ModuleBoundaryTests
         violations.ShouldBeEmpty();
     }
 
-    [GeneratedRegex(@"Vanguard\.Server\.Modules\.(?<module>\w+)\.(?<part>\w+)")]
+    [GeneratedRegex(@"Vanguard\.Server\.Modules\.(?<module>\w+)(\.(?<part>\w+))?\b")]
     private static partial Regex ModuleReference();
 }

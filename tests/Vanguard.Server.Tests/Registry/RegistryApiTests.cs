@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Vanguard.Domain.Identifiers;
 using Vanguard.Server.Modules.Organisation;
+using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Registry.Contracts;
 
 namespace Vanguard.Server.Tests.Registry;

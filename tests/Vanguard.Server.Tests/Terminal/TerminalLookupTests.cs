@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Vanguard.Domain.Identifiers;
 using Vanguard.Server.Data;
 using Vanguard.Server.Modules.Organisation;
+using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Registry.Data;
 using Vanguard.Server.Modules.Terminal.Data;
 

@@ -7,7 +7,7 @@ using Vanguard.Server.Modules.Evidence.Data;
 using Vanguard.Server.Modules.Evidence.Features;
 using Vanguard.Server.Modules.Evidence.Storage;
 using Vanguard.Server.Modules.Evidence.Tus;
-using Vanguard.Server.Modules.Organisation;
+using Vanguard.Server.Modules.Organisation.Contracts;
 
 namespace Vanguard.Server.Modules.Evidence.Jobs;
 

@@ -1,5 +1,5 @@
 using Vanguard.Domain.Common;
-using Vanguard.Server.Modules.Organisation;
+using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Payments.Contracts;
 using Vanguard.Server.Modules.Payments.Data;
 
