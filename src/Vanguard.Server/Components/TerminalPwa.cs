@@ -4,18 +4,25 @@ namespace Vanguard.Server.Components;
 
 /// <summary>
 /// The officer terminal (手持执法终端): a PWA of static files under <c>wwwroot/m</c>, served by the static assets like any
-/// other file. Only its entry needs a route: <c>/m</c> and <c>/m/</c> answer with <c>m/index.html</c>, whose
-/// <c>&lt;base href="/m/"&gt;</c> makes both work; the staff page <c>/m/{Module}</c> never matches them.
+/// other file. Only its entry needs a route: <c>/m/</c> answers with <c>m/index.html</c>, and <c>/m</c> redirects there
+/// for good. A page whose address is <c>/m</c> lies outside the service worker's scope <c>/m/</c> and would never be
+/// controlled by it, so it could not open offline; a permanent redirect is also kept by the browser, so typing
+/// <c>/m</c> without coverage still lands on the cached app. The staff page <c>/m/{Module}</c> never matches these.
 /// </summary>
 public static class TerminalPwa
 {
-    public const string Path = "/m";
+    public const string Path = "/m/";
 
     public static WebApplication MapTerminalPwa(this WebApplication app)
     {
-        // Routing treats "/m" and "/m/" alike; the service worker's scope is /m/, so the app moves itself there.
-        app.MapGet(Path, (IWebHostEnvironment environment, HttpContext http) =>
+        // Routing matches "/m" and "/m/" alike; the raw path tells them apart.
+        app.MapGet("/m", (IWebHostEnvironment environment, HttpContext http) =>
         {
+            if (!http.Request.Path.Value!.EndsWith('/'))
+            {
+                return Results.LocalRedirect(Path + http.Request.QueryString, permanent: true);
+            }
+
             var index = environment.WebRootFileProvider.GetFileInfo("m/index.html");
             if (!index.Exists)
             {

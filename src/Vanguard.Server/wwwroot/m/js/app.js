@@ -193,8 +193,6 @@ function route() {
 }
 
 async function main() {
-  // The service worker's scope is /m/; "/m" (no slash) is moved inside it so an installed or bookmarked start works offline.
-  if (location.pathname === '/m') history.replaceState(null, '', `/m/${location.search}${location.hash}`);
   if ('serviceWorker' in navigator) navigator.serviceWorker.register('/m/sw.js', { scope: '/m/' }).catch(() => {});
   window.addEventListener('online', renderStatus);
   window.addEventListener('offline', renderStatus);

@@ -1,0 +1,281 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Vanguard.Server.Tests.Browser;
+
+/// <summary>The officer terminal (/m) on a phone-sized Chromium: its shell, sign-in, and the offline outbox.</summary>
+public sealed class TerminalPwaTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private const string Officer = "zhengzhou.field";
+
+    static TerminalPwaTests() => SetDefaultExpectTimeout(15_000);
+
+    private static CancellationToken Ct => ApiClient.Ct;
+
+    /// <summary>A phone: 390×844, touch, Chinese, a position fix in Zhengzhou.</summary>
+    private async Task<IPage> PhoneAsync()
+    {
+        var context = await browser.Browser.NewContextAsync(new()
+        {
+            BaseURL = browser.BaseUrl,
+            Locale = "zh-CN",
+            ViewportSize = new() { Width = 390, Height = 844 },
+            IsMobile = true,
+            HasTouch = true,
+            Geolocation = new() { Latitude = 34.7466f, Longitude = 113.6253f, Accuracy = 15 },
+            Permissions = ["geolocation"],
+            ServiceWorkers = ServiceWorkerPolicy.Allow,
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    private static async Task SignInAsync(IPage page)
+    {
+        await page.GotoAsync("/m");
+        await page.FillAsync("#username", Officer);
+        await page.FillAsync("#password", VanguardFactory.Password);
+        await page.ClickAsync("[data-testid=login-submit]");
+        await Expect(page.Locator("[data-testid=duty-toggle]")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Shell_IsServedAtM_WithTheRightContentTypes_AndLeavesTheStaffPagesAlone()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) };
+        using var noRedirect = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(browser.BaseUrl) };
+
+        // /m is outside the service worker's scope (/m/): a page there would never be controlled, so it moves for good.
+        var bare = await noRedirect.GetAsync("/m", Ct);
+        bare.StatusCode.ShouldBe(HttpStatusCode.MovedPermanently);
+        bare.Headers.Location!.ToString().ShouldBe("/m/");
+
+        var page = await http.GetAsync("/m/", Ct);
+        page.StatusCode.ShouldBe(HttpStatusCode.OK);
+        page.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        var html = await page.Content.ReadAsStringAsync(Ct);
+        html.ShouldContain("<title>手持执法终端</title>");
+        html.ShouldContain("rel=\"manifest\"");
+        html.ShouldContain("type=\"module\"");
+
+        var manifest = await http.GetAsync("/m/manifest.webmanifest", Ct);
+        manifest.Content.Headers.ContentType!.MediaType.ShouldBe("application/manifest+json");
+        var app = JsonNode.Parse(await manifest.Content.ReadAsStringAsync(Ct))!;
+        app["scope"]!.GetValue<string>().ShouldBe("/m/");
+        app["start_url"]!.GetValue<string>().ShouldStartWith("/m/");
+        app["display"]!.GetValue<string>().ShouldBe("standalone");
+
+        var worker = await http.GetAsync("/m/sw.js", Ct);
+        worker.StatusCode.ShouldBe(HttpStatusCode.OK);
+        worker.Content.Headers.ContentType!.MediaType.ShouldBe("text/javascript");
+
+        var module = await http.GetAsync("/m/js/app.js", Ct);
+        module.Content.Headers.ContentType!.MediaType.ShouldBe("text/javascript");
+
+        var signalR = await http.GetAsync("/m/lib/signalr.min.js", Ct);
+        signalR.StatusCode.ShouldBe(HttpStatusCode.OK, "the build restores @microsoft/signalr from npm into wwwroot/m/lib");
+        signalR.Content.Headers.ContentType!.MediaType.ShouldBe("text/javascript");
+        (await signalR.Content.ReadAsStringAsync(Ct)).ShouldContain("HubConnectionBuilder");
+
+        // The staff UI's "module being built" pages live under /m/{module}: still theirs, not the terminal's.
+        var staff = await noRedirect.GetAsync("/m/command", Ct);
+        staff.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        staff.Headers.Location!.ToString().ShouldContain("/login");
+    }
+
+    [Fact]
+    public async Task SignIn_AtM_ReachesHome_AndTheShellOpensOfflineAfterwards()
+    {
+        var page = await PhoneAsync();
+        await SignInAsync(page);
+
+        await Expect(page.Locator("[data-testid=officer-name]")).Not.ToBeEmptyAsync();
+        await Expect(page.Locator("[data-testid=duty-toggle]")).ToHaveTextAsync("上班");
+        await Expect(page.Locator("[data-testid=net-status]")).ToHaveTextAsync("在线");
+        page.Url.ShouldBe(browser.BaseUrl + "/m/#/home");
+
+        // The first visit is not controlled yet; wait until the worker has cached the shell and claimed the page.
+        await page.WaitForFunctionAsync("navigator.serviceWorker.controller !== null");
+        (await page.EvaluateAsync<string>("navigator.serviceWorker.getRegistration().then(r => r.scope)")).ShouldBe(browser.BaseUrl + "/m/");
+        await page.Context.SetOfflineAsync(true);
+        await page.ReloadAsync();
+
+        await Expect(page.Locator("[data-testid=net-status]")).ToHaveTextAsync("离线");
+        await Expect(page.Locator("[data-testid=duty-toggle]")).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task SignIn_WithAWrongPassword_SaysSoInChinese()
+    {
+        var page = await PhoneAsync();
+        await page.GotoAsync("/m/");
+        await page.FillAsync("#username", Officer);
+        await page.FillAsync("#password", "Wrong#2022");
+        await page.ClickAsync("[data-testid=login-submit]");
+
+        await Expect(page.Locator("[data-testid=login-error]")).ToHaveTextAsync("用户名或密码错误。");
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>
+    /// The heart of the terminal: a record written without coverage waits in the outbox and reaches the server exactly
+    /// once when the phone is back online. Needs the Terminal module's endpoints (docs/terminal.md).
+    /// </summary>
+    [Fact]
+    public async Task InspectionRecord_WrittenOffline_IsStoredOnceWhenBackOnline()
+    {
+        var page = await PhoneAsync();
+        await SignInAsync(page);
+        await page.ClickAsync("[data-testid=duty-toggle]");
+        await Expect(page.Locator("[data-testid=duty-toggle]")).ToHaveTextAsync("下班");
+        await Expect(page.Locator("[data-testid=duty-state]")).ToContainTextAsync("在岗 ·");
+        await Expect(page.Locator("[data-testid=pending]")).ToHaveAttributeAsync("data-count", "0", new() { Timeout = 30_000 });
+        await Expect(page.Locator("[data-testid=failed]")).ToBeHiddenAsync();
+
+        await page.Context.SetOfflineAsync(true);
+        await Expect(page.Locator("[data-testid=net-status]")).ToHaveTextAsync("离线");
+        var content = $"车辆停放于应急车道，驾驶员称等待救援。核查编号 {Guid.NewGuid():N}";
+        await page.ClickAsync("[data-testid=new-inspection]");
+        await page.FillAsync("[data-testid=record-place]", "G30 连霍高速郑州西收费站出口");
+        await page.FillAsync("[data-testid=record-plate]", "豫A12345");
+        await page.FillAsync("[data-testid=record-party-name]", "张三");
+        await page.FillAsync("[data-testid=record-content]", content);
+        await page.CheckAsync("[data-testid=record-refused]");
+        await page.ClickAsync("[data-testid=record-submit]");
+
+        await Expect(page.Locator("[data-testid=pending]")).ToContainTextAsync("待同步 1");
+        await page.Context.SetOfflineAsync(false);
+        await Expect(page.Locator("[data-testid=pending]")).ToHaveAttributeAsync("data-count", "0", new() { Timeout = 30_000 });
+        await Expect(page.Locator("[data-testid=failed]")).ToBeHiddenAsync();
+        await page.Context.CloseAsync();
+
+        using var api = await browser.Factory.SignedInAsync(Officer);
+        var response = await api.GetAsync("/api/v1/terminal/records?mine=true&pageSize=200", Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
+        var records = (await response.Content.ReadFromJsonAsync<JsonObject>(Ct))!["items"]!.AsArray();
+        var ids = new List<string>();
+        foreach (var summary in records)
+        {
+            var id = summary!["id"]!.ToString();
+            var record = await (await api.GetAsync($"/api/v1/terminal/records/{id}", Ct)).JsonAsync();
+            if (record["content"]?.GetValue<string>() == content)
+            {
+                ids.Add(id);
+            }
+        }
+
+        ids.Count.ShouldBe(1, "the record must reach the server exactly once");
+    }
+    /// <summary>
+    /// The outbox against a stand-in for the Terminal API (Playwright answers /api/v1/terminal/*; sign-in is real):
+    /// a record written offline is sent when the phone is back, a 503 is retried with the same Idempotency-Key, and a
+    /// refusal (422) lands in 同步失败 with the server's message instead of being retried for ever.
+    /// </summary>
+    [Fact]
+    public async Task Outbox_RetriesWithTheSameIdempotencyKey_AndListsRefusals()
+    {
+        var page = await PhoneAsync();
+        var records = new List<(string? Key, string Body)>();
+        var dutyKeys = new List<string?>();
+        var offline = false;
+        await page.RouteAsync("**/api/v1/terminal/**", async route =>
+        {
+            var request = route.Request;
+            if (offline)
+            {
+                // Playwright routes before its offline emulation: the stand-in has to drop the call itself.
+                await route.AbortAsync("internetdisconnected");
+                return;
+            }
+
+            var path = new Uri(request.Url).AbsolutePath;
+            request.Headers.TryGetValue("idempotency-key", out var key);
+            if (path.EndsWith("/terminal/duty", StringComparison.Ordinal))
+            {
+                if (request.Method == "POST")
+                {
+                    dutyKeys.Add(key);
+                }
+
+                await route.FulfillAsync(new() { Json = new { onDuty = request.Method == "POST", since = (string?)null, lastPosition = (object?)null } });
+            }
+            else if (path.EndsWith("/terminal/records", StringComparison.Ordinal) && request.Method == "POST")
+            {
+                records.Add((key, request.PostData ?? string.Empty));
+                var body = request.PostData ?? string.Empty;
+                if (body.Contains("拒收", StringComparison.Ordinal))
+                {
+                    await route.FulfillAsync(new()
+                    {
+                        Status = 422, ContentType = "application/problem+json",
+                        Body = """{"status":422,"title":"笔录内容不完整。","code":"terminal.record_incomplete","messages":{"zh-CN":"笔录内容不完整。","en":"Incomplete."}}""",
+                    });
+                }
+                else if (records.Count == 1)
+                {
+                    await route.FulfillAsync(new() { Status = 503 });
+                }
+                else
+                {
+                    await route.FulfillAsync(new() { Status = 201, Json = new { id = Guid.NewGuid() } });
+                }
+            }
+            else if (path.EndsWith("/terminal/tasks", StringComparison.Ordinal))
+            {
+                await route.FulfillAsync(new() { Json = Array.Empty<object>() });
+            }
+            else
+            {
+                await route.FulfillAsync(new() { Status = 200, Json = new { accepted = 0, duplicates = 0 } });
+            }
+        });
+        await SignInAsync(page);
+        await page.ClickAsync("[data-testid=duty-toggle]");
+        await Expect(page.Locator("[data-testid=duty-toggle]")).ToHaveTextAsync("下班");
+        await Expect(page.Locator("[data-testid=duty-state]")).ToContainTextAsync("在岗 ·");
+        await Expect(page.Locator("[data-testid=pending]")).ToHaveAttributeAsync("data-count", "0");
+
+        await page.Context.SetOfflineAsync(offline = true);
+        await WriteInspectionAsync(page, "驾驶员出示道路运输证，证照一致。");
+        await Expect(page.Locator("[data-testid=pending]")).ToContainTextAsync("待同步 1");
+        records.ShouldBeEmpty("nothing leaves the phone without coverage");
+
+        await page.Context.SetOfflineAsync(offline = false);
+        await Expect(page.Locator("[data-testid=pending]")).ToHaveAttributeAsync("data-count", "0", new() { Timeout = 30_000 });
+        records.Count.ShouldBe(2, "the 503 is retried after a back-off");
+        records[0].Key.ShouldNotBeNull();
+        Guid.TryParse(records[0].Key, out _).ShouldBeTrue(records[0].Key);
+        records[1].Key.ShouldBe(records[0].Key, "a resend carries the same Idempotency-Key, so the server stores it once");
+        records[1].Body.ShouldBe(records[0].Body);
+        records[0].Body.ShouldContain("\"kind\":\"inspection\"");
+        records[0].Body.ShouldContain("\"refusedToSign\":true");
+        records[0].Body.ShouldContain("\"lat\":34.7466");
+        dutyKeys.ShouldHaveSingleItem().ShouldNotBeNull();
+
+        await WriteInspectionAsync(page, "当事人拒收，笔录待补充。");
+        await Expect(page.Locator("[data-testid=failed]")).ToHaveTextAsync("同步失败 1");
+        await Expect(page.Locator("[data-testid=pending]")).ToHaveAttributeAsync("data-count", "0");
+        await page.ClickAsync("[data-testid=failed]");
+        await Expect(page.Locator("[data-testid=failed-item]")).ToContainTextAsync("笔录内容不完整。");
+        records.Count.ShouldBe(3, "a refusal is not retried");
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task WriteInspectionAsync(IPage page, string content)
+    {
+        await page.GotoAsync("/m/#/home");
+        await page.ClickAsync("[data-testid=new-inspection]");
+        await Expect(page.Locator("#gps")).ToContainTextAsync("GPS");
+        await page.FillAsync("[data-testid=record-place]", "G30 连霍高速郑州西收费站出口");
+        await page.FillAsync("[data-testid=record-plate]", "豫A12345");
+        await page.FillAsync("[data-testid=record-party-name]", "张三");
+        await page.FillAsync("[data-testid=record-content]", content);
+        await page.CheckAsync("[data-testid=record-refused]");
+        await page.ClickAsync("[data-testid=record-submit]");
+        await Expect(page.Locator("[data-testid=duty-toggle]")).ToBeVisibleAsync();
+    }
+}
