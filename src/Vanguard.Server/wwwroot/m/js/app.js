@@ -14,7 +14,7 @@ let watchId = null;
 let positionTimer = null;
 let syncCounts = { pending: 0, failed: 0 };
 
-// ---- status bar -------------------------------------------------------------------------------------------------
+// ---- status bar
 function renderStatus() {
   const online = navigator.onLine;
   const net = $('#net');
@@ -29,20 +29,20 @@ function renderStatus() {
   f.textContent = `同步失败 ${syncCounts.failed}`;
 }
 
-// ---- sign-in ----------------------------------------------------------------------------------------------------
+// ---- sign-in
 function renderLogin() {
   document.body.classList.add('signed-out');
   view(`
     <div class="login">
-      <img src="icon.svg" alt="" width="72" height="72">
-      <h1>手持执法终端</h1>
-      <p class="muted">交通运输综合行政执法</p>
-      <form id="login" class="card">
-        <label>用户名<input name="username" id="username" autocomplete="username" autocapitalize="none" required></label>
-        <label>密码<input name="password" id="password" type="password" autocomplete="current-password" required></label>
-        <p class="error" id="login-error" data-testid="login-error"></p>
-        <button class="btn primary block" data-testid="login-submit">登录</button>
-      </form>
+    <img src="icon.svg" alt="" width="72" height="72">
+    <h1>手持执法终端</h1>
+    <p class="muted">交通运输综合行政执法</p>
+    <form id="login" class="card">
+    <label>用户名<input name="username" id="username" autocomplete="username" autocapitalize="none" required></label>
+    <label>密码<input name="password" id="password" type="password" autocomplete="current-password" required></label>
+    <p class="error" id="login-error" data-testid="login-error"></p>
+    <button class="btn primary block" data-testid="login-submit">登录</button>
+    </form>
     </div>`);
   $('#login').onsubmit = async (e) => {
     e.preventDefault();
@@ -82,7 +82,7 @@ async function afterSignIn() {
 
 const hasPending = async (kind) => (await outbox.all()).some((i) => i.kind === kind && i.user === currentSession()?.username);
 
-// ---- duty and positions -----------------------------------------------------------------------------------------
+// ---- duty and positions
 async function setDuty(onDuty) {
   if (!me?.officer && me) return toast('该账号未关联执法人员，不能上下班打卡', 'error');
   if (!onDuty) await sendPositions(); // the last points go before the off-duty change, or the server refuses them
@@ -119,23 +119,23 @@ async function sendPositions() {
   await enqueue({ kind: 'positions', label: `位置上报 ${points.length} 个点`, path: '/terminal/positions', body: { points }, silentCodes: ['terminal.off_duty'] });
 }
 
-// ---- home -------------------------------------------------------------------------------------------------------
+// ---- home
 function renderHome() {
   const name = me?.officer?.name ?? me?.displayName ?? currentSession()?.username ?? '';
   view(`
     <section class="card hero">
-      <div><div class="title" data-testid="officer-name">${esc(name)}</div>
-        <div class="muted">${esc(me?.agency?.name ?? '')}${me?.officer ? ` · 执法证号 ${esc(me.officer.certificateNo ?? me.officer.officerNo)}` : ''}</div></div>
-      <div class="duty ${duty.onDuty ? 'on' : ''}" data-testid="duty-state">${duty.onDuty ? `在岗 · ${esc(fmtTime(duty.since).slice(11))} 起` : '未在岗'}</div>
-      <button class="btn block ${duty.onDuty ? '' : 'primary'}" id="duty" data-testid="duty-toggle">${duty.onDuty ? '下班' : '上班'}</button>
+    <div><div class="title" data-testid="officer-name">${esc(name)}</div>
+    <div class="muted">${esc(me?.agency?.name ?? '')}${me?.officer ? ` · 执法证号 ${esc(me.officer.certificateNo ?? me.officer.officerNo)}` : ''}</div></div>
+    <div class="duty ${duty.onDuty ? 'on' : ''}" data-testid="duty-state">${duty.onDuty ? `在岗 · ${esc(fmtTime(duty.since).slice(11))} 起` : '未在岗'}</div>
+    <button class="btn block ${duty.onDuty ? '' : 'primary'}" id="duty" data-testid="duty-toggle">${duty.onDuty ? '下班' : '上班'}</button>
     </section>
     <nav class="grid">
-      <a href="#/tasks" class="tile"><b>任务</b><span data-testid="open-tasks">${openCount()} 项未完成</span></a>
-      <a href="#/lookup" class="tile"><b>查询</b><span>车辆 · 驾驶员 · 企业</span></a>
-      <a href="#/record?kind=inspection" class="tile" data-testid="new-inspection"><b>现场检查笔录</b><span>拍照 · 签名</span></a>
-      <a href="#/record?kind=inquiry" class="tile"><b>询问笔录</b><span>问答 · 签名</span></a>
-      <a href="#/penalty" class="tile"><b>当场处罚</b><span>简易程序</span></a>
-      <a href="#/sync" class="tile"><b>同步</b><span>待同步 ${syncCounts.pending} · 失败 ${syncCounts.failed}</span></a>
+    <a href="#/tasks" class="tile"><b>任务</b><span data-testid="open-tasks">${openCount()} 项未完成</span></a>
+    <a href="#/lookup" class="tile"><b>查询</b><span>车辆 · 驾驶员 · 企业</span></a>
+    <a href="#/record?kind=inspection" class="tile" data-testid="new-inspection"><b>现场检查笔录</b><span>拍照 · 签名</span></a>
+    <a href="#/record?kind=inquiry" class="tile"><b>询问笔录</b><span>问答 · 签名</span></a>
+    <a href="#/penalty" class="tile"><b>当场处罚</b><span>简易程序</span></a>
+    <a href="#/sync" class="tile"><b>同步</b><span>待同步 ${syncCounts.pending} · 失败 ${syncCounts.failed}</span></a>
     </nav>
     <button class="btn block subtle" id="logout">退出登录</button>`);
   $('#duty').onclick = () => setDuty(!duty.onDuty);
@@ -153,7 +153,7 @@ async function logout() {
   await signOut();
 }
 
-// ---- sync -------------------------------------------------------------------------------------------------------
+// ---- sync
 async function renderSync() {
   const user = currentSession()?.username;
   const pending = (await outbox.all()).filter((i) => i.user === user);
@@ -166,8 +166,8 @@ async function renderSync() {
     ${pending.map((i) => `<div class="card line" data-testid="pending-item">${esc(i.label)}<div class="muted">${esc(fmtTime(i.createdAt))}${i.attempts ? ` · 已重试 ${i.attempts} 次${i.lastError ? `：${esc(i.lastError)}` : ''}` : ''}</div></div>`).join('') || '<p class="empty">没有待同步的数据</p>'}
     <h2>同步失败（${bad.length}）</h2>
     ${bad.map((i) => `<div class="card line failed" data-testid="failed-item">${esc(i.label)}<div class="error">${esc(i.message)}</div>
-      <div class="muted">${esc(fmtTime(i.failedAt))}</div>
-      <div class="row"><button class="btn small" data-retry="${esc(i.id)}">重新提交</button><button class="btn small subtle" data-dismiss="${esc(i.id)}">删除</button></div></div>`).join('') || '<p class="empty">没有失败的数据</p>'}`);
+    <div class="muted">${esc(fmtTime(i.failedAt))}</div>
+    <div class="row"><button class="btn small" data-retry="${esc(i.id)}">重新提交</button><button class="btn small subtle" data-dismiss="${esc(i.id)}">删除</button></div></div>`).join('') || '<p class="empty">没有失败的数据</p>'}`);
   $('#sync-now').onclick = async () => { await flush(); renderSync(); };
   document.querySelectorAll('[data-retry]').forEach((b) => { b.onclick = async () => { await retryFailed(b.dataset.retry); renderSync(); }; });
   document.querySelectorAll('[data-dismiss]').forEach((b) => {
@@ -175,7 +175,7 @@ async function renderSync() {
   });
 }
 
-// ---- router -----------------------------------------------------------------------------------------------------
+// ---- router
 function route() {
   if (!currentSession()) return renderLogin();
   const [path, query] = location.hash.slice(1).split('?');

@@ -9,21 +9,13 @@ const MAX_PX = 1600;
 
 /** A camera photo scaled down on a canvas to ≤ 1600 px on its long side, as JPEG (phones take 4 000 px and more). */
 async function downscale(file) {
-  const bitmap = await createImageBitmap(file).catch(() => null);
-  const source = bitmap ?? await new Promise((resolve, reject) => {
-    const img = new Image();
-    img.onload = () => resolve(img);
-    img.onerror = reject;
-    img.src = URL.createObjectURL(file);
-  });
-  const w = source.width;
-  const h = source.height;
-  const scale = Math.min(1, MAX_PX / Math.max(w, h));
+  const bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
+  const scale = Math.min(1, MAX_PX / Math.max(bitmap.width, bitmap.height));
   const canvas = document.createElement('canvas');
-  canvas.width = Math.round(w * scale);
-  canvas.height = Math.round(h * scale);
-  canvas.getContext('2d').drawImage(source, 0, 0, canvas.width, canvas.height);
-  bitmap?.close();
+  canvas.width = Math.round(bitmap.width * scale);
+  canvas.height = Math.round(bitmap.height * scale);
+  canvas.getContext('2d').drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+  bitmap.close();
   for (const q of [0.85, 0.7, 0.55]) {
     const url = canvas.toDataURL('image/jpeg', q);
     if (url.length * 0.75 < 1.9 * 1024 * 1024) return url;
@@ -58,7 +50,7 @@ function signaturePad(canvas) {
 function partyFields(prefix = '') {
   return `<fieldset><legend>当事人</legend>
     <div class="seg"><label><input type="radio" name="partyKind" value="person" checked> 个人</label>
-      <label><input type="radio" name="partyKind" value="organisation"> 单位</label></div>
+    <label><input type="radio" name="partyKind" value="organisation"> 单位</label></div>
     <label>姓名/名称<input name="partyName" required data-testid="${prefix}party-name"></label>
     <label><span class="id-label">身份证号</span><input name="partyId" autocomplete="off" autocapitalize="characters"></label>
     <label>联系电话<input name="partyPhone" type="tel" inputmode="tel"></label>
@@ -104,26 +96,26 @@ export function renderRecordForm(params) {
   view(`
     <h1>${kind === 'inquiry' ? '询问笔录' : '现场检查笔录'}</h1>
     <div class="tabs"><a href="#/record?kind=inspection${taskId ? `&task=${esc(taskId)}` : ''}" class="${kind === 'inspection' ? 'on' : ''}">现场检查笔录</a>
-      <a href="#/record?kind=inquiry${taskId ? `&task=${esc(taskId)}` : ''}" class="${kind === 'inquiry' ? 'on' : ''}">询问笔录</a></div>
+    <a href="#/record?kind=inquiry${taskId ? `&task=${esc(taskId)}` : ''}" class="${kind === 'inquiry' ? 'on' : ''}">询问笔录</a></div>
     <form id="record" class="card" novalidate>
-      <label>开始时间<input type="datetime-local" name="startedAt" value="${localInput()}" required></label>
-      <label>地点<input name="place" required placeholder="如 G30 连霍高速郑州西收费站" data-testid="record-place"></label>
-      <p class="muted" id="gps">正在获取定位…</p><input type="hidden" name="lat"><input type="hidden" name="lon">
-      <div class="two"><label>车牌号<input name="plate" autocapitalize="characters" data-testid="record-plate"></label>
-        <label>号牌颜色<select name="plateColor">${colorOptions()}</select></label></div>
-      ${partyFields('record-')}
-      <label>${kind === 'inquiry' ? '询问情况概述' : '检查情况'}<textarea name="content" rows="6" required data-testid="record-content"></textarea></label>
-      ${kind === 'inquiry' ? '<fieldset><legend>问答</legend><div id="qa"></div><button type="button" class="btn small" id="add-qa">＋ 添加问答</button></fieldset>' : ''}
-      <fieldset><legend>照片</legend>
-        <input type="file" accept="image/*" capture="environment" multiple id="photo-input" data-testid="record-photo">
-        <div class="thumbs" id="thumbs"></div></fieldset>
-      <label>执法记录仪证据编号<input name="bodycam" autocomplete="off"></label>
-      <fieldset><legend>当事人签名</legend>
-        <canvas class="sign" id="sign" data-testid="record-signature"></canvas>
-        <div class="row"><button type="button" class="btn small" id="sign-clear">重签</button>
-          <label class="check"><input type="checkbox" name="refused" data-testid="record-refused"> 当事人拒绝签名</label></div></fieldset>
-      <p class="error" id="record-error" data-testid="record-error"></p>
-      <button class="btn primary block" data-testid="record-submit">保存笔录</button>
+    <label>开始时间<input type="datetime-local" name="startedAt" value="${localInput()}" required></label>
+    <label>地点<input name="place" required placeholder="如 G30 连霍高速郑州西收费站" data-testid="record-place"></label>
+    <p class="muted" id="gps">正在获取定位…</p><input type="hidden" name="lat"><input type="hidden" name="lon">
+    <div class="two"><label>车牌号<input name="plate" autocapitalize="characters" data-testid="record-plate"></label>
+    <label>号牌颜色<select name="plateColor">${colorOptions()}</select></label></div>
+    ${partyFields('record-')}
+    <label>${kind === 'inquiry' ? '询问情况概述' : '检查情况'}<textarea name="content" rows="6" required data-testid="record-content"></textarea></label>
+    ${kind === 'inquiry' ? '<fieldset><legend>问答</legend><div id="qa"></div><button type="button" class="btn small" id="add-qa">＋ 添加问答</button></fieldset>' : ''}
+    <fieldset><legend>照片</legend>
+    <input type="file" accept="image/*" capture="environment" multiple id="photo-input" data-testid="record-photo">
+    <div class="thumbs" id="thumbs"></div></fieldset>
+    <label>执法记录仪证据编号<input name="bodycam" autocomplete="off"></label>
+    <fieldset><legend>当事人签名</legend>
+    <canvas class="sign" id="sign" data-testid="record-signature"></canvas>
+    <div class="row"><button type="button" class="btn small" id="sign-clear">重签</button>
+    <label class="check"><input type="checkbox" name="refused" data-testid="record-refused"> 当事人拒绝签名</label></div></fieldset>
+    <p class="error" id="record-error" role="alert" data-testid="record-error"></p>
+    <button class="btn primary block" data-testid="record-submit">保存笔录</button>
     </form>`);
   const form = $('#record');
   const photos = [];
@@ -148,8 +140,7 @@ export function renderRecordForm(params) {
   };
   form.onsubmit = async (e) => {
     e.preventDefault();
-    const error = $('#record-error');
-    const fail = (m) => { error.textContent = m; return toast(m, 'error'); };
+    const fail = (m) => { $('#record-error').textContent = m; };
     const place = form.place.value.trim();
     const content = form.content.value.trim();
     if (!place) return fail('请填写地点');
@@ -206,27 +197,27 @@ export async function renderPenalty() {
     <h1>当场处罚</h1>
     <p class="note">简易程序：《行政处罚法》第五十一条，违法事实确凿并有法定依据，对个人处以 200 元以下、对单位处以 3 000 元以下罚款或者警告的，可以当场作出行政处罚决定。</p>
     <form id="penalty" class="card" novalidate>
-      <label>违法行为${list.length
+    <label>违法行为${list.length
         ? `<select name="offence" required><option value="">请选择</option>${list.map((o) => `<option value="${esc(o.code)}">${esc(o.name)}</option>`).join('')}</select>`
         : '<input name="offence" required placeholder="违法行为代码">'}</label>
-      <label>违法事实<textarea name="facts" rows="4" required></textarea></label>
-      <div class="two"><label>违法日期<input type="date" name="actOn" value="${today()}" max="${today()}"></label>
-        <label>地点<input name="place" required></label></div>
-      <div class="two"><label>车牌号<input name="plate" autocapitalize="characters"></label>
-        <label>号牌颜色<select name="plateColor">${colorOptions()}</select></label></div>
-      ${partyFields('penalty-')}
-      <label class="check"><input type="checkbox" name="warning"> 警告</label>
-      <label>罚款（元）<input name="fine" inputmode="decimal" placeholder="0" data-testid="penalty-fine"></label>
-      <p class="limit" id="limit" data-testid="penalty-limit"></p>
-      <label>执法记录仪证据编号<input name="bodycam"></label>
-      <p class="error" id="penalty-error"></p>
-      <button class="btn primary block" id="penalty-submit">作出当场处罚决定</button>
+    <label>违法事实<textarea name="facts" rows="4" required></textarea></label>
+    <div class="two"><label>违法日期<input type="date" name="actOn" value="${today()}" max="${today()}"></label>
+    <label>地点<input name="place" required></label></div>
+    <div class="two"><label>车牌号<input name="plate" autocapitalize="characters"></label>
+    <label>号牌颜色<select name="plateColor">${colorOptions()}</select></label></div>
+    ${partyFields('penalty-')}
+    <label class="check"><input type="checkbox" name="warning"> 警告</label>
+    <label>罚款（元）<input name="fine" inputmode="decimal" placeholder="0" data-testid="penalty-fine"></label>
+    <p class="limit" id="limit" data-testid="penalty-limit"></p>
+    <label>执法记录仪证据编号<input name="bodycam"></label>
+    <p class="error" id="penalty-error" role="alert"></p>
+    <button class="btn primary block" id="penalty-submit">作出当场处罚决定</button>
     </form>
     ${done?.length ? `<h2>本机作出的决定</h2>${done.map((d) => `
-      <div class="card" data-testid="penalty-result"><div class="title">${esc(d.caseNumber)}</div>
-        <div class="muted">${esc(d.label)} · 罚款 ${esc(fenToYuan(d.fineFen ?? 0))} 元${d.payBy ? ` · 缴款期限 ${esc(d.payBy)}` : ''}</div>
-        <div class="row"><button class="btn small" data-doc="${esc(d.decisionPdfUrl)}">决定书 PDF</button>
-          <button class="btn small" data-qr="${esc(d.paymentQrPngUrl)}">缴款二维码</button></div><div class="qr"></div></div>`).join('')}` : ''}`);
+    <div class="card" data-testid="penalty-result"><div class="title">${esc(d.caseNumber)}</div>
+    <div class="muted">${esc(d.label)} · 罚款 ${esc(fenToYuan(d.fineFen ?? 0))} 元${d.payBy ? ` · 缴款期限 ${esc(d.payBy)}` : ''}</div>
+    <div class="row"><button class="btn small" data-doc="${esc(d.decisionPdfUrl)}">决定书 PDF</button>
+    <button class="btn small" data-qr="${esc(d.paymentQrPngUrl)}">缴款二维码</button></div><div class="qr"></div></div>`).join('')}` : ''}`);
   const form = $('#penalty');
   const limitText = () => {
     const kind = form.partyKind.value;
@@ -242,7 +233,7 @@ export async function renderPenalty() {
   limitText();
   form.onsubmit = async (e) => {
     e.preventDefault();
-    const fail = (m) => { $('#penalty-error').textContent = m; toast(m, 'error'); };
+    const fail = (m) => { $('#penalty-error').textContent = m; };
     const p = readParty(form);
     const fineFen = yuanToFen(form.fine.value || '0');
     if (!form.offence.value) return fail('请选择违法行为');

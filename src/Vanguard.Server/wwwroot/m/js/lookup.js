@@ -14,13 +14,13 @@ const TABS = { vehicle: '车辆', driver: '驾驶员', enterprise: '企业' };
 function fields() {
   if (tab === 'vehicle') {
     return `<label>号牌号码<input name="plate" required autocomplete="off" autocapitalize="characters" placeholder="如 豫A12345" data-testid="lookup-plate"></label>
-      <label>号牌颜色<select name="plateColor">${colorOptions()}</select></label>`;
+    <label>号牌颜色<select name="plateColor">${colorOptions()}</select></label>`;
   }
   if (tab === 'driver') {
     return `<div class="seg" role="radiogroup">
-        <label><input type="radio" name="by" value="idNumber" checked> 身份证号</label>
-        <label><input type="radio" name="by" value="qualificationNo"> 从业资格证号</label></div>
-      <label>号码<input name="number" required autocomplete="off" autocapitalize="characters" data-testid="lookup-number"></label>`;
+    <label><input type="radio" name="by" value="idNumber" checked> 身份证号</label>
+    <label><input type="radio" name="by" value="qualificationNo"> 从业资格证号</label></div>
+    <label>号码<input name="number" required autocomplete="off" autocapitalize="characters" data-testid="lookup-number"></label>`;
   }
   return `<label>统一社会信用代码<input name="creditCode" required autocomplete="off" autocapitalize="characters" maxlength="18" data-testid="lookup-credit"></label>`;
 }
@@ -30,10 +30,10 @@ export function renderLookup() {
     <h1>查询</h1>
     <div class="tabs">${Object.entries(TABS).map(([k, n]) => `<button type="button" data-tab="${k}" class="${k === tab ? 'on' : ''}">${n}</button>`).join('')}</div>
     <form id="lookup" class="card" novalidate>
-      ${fields()}
-      <label>查询事由<input name="purpose" required minlength="2" maxlength="100" placeholder="如 路面巡查核实车辆信息" data-testid="lookup-purpose"></label>
-      <p class="error" id="lookup-error" data-testid="lookup-error"></p>
-      <button class="btn primary block" data-testid="lookup-submit">查询</button>
+    ${fields()}
+    <label>查询事由<input name="purpose" required minlength="2" maxlength="100" placeholder="如 路面巡查核实车辆信息" data-testid="lookup-purpose"></label>
+    <p class="error" id="lookup-error" data-testid="lookup-error"></p>
+    <button class="btn primary block" data-testid="lookup-submit">查询</button>
     </form>
     <div id="result" data-testid="lookup-result"></div>`);
   document.querySelectorAll('[data-tab]').forEach((b) => { b.onclick = () => { tab = b.dataset.tab; renderLookup(); }; });
@@ -103,9 +103,9 @@ function render(kind, d) {
   if (!d) return '';
   if (kind === 'vehicle') {
     return `${d.watchlist ? `<section class="card alert"><h2>布控车辆</h2>${kvTable(d.watchlist)}</section>` : ''}
-      <section class="card"><h2>车辆信息</h2>${kvTable(d.vehicle)}</section>
-      ${list('未结案件', d.openCases, (c) => `<div class="line">${esc(c.caseNumber)} ${esc(c.title)} <span class="tag">${esc(c.stage)}</span></div>`)}
-      ${list('超限记录', d.overloadHistory, (o) => `<div class="line">${esc(fmtTime(o.at))} ${esc(o.stationName)} 超限 ${esc(o.overloadPercent)}% ${esc(o.caseNumber ?? '')}</div>`)}`;
+    <section class="card"><h2>车辆信息</h2>${kvTable(d.vehicle)}</section>
+    ${list('未结案件', d.openCases, (c) => `<div class="line">${esc(c.caseNumber)} ${esc(c.title)} <span class="tag">${esc(c.stage)}</span></div>`)}
+    ${list('超限记录', d.overloadHistory, (o) => `<div class="line">${esc(fmtTime(o.at))} ${esc(o.stationName)} 超限 ${esc(o.overloadPercent)}% ${esc(o.caseNumber ?? '')}</div>`)}`;
   }
   if (kind === 'driver') return list('驾驶员', d.drivers, (p) => kvTable(p));
   return `<section class="card"><h2>企业信息</h2>${kvTable(d.party)}</section>

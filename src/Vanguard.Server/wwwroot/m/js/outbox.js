@@ -37,8 +37,7 @@ async function changed() {
 }
 
 /**
- * Queues a write: { kind, label, path, body, method?, silentCodes?, meta? }. Returns the stored item; the id is the
- * Idempotency-Key.
+ * Queues a write { kind, label, path, body, method?, silentCodes? }; its id is the Idempotency-Key.
  */
 export async function enqueue(write) {
   const item = {

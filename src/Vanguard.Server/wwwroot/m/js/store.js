@@ -1,6 +1,5 @@
-// The device's own store (IndexedDB): `kv` for the session, caches and drafts; `outbox` for writes not yet accepted by
-// the server; `failed` for writes the server refused. A few lines of our own instead of a library, so the terminal
-// still starts when the npm-restored vendor files are missing.
+// IndexedDB: `kv` for the session and caches; `outbox` for writes the server has not accepted yet; `failed` for writes
+// it refused. Our own few lines, not a vendor file: the terminal must start even when the npm files are missing.
 
 const DB_NAME = 'vanguard-terminal';
 let dbPromise;
@@ -35,7 +34,6 @@ export const kv = {
   get: (key) => run('kv', 'readonly', (s) => s.get(key)),
   set: (key, value) => run('kv', 'readwrite', (s) => s.put(value, key)),
   del: (key) => run('kv', 'readwrite', (s) => s.delete(key)),
-  keys: () => run('kv', 'readonly', (s) => s.getAllKeys()),
 };
 
 export const table = (name) => ({

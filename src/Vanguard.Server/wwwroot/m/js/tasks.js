@@ -3,7 +3,7 @@
 import { api, currentSession } from './api.js';
 import { kv } from './store.js';
 import { enqueue, onSent } from './outbox.js';
-import { esc, fmtTime, locate, toast, view, $, $$ } from './ui.js';
+import { esc, fmtTime, locate, toast, view, $ } from './ui.js';
 
 export const KINDS = { watchlist_hit: '布控预警', complaint: '投诉核查', joint_operation: '联合执法', patrol: '巡查', other: '其他' };
 export const STATUS = { dispatched: '待接受', accepted: '已接受', arrived: '已到达', finished: '已完成', cancelled: '已撤销' };
@@ -105,10 +105,10 @@ export function renderTaskList() {
   const list = Object.values(tasks).sort((a, b) => (b.dispatchedAt ?? '').localeCompare(a.dispatchedAt ?? ''));
   const card = (t) => `
     <a class="card task ${open(t) ? '' : 'done'}" href="#/tasks/${esc(t.id)}" data-testid="task-item">
-      <div class="row"><span class="tag k-${esc(t.kind)}">${esc(KINDS[t.kind] ?? t.kind)}</span>
-        <span class="tag s-${esc(t.status)}">${esc(STATUS[t.pendingStep ?? t.status] ?? t.status)}${t.pendingStep ? ' · 待同步' : ''}</span></div>
-      <div class="title">${esc(t.title)}</div>
-      <div class="muted">${esc(t.place ?? '')} · 派发于 ${esc(fmtTime(t.dispatchedAt))}</div>
+    <div class="row"><span class="tag k-${esc(t.kind)}">${esc(KINDS[t.kind] ?? t.kind)}</span>
+    <span class="tag s-${esc(t.status)}">${esc(STATUS[t.pendingStep ?? t.status] ?? t.status)}${t.pendingStep ? ' · 待同步' : ''}</span></div>
+    <div class="title">${esc(t.title)}</div>
+    <div class="muted">${esc(t.place ?? '')} · 派发于 ${esc(fmtTime(t.dispatchedAt))}</div>
     </a>`;
   view(`
     <h1>任务</h1>
@@ -127,24 +127,24 @@ export function renderTaskDetail(id) {
     <h1>${esc(t.title)}</h1>
     <div class="row"><span class="tag">${esc(KINDS[t.kind] ?? t.kind)}</span><span class="tag s-${esc(status)}" data-testid="task-status">${esc(STATUS[status])}${t.pendingStep ? ' · 待同步' : ''}</span></div>
     <section class="card">
-      ${t.detail ? `<p>${esc(t.detail)}</p>` : ''}
-      <table class="kv">
-        <tr><th>地点</th><td>${esc(t.place ?? '—')}${t.lat ? ` <a href="https://uri.amap.com/marker?position=${t.lon},${t.lat}" target="_blank" rel="noopener">地图</a>` : ''}</td></tr>
-        <tr><th>派发</th><td>${esc(fmtTime(t.dispatchedAt))} ${esc(t.dispatchedBy ?? '')}</td></tr>
-        ${t.dueBy ? `<tr><th>时限</th><td>${esc(fmtTime(t.dueBy))}</td></tr>` : ''}
-        ${t.sourceRef ? `<tr><th>来源</th><td>${esc(t.sourceType ?? '')} ${esc(t.sourceRef)}</td></tr>` : ''}
-        ${t.outcome ? `<tr><th>结果</th><td>${esc(OUTCOMES[t.outcome] ?? t.outcome)} ${esc(t.note ?? '')}</td></tr>` : ''}
-      </table>
+    ${t.detail ? `<p>${esc(t.detail)}</p>` : ''}
+    <table class="kv">
+    <tr><th>地点</th><td>${esc(t.place ?? '—')}</td></tr>
+    <tr><th>派发</th><td>${esc(fmtTime(t.dispatchedAt))} ${esc(t.dispatchedBy ?? '')}</td></tr>
+    ${t.dueBy ? `<tr><th>时限</th><td>${esc(fmtTime(t.dueBy))}</td></tr>` : ''}
+    ${t.sourceRef ? `<tr><th>来源</th><td>${esc(t.sourceType ?? '')} ${esc(t.sourceRef)}</td></tr>` : ''}
+    ${t.outcome ? `<tr><th>结果</th><td>${esc(OUTCOMES[t.outcome] ?? t.outcome)} ${esc(t.note ?? '')}</td></tr>` : ''}
+    </table>
     </section>
     ${step === 'accept' ? '<button class="btn primary block" id="step" data-testid="task-accept">接受任务</button>' : ''}
     ${step === 'arrive' ? '<button class="btn primary block" id="step" data-testid="task-arrive">到达现场</button>' : ''}
     ${step === 'finish' ? `
-      <form id="finish" class="card">
-        <label>处置结果<select name="outcome" required><option value="">请选择</option>
-          ${Object.entries(OUTCOMES).map(([v, n]) => `<option value="${v}">${n}</option>`).join('')}</select></label>
-        <label>说明<textarea name="note" rows="3" maxlength="500" placeholder="误报、其他时必填"></textarea></label>
-        <button class="btn primary block" data-testid="task-finish">完成任务</button>
-      </form>` : ''}
+    <form id="finish" class="card">
+    <label>处置结果<select name="outcome" required><option value="">请选择</option>
+    ${Object.entries(OUTCOMES).map(([v, n]) => `<option value="${v}">${n}</option>`).join('')}</select></label>
+    <label>说明<textarea name="note" rows="3" maxlength="500" placeholder="误报、其他时必填"></textarea></label>
+    <button class="btn primary block" data-testid="task-finish">完成任务</button>
+    </form>` : ''}
     ${open(t) && status !== 'dispatched' ? `<a class="btn block" href="#/record?task=${esc(t.id)}">为此任务制作笔录</a>` : ''}`);
 
   const queue = async (name, body, next, label) => {
@@ -172,5 +172,4 @@ export function renderTaskDetail(id) {
       await queue('finish', { outcome, note: note || null }, 'finished', '完成任务');
     };
   }
-  $$('a[target=_blank]').forEach((a) => { a.onclick = (e) => { if (!navigator.onLine) { e.preventDefault(); toast('离线时无法打开地图'); } }; });
 }
