@@ -240,7 +240,7 @@ public sealed class TerminalPwaTests(BrowserFixture browser) : IClassFixture<Bro
         await Expect(page.Locator("[data-testid=pending]")).ToHaveAttributeAsync("data-count", "0");
 
         await page.Context.SetOfflineAsync(offline = true);
-        await WriteInspectionAsync(page, "驾驶员出示道路运输证，证照一致。");
+        await WriteInspectionAsync(page, "驾驶员出示道路运输证，证照一致。", withPhotoAndSignature: true);
         await Expect(page.Locator("[data-testid=pending]")).ToContainTextAsync("待同步 1");
         records.ShouldBeEmpty("nothing leaves the phone without coverage");
 
@@ -252,8 +252,13 @@ public sealed class TerminalPwaTests(BrowserFixture browser) : IClassFixture<Bro
         records[1].Key.ShouldBe(records[0].Key, "a resend carries the same Idempotency-Key, so the server stores it once");
         records[1].Body.ShouldBe(records[0].Body);
         records[0].Body.ShouldContain("\"kind\":\"inspection\"");
-        records[0].Body.ShouldContain("\"refusedToSign\":true");
-        records[0].Body.ShouldContain("\"lat\":34.7466");
+        var sent = JsonNode.Parse(records[0].Body)!;
+        sent["lat"]!.GetValue<double>().ShouldBe(34.7466, 0.0001);
+        sent["refusedToSign"]!.GetValue<bool>().ShouldBeFalse();
+        sent["signature"]!["dataUrl"]!.GetValue<string>().ShouldStartWith("data:image/png;base64,");
+        var photo = sent["photos"]!.AsArray().ShouldHaveSingleItem()!["dataUrl"]!.GetValue<string>();
+        photo.ShouldStartWith("data:image/jpeg;base64,");
+        JpegSize(Convert.FromBase64String(photo["data:image/jpeg;base64,".Length..])).ShouldBe((1600, 800), "a 2 000 × 1 000 photo is scaled to 1 600 px on its long side");
         dutyKeys.ShouldHaveSingleItem().ShouldNotBeNull();
 
         await WriteInspectionAsync(page, "当事人拒收，笔录待补充。");
@@ -265,7 +270,72 @@ public sealed class TerminalPwaTests(BrowserFixture browser) : IClassFixture<Bro
         await page.Context.CloseAsync();
     }
 
-    private static async Task WriteInspectionAsync(IPage page, string content)
+    [Fact]
+    public async Task Lookup_ChecksTheIdNumberOnThePhone_AndAnswersFromTheCacheOffline()
+    {
+        var page = await PhoneAsync();
+        var calls = new List<string>();
+        await page.RouteAsync("**/api/v1/terminal/lookup/**", async route =>
+        {
+            calls.Add(route.Request.Url);
+            await route.FulfillAsync(new()
+            {
+                Json = new
+                {
+                    vehicle = new { plate = "豫A12345", plateColor = "yellow", vehicleTypeName = "重型半挂牵引车", ownerName = "郑州顺达物流有限公司" },
+                    openCases = Array.Empty<object>(), overloadHistory = Array.Empty<object>(), watchlist = (object?)null,
+                },
+            });
+        });
+        await SignInAsync(page);
+        await page.GotoAsync("/m/#/lookup");
+
+        await page.ClickAsync("[data-tab=driver]");
+        await page.FillAsync("[data-testid=lookup-number]", "110105194912310021");
+        await page.FillAsync("[data-testid=lookup-purpose]", "路面检查核实驾驶员身份");
+        await page.ClickAsync("[data-testid=lookup-submit]");
+        await Expect(page.Locator("[data-testid=lookup-error]")).ToHaveTextAsync("身份证号校验位错误，末位应为 X");
+
+        await page.ClickAsync("[data-tab=vehicle]");
+        await page.FillAsync("[data-testid=lookup-plate]", "豫a 12345");
+        await page.SelectOptionAsync("select[name=plateColor]", "yellow");
+        await page.ClickAsync("[data-testid=lookup-submit]");
+        await Expect(page.Locator("[data-testid=lookup-error]")).ToHaveTextAsync("请填写查询事由（2–100 字）");
+        await page.FillAsync("[data-testid=lookup-purpose]", "路面巡查核实车辆信息");
+        await page.ClickAsync("[data-testid=lookup-submit]");
+        await Expect(page.Locator("[data-testid=lookup-result]")).ToContainTextAsync("郑州顺达物流有限公司");
+        calls.ShouldHaveSingleItem().ShouldContain("plate=%E8%B1%ABA12345&plateColor=yellow&purpose=");
+
+        await page.Context.SetOfflineAsync(true);
+        await page.RouteAsync("**/api/v1/terminal/lookup/**", route => route.AbortAsync("internetdisconnected"));
+        await page.ClickAsync("[data-testid=lookup-submit]");
+        await Expect(page.Locator("[data-testid=lookup-cached]")).ToContainTextAsync("离线缓存 · 查询于");
+        await Expect(page.Locator("[data-testid=lookup-result]")).ToContainTextAsync("重型半挂牵引车");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task OnSpotPenalty_ShowsTheArticle51Limit_AndRefusesMoreBeforeSending()
+    {
+        var page = await PhoneAsync();
+        await SignInAsync(page);
+        await page.GotoAsync("/m/#/penalty");
+
+        var limit = page.Locator("[data-testid=penalty-limit]");
+        await Expect(limit).ToHaveTextAsync("个人当场罚款上限 200.00 元");
+        await page.FillAsync("[data-testid=penalty-fine]", "200.01");
+        await Expect(limit).ToContainTextAsync("已超过限额");
+        await Expect(page.Locator("#penalty-submit")).ToBeDisabledAsync();
+
+        await page.CheckAsync("input[name=partyKind][value=organisation]");
+        await Expect(limit).ToHaveTextAsync("单位当场罚款上限 3,000.00 元");
+        await Expect(page.Locator("#penalty-submit")).ToBeEnabledAsync();
+        await page.FillAsync("[data-testid=penalty-fine]", "3000.01");
+        await Expect(page.Locator("#penalty-submit")).ToBeDisabledAsync();
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task WriteInspectionAsync(IPage page, string content, bool withPhotoAndSignature = false)
     {
         await page.GotoAsync("/m/#/home");
         await page.ClickAsync("[data-testid=new-inspection]");
@@ -274,8 +344,72 @@ public sealed class TerminalPwaTests(BrowserFixture browser) : IClassFixture<Bro
         await page.FillAsync("[data-testid=record-plate]", "豫A12345");
         await page.FillAsync("[data-testid=record-party-name]", "张三");
         await page.FillAsync("[data-testid=record-content]", content);
-        await page.CheckAsync("[data-testid=record-refused]");
+        if (withPhotoAndSignature)
+        {
+            await page.SetInputFilesAsync("[data-testid=record-photo]", new FilePayload { Name = "photo.bmp", MimeType = "image/bmp", Buffer = Bitmap(2000, 1000) });
+            await Expect(page.Locator("#thumbs img")).ToHaveCountAsync(1);
+            var signature = page.Locator("[data-testid=record-signature]");
+            await signature.ScrollIntoViewIfNeededAsync();
+            var pad = (await signature.BoundingBoxAsync())!;
+            await page.Mouse.MoveAsync(pad.X + 30, pad.Y + 40);
+            await page.Mouse.DownAsync();
+            await page.Mouse.MoveAsync(pad.X + 200, pad.Y + 120, new() { Steps = 8 });
+            await page.Mouse.MoveAsync(pad.X + 260, pad.Y + 50, new() { Steps = 4 });
+            await page.Mouse.UpAsync();
+        }
+        else
+        {
+            await page.CheckAsync("[data-testid=record-refused]");
+        }
+
         await page.ClickAsync("[data-testid=record-submit]");
-        await Expect(page.Locator("[data-testid=duty-toggle]")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=duty-toggle], [data-testid=record-error]:not(:empty)")).ToBeVisibleAsync();
+        (await page.Locator("[data-testid=record-error]").AllInnerTextsAsync()).ShouldBeEmpty("the form was refused");
+    }
+
+    /// <summary>An uncompressed 24-bit BMP with a gradient: a "camera photo" any browser decodes.</summary>
+    private static byte[] Bitmap(int width, int height)
+    {
+        var row = ((width * 3) + 3) & ~3;
+        var bytes = new byte[54 + (row * height)];
+        bytes[0] = (byte)'B';
+        bytes[1] = (byte)'M';
+        BitConverter.TryWriteBytes(bytes.AsSpan(2), bytes.Length);
+        BitConverter.TryWriteBytes(bytes.AsSpan(10), 54);
+        BitConverter.TryWriteBytes(bytes.AsSpan(14), 40);
+        BitConverter.TryWriteBytes(bytes.AsSpan(18), width);
+        BitConverter.TryWriteBytes(bytes.AsSpan(22), height);
+        BitConverter.TryWriteBytes(bytes.AsSpan(26), (short)1);
+        BitConverter.TryWriteBytes(bytes.AsSpan(28), (short)24);
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                var i = 54 + (y * row) + (x * 3);
+                bytes[i] = (byte)(x % 256);
+                bytes[i + 1] = (byte)(y % 256);
+                bytes[i + 2] = 128;
+            }
+        }
+
+        return bytes;
+    }
+
+    /// <summary>Width and height from a JPEG's start-of-frame segment.</summary>
+    private static (int Width, int Height) JpegSize(byte[] jpeg)
+    {
+        var i = 2;
+        while (i + 9 < jpeg.Length && jpeg[i] == 0xFF)
+        {
+            var marker = jpeg[i + 1];
+            if (marker is 0xC0 or 0xC1 or 0xC2)
+            {
+                return ((jpeg[i + 7] << 8) | jpeg[i + 8], (jpeg[i + 5] << 8) | jpeg[i + 6]);
+            }
+
+            i += 2 + ((jpeg[i + 2] << 8) | jpeg[i + 3]);
+        }
+
+        throw new InvalidOperationException("not a JPEG with a start-of-frame segment");
     }
 }
