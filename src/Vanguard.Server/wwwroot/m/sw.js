@@ -1,5 +1,4 @@
-// Service worker of the terminal (scope /m/): keeps the app shell so /m/ opens without coverage. Only the shell is
-// handled here; API calls go to the network untouched (writes are queued by the app in IndexedDB, not here).
+// The terminal's service worker (scope /m/): keeps the shell so /m/ opens without coverage. Writes are queued by the app.
 const VERSION = 'terminal-2026-11-27-1';
 const SHELL = ['./', 'index.html', 'styles.css', 'manifest.webmanifest', 'icon.svg', 'js/app.js', 'js/api.js', 'js/store.js',
   'js/outbox.js', 'js/tasks.js', 'js/lookup.js', 'js/forms.js', 'js/checks.js', 'js/ui.js'];
@@ -22,17 +21,18 @@ self.addEventListener('activate', (event) => {
 });
 
 const scope = new URL(self.registration.scope);
+const FILES = new Set([...SHELL, ...OPTIONAL].map((u) => new URL(u, self.location).pathname));
 
 self.addEventListener('fetch', (event) => {
   const req = event.request;
   const url = new URL(req.url);
   if (req.method !== 'GET' || url.origin !== scope.origin) return;
   if (req.mode === 'navigate') {
-    // Only the terminal's own page: other pages under /m/ are the staff UI's and go to the network.
-    if (url.pathname === '/m/' || url.pathname === '/m/index.html') event.respondWith(networkFirst(req, './'));
+    if (url.pathname === scope.pathname || url.pathname === `${scope.pathname}index.html`) event.respondWith(networkFirst(req, './'));
     return;
   }
-  if (url.pathname.startsWith(scope.pathname)) event.respondWith(networkFirst(req, req));
+  // Only the terminal's own files: the staff UI's pages under /m/{module} and the API go to the network untouched.
+  if (FILES.has(url.pathname)) event.respondWith(networkFirst(req, req));
 });
 
 // The network when it answers within 4 s (so a release reaches the phone as one consistent set of files), else the

@@ -70,10 +70,7 @@ async function refresh() {
   return refreshing;
 }
 
-/**
- * Calls the API. Resolves to { ok, status, data, problem, message, date } for any HTTP answer; rejects with
- * OfflineError when the network is down. `raw` leaves the body unread (PDF, images).
- */
+/** { ok, status, data | problem + message, date } for any HTTP answer; OfflineError without network. `raw`: body unread. */
 export async function api(path, options = {}) {
   let res = await send(path, options);
   if (res.status === 401 && session && path !== '/auth/refresh' && (await refresh())) {

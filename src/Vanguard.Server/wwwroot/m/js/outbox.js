@@ -9,6 +9,7 @@ import { outbox, failed } from './store.js';
 const listeners = new Set();
 const handlers = new Map(); // kind → function (item, data) called after the server accepted the item
 let flushing = null;
+let again = false;
 let retryTimer = null;
 let backoffMs = 0;
 let seq = Date.now();
@@ -56,8 +57,17 @@ export async function enqueue(write) {
 }
 
 export function flush() {
-  // One flush at a time in this tab, and across tabs where Web Locks exist.
-  flushing ??= (navigator.locks ? navigator.locks.request('vanguard-outbox', drain) : drain()).finally(() => { flushing = null; });
+  // One flush at a time in this tab, and across tabs where Web Locks exist; a write queued meanwhile gets another pass.
+  if (flushing) {
+    again = true;
+    return flushing;
+  }
+  flushing = (async () => {
+    do {
+      again = false;
+      await (navigator.locks ? navigator.locks.request('vanguard-outbox', drain) : drain());
+    } while (again);
+  })().finally(() => { flushing = null; });
   return flushing;
 }
 

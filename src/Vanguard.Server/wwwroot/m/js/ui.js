@@ -9,7 +9,6 @@ export const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
 export function view(html) {
   const main = $('#view');
   main.innerHTML = html;
-  main.scrollTop = 0;
   window.scrollTo(0, 0);
   return main;
 }
