@@ -107,7 +107,7 @@ export function renderRecordForm(params) {
     <label>${kind === 'inquiry' ? '询问情况概述' : '检查情况'}<textarea name="content" rows="6" required data-testid="record-content"></textarea></label>
     ${kind === 'inquiry' ? '<fieldset><legend>问答</legend><div id="qa"></div><button type="button" class="btn small" id="add-qa">＋ 添加问答</button></fieldset>' : ''}
     <fieldset><legend>照片</legend>
-    <input type="file" accept="image/*" capture="environment" multiple id="photo-input" data-testid="record-photo">
+    <label class="btn small">拍照<input type="file" accept="image/*" capture="environment" multiple hidden id="photo-input" data-testid="record-photo"></label>
     <div class="thumbs" id="thumbs"></div></fieldset>
     <label>执法记录仪证据编号<input name="bodycam" autocomplete="off"></label>
     <fieldset><legend>当事人签名</legend>
