@@ -267,7 +267,7 @@ export async function renderPenalty() {
 async function blobUrl(url) {
   if (!url) return null;
   try {
-    const res = await api(url.replace(/^\/api\/v1/, ''), { raw: true });
+    const res = await api(new URL(url, location.origin).pathname.replace(/^\/api\/v1/, ''), { raw: true });
     if (!res.ok) { toast(res.message ?? '无法获取文件', 'error'); return null; }
     return URL.createObjectURL(await res.response.blob());
   } catch {
