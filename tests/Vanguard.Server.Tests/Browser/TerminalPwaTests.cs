@@ -335,6 +335,65 @@ public sealed class TerminalPwaTests(BrowserFixture browser) : IClassFixture<Bro
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Task_FromThePoll_IsAcceptedReachedAndFinished_ThroughTheOutbox()
+    {
+        var page = await PhoneAsync();
+        var task = new JsonObject
+        {
+            ["id"] = "5d1f6c1e-0000-4000-8000-000000000001", ["kind"] = "watchlist_hit", ["title"] = "布控车辆 豫A88888 经过郑州西站",
+            ["detail"] = "疑似非法营运，请前往核查。", ["place"] = "G30 郑州西收费站", ["status"] = "dispatched",
+            ["dispatchedAt"] = DateTimeOffset.UtcNow.ToString("O"), ["dispatchedBy"] = "指挥中心",
+        };
+        var steps = new List<(string Step, string? Key, string Body)>();
+        await page.RouteAsync("**/api/v1/terminal/**", async route =>
+        {
+            var request = route.Request;
+            var path = new Uri(request.Url).AbsolutePath;
+            if (path.EndsWith("/terminal/tasks", StringComparison.Ordinal))
+            {
+                await route.FulfillAsync(new() { Json = new JsonArray(task.DeepClone()) });
+            }
+            else if (request.Method == "POST" && path.Contains("/terminal/tasks/", StringComparison.Ordinal))
+            {
+                var step = path[(path.LastIndexOf('/') + 1)..];
+                request.Headers.TryGetValue("idempotency-key", out var key);
+                steps.Add((step, key, request.PostData ?? string.Empty));
+                task["status"] = step switch { "accept" => "accepted", "arrive" => "arrived", _ => "finished" };
+                await route.FulfillAsync(new() { Json = task.DeepClone() });
+            }
+            else
+            {
+                await route.FulfillAsync(new() { Json = new { onDuty = false } });
+            }
+        });
+        await SignInAsync(page);
+        await Expect(page.Locator("[data-testid=open-tasks]")).ToHaveTextAsync("1 项未完成");
+
+        await page.GotoAsync("/m/#/tasks");
+        await page.ClickAsync("[data-testid=task-item]");
+        await Expect(page.Locator("[data-testid=task-status]")).ToHaveTextAsync("待接受");
+        await page.ClickAsync("[data-testid=task-accept]");
+        await Expect(page.Locator("[data-testid=task-status]")).ToHaveTextAsync("已接受");
+        await page.ClickAsync("[data-testid=task-arrive]");
+        await Expect(page.Locator("[data-testid=task-status]")).ToHaveTextAsync("已到达");
+
+        await page.SelectOptionAsync("select[name=outcome]", "false_hit");
+        await page.ClickAsync("[data-testid=task-finish]");
+        await Expect(page.Locator("#toast")).ToHaveTextAsync("该处置结果需要填写说明");
+        await page.FillAsync("textarea[name=note]", "车辆为正规营运车辆，证照齐全。");
+        await page.ClickAsync("[data-testid=task-finish]");
+        await Expect(page.Locator("[data-testid=task-status]")).ToHaveTextAsync("已完成");
+        await Expect(page.Locator("[data-testid=pending]")).ToHaveAttributeAsync("data-count", "0");
+
+        steps.Select(s => s.Step).ShouldBe(["accept", "arrive", "finish"]);
+        steps.Select(s => s.Key).Distinct().Count().ShouldBe(3, "each step is its own write with its own Idempotency-Key");
+        steps.ShouldAllBe(s => s.Key != null);
+        JsonNode.Parse(steps[1].Body)!["lat"]!.GetValue<double>().ShouldBe(34.7466, 0.0001);
+        JsonNode.Parse(steps[2].Body)!["outcome"]!.GetValue<string>().ShouldBe("false_hit");
+        await page.Context.CloseAsync();
+    }
+
     private static async Task WriteInspectionAsync(IPage page, string content, bool withPhotoAndSignature = false)
     {
         await page.GotoAsync("/m/#/home");
