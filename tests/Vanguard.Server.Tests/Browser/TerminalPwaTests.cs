@@ -134,6 +134,7 @@ public sealed class TerminalPwaTests(BrowserFixture browser) : IClassFixture<Bro
         await Expect(page.Locator("[data-testid=duty-toggle]")).ToHaveTextAsync("下班");
         await Expect(page.Locator("[data-testid=duty-state]")).ToContainTextAsync("在岗 ·");
         await Expect(page.Locator("[data-testid=pending]")).ToHaveAttributeAsync("data-count", "0", new() { Timeout = 30_000 });
+        // Without the Terminal module, POST /terminal/duty answers 404 and the duty change is listed under 同步失败.
         await Expect(page.Locator("[data-testid=failed]")).ToBeHiddenAsync();
 
         await page.Context.SetOfflineAsync(true);
