@@ -23,6 +23,7 @@ public static class WebUi
     public static WebApplication MapWebUi(this WebApplication app)
     {
         app.MapStaticAssets();
+        app.MapTerminalPwa();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapPost("/logout", async (SignInManager<StaffUser> signIn) =>
         {

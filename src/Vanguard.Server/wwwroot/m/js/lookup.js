@@ -1,0 +1,113 @@
+// 查询: vehicle, driver, enterprise. Numbers are checked on the phone first (GB 11643, GB 32100); every query states
+// its purpose (查询事由, audited by the server). The last answer per key is kept so an officer without coverage still
+// sees it — marked as cached, with the time it was fetched.
+import { api } from './api.js';
+import { kv } from './store.js';
+import { checkCreditCode, checkIdNumber, normalisePlate } from './checks.js';
+import { colorOptions, esc, fmtTime, kvTable, view, $, PLATE_COLORS } from './ui.js';
+
+const MAX_CACHED = 50;
+let tab = 'vehicle';
+
+const TABS = { vehicle: '车辆', driver: '驾驶员', enterprise: '企业' };
+
+function fields() {
+  if (tab === 'vehicle') {
+    return `<label>号牌号码<input name="plate" required autocomplete="off" autocapitalize="characters" placeholder="如 豫A12345" data-testid="lookup-plate"></label>
+    <label>号牌颜色<select name="plateColor">${colorOptions()}</select></label>`;
+  }
+  if (tab === 'driver') {
+    return `<div class="seg" role="radiogroup">
+    <label><input type="radio" name="by" value="idNumber" checked> 身份证号</label>
+    <label><input type="radio" name="by" value="qualificationNo"> 从业资格证号</label></div>
+    <label>号码<input name="number" required autocomplete="off" autocapitalize="characters" data-testid="lookup-number"></label>`;
+  }
+  return `<label>统一社会信用代码<input name="creditCode" required autocomplete="off" autocapitalize="characters" maxlength="18" data-testid="lookup-credit"></label>`;
+}
+
+export function renderLookup() {
+  view(`
+    <h1>查询</h1>
+    <div class="tabs">${Object.entries(TABS).map(([k, n]) => `<button type="button" data-tab="${k}" class="${k === tab ? 'on' : ''}">${n}</button>`).join('')}</div>
+    <form id="lookup" class="card" novalidate>
+    ${fields()}
+    <label>查询事由<input name="purpose" required minlength="2" maxlength="100" placeholder="如 路面巡查核实车辆信息" data-testid="lookup-purpose"></label>
+    <p class="error" id="lookup-error" data-testid="lookup-error"></p>
+    <button class="btn primary block" data-testid="lookup-submit">查询</button>
+    </form>
+    <div id="result" data-testid="lookup-result"></div>`);
+  document.querySelectorAll('[data-tab]').forEach((b) => { b.onclick = () => { tab = b.dataset.tab; renderLookup(); }; });
+  $('#lookup').onsubmit = (e) => { e.preventDefault(); submit(e.target); };
+}
+
+function prepare(form) {
+  const purpose = form.purpose.value.trim();
+  if (purpose.length < 2) return { error: '请填写查询事由（2–100 字）' };
+  if (tab === 'vehicle') {
+    const plate = normalisePlate(form.plate.value);
+    if (plate.length < 7) return { error: '请输入完整的号牌号码' };
+    const color = form.plateColor.value;
+    return { key: `vehicle:${plate}:${color}`, path: `/terminal/lookup/vehicle?plate=${encodeURIComponent(plate)}&plateColor=${color}&purpose=${encodeURIComponent(purpose)}`,
+      title: `${plate} · ${PLATE_COLORS.find(([v]) => v === color)?.[1]}` };
+  }
+  if (tab === 'driver') {
+    const by = form.by.value;
+    let number = form.number.value.trim().toUpperCase();
+    if (by === 'idNumber') {
+      const c = checkIdNumber(number);
+      if (!c.ok) return { error: c.reason === 'format' ? '身份证号应为 18 位（末位可为 X）' : `身份证号校验位错误，末位应为 ${c.expected}` };
+      number = c.value;
+    } else if (number.length < 4) return { error: '请输入从业资格证号' };
+    return { key: `driver:${by}:${number}`, path: `/terminal/lookup/driver?${by}=${encodeURIComponent(number)}&purpose=${encodeURIComponent(purpose)}`, title: number };
+  }
+  const c = checkCreditCode(form.creditCode.value);
+  if (!c.ok) return { error: c.reason === 'format' ? '统一社会信用代码应为 18 位（不含 I、O、S、V、Z）' : `统一社会信用代码校验位错误，末位应为 ${c.expected}` };
+  return { key: `enterprise:${c.value}`, path: `/terminal/lookup/enterprise?creditCode=${c.value}&purpose=${encodeURIComponent(purpose)}`, title: c.value };
+}
+
+async function submit(form) {
+  const q = prepare(form);
+  const error = $('#lookup-error');
+  const out = $('#result');
+  error.textContent = q.error ?? '';
+  if (q.error) return;
+  out.innerHTML = '<p class="muted">查询中…</p>';
+  const kind = tab;
+  let res;
+  try {
+    res = await api(q.path);
+  } catch {
+    const cached = (await kv.get('lookups') ?? {})[q.key];
+    out.innerHTML = cached
+      ? `<p class="badge offline" data-testid="lookup-cached">离线缓存 · 查询于 ${esc(fmtTime(cached.at))}</p>${render(kind, cached.data)}`
+      : '<p class="error">当前离线，本机没有该对象的查询记录。</p>';
+    return;
+  }
+  if (!res.ok) {
+    out.innerHTML = `<p class="error">${esc(res.status === 404 ? '未查到该对象的登记信息。' : res.message)}</p>`;
+    return;
+  }
+  const cache = (await kv.get('lookups')) ?? {};
+  cache[q.key] = { at: new Date().toISOString(), data: res.data };
+  const keys = Object.keys(cache).sort((a, b) => cache[b].at.localeCompare(cache[a].at));
+  keys.slice(MAX_CACHED).forEach((k) => delete cache[k]);
+  await kv.set('lookups', cache);
+  out.innerHTML = render(kind, res.data);
+}
+
+function list(title, items, row) {
+  return `<section class="card"><h2>${title}</h2>${items?.length ? items.map(row).join('') : '<p class="muted">无</p>'}</section>`;
+}
+
+function render(kind, d) {
+  if (!d) return '';
+  if (kind === 'vehicle') {
+    return `${d.watchlist ? `<section class="card alert"><h2>布控车辆</h2>${kvTable(d.watchlist)}</section>` : ''}
+    <section class="card"><h2>车辆信息</h2>${kvTable(d.vehicle)}</section>
+    ${list('未结案件', d.openCases, (c) => `<div class="line">${esc(c.caseNumber)} ${esc(c.title)} <span class="tag">${esc(c.stage)}</span></div>`)}
+    ${list('超限记录', d.overloadHistory, (o) => `<div class="line">${esc(fmtTime(o.at))} ${esc(o.stationName)} 超限 ${esc(o.overloadPercent)}% ${esc(o.caseNumber ?? '')}</div>`)}`;
+  }
+  if (kind === 'driver') return list('驾驶员', d.drivers, (p) => kvTable(p));
+  return `<section class="card"><h2>企业信息</h2>${kvTable(d.party)}</section>
+    ${list('名下车辆', d.vehicles, (v) => `<div class="line">${esc(v.plate)} ${esc(PLATE_COLORS.find(([c]) => c === v.plateColor)?.[1] ?? v.plateColor ?? '')}</div>`)}`;
+}

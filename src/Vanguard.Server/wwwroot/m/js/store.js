@@ -1,0 +1,48 @@
+// IndexedDB: `kv` for the session and caches; `outbox` for writes the server has not accepted yet; `failed` for writes
+// it refused. Our own few lines, not a vendor file: the terminal must start even when the npm files are missing.
+
+const DB_NAME = 'vanguard-terminal';
+let dbPromise;
+
+function open() {
+  dbPromise ??= new Promise((resolve, reject) => {
+    const req = indexedDB.open(DB_NAME, 1);
+    req.onupgradeneeded = () => {
+      const db = req.result;
+      db.createObjectStore('kv');
+      db.createObjectStore('outbox', { keyPath: 'id' }).createIndex('seq', 'seq');
+      db.createObjectStore('failed', { keyPath: 'id' });
+    };
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  return dbPromise;
+}
+
+async function run(store, mode, fn) {
+  const db = await open();
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction(store, mode);
+    const req = fn(tx.objectStore(store));
+    tx.oncomplete = () => resolve(req?.result);
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error);
+  });
+}
+
+export const kv = {
+  get: (key) => run('kv', 'readonly', (s) => s.get(key)),
+  set: (key, value) => run('kv', 'readwrite', (s) => s.put(value, key)),
+  del: (key) => run('kv', 'readwrite', (s) => s.delete(key)),
+};
+
+export const table = (name) => ({
+  all: () => run(name, 'readonly', (s) => (name === 'outbox' ? s.index('seq').getAll() : s.getAll())),
+  get: (id) => run(name, 'readonly', (s) => s.get(id)),
+  put: (item) => run(name, 'readwrite', (s) => s.put(item)),
+  del: (id) => run(name, 'readwrite', (s) => s.delete(id)),
+  count: () => run(name, 'readonly', (s) => s.count()),
+});
+
+export const outbox = table('outbox');
+export const failed = table('failed');

@@ -1,0 +1,475 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Vanguard.Server.Tests.Browser;
+
+/// <summary>The officer terminal (/m) on a phone-sized Chromium: its shell, sign-in, and the offline outbox.</summary>
+public sealed class TerminalPwaTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private const string Officer = "zhengzhou.field";
+
+    static TerminalPwaTests() => SetDefaultExpectTimeout(15_000);
+
+    private static CancellationToken Ct => ApiClient.Ct;
+
+    /// <summary>A phone: 390×844, touch, Chinese, a position fix in Zhengzhou.</summary>
+    private async Task<IPage> PhoneAsync()
+    {
+        var context = await browser.Browser.NewContextAsync(new()
+        {
+            BaseURL = browser.BaseUrl,
+            Locale = "zh-CN",
+            ViewportSize = new() { Width = 390, Height = 844 },
+            IsMobile = true,
+            HasTouch = true,
+            Geolocation = new() { Latitude = 34.7466f, Longitude = 113.6253f, Accuracy = 15 },
+            Permissions = ["geolocation"],
+            ServiceWorkers = ServiceWorkerPolicy.Allow,
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    private static async Task SignInAsync(IPage page)
+    {
+        await page.GotoAsync("/m");
+        await page.FillAsync("#username", Officer);
+        await page.FillAsync("#password", VanguardFactory.Password);
+        await page.ClickAsync("[data-testid=login-submit]");
+        await Expect(page.Locator("[data-testid=duty-toggle]")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Shell_IsServedAtM_WithTheRightContentTypes_AndLeavesTheStaffPagesAlone()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) };
+        using var noRedirect = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(browser.BaseUrl) };
+
+        // /m is outside the service worker's scope (/m/): a page there would never be controlled, so it moves for good.
+        var bare = await noRedirect.GetAsync("/m", Ct);
+        bare.StatusCode.ShouldBe(HttpStatusCode.MovedPermanently);
+        bare.Headers.Location!.ToString().ShouldBe("/m/");
+
+        var page = await http.GetAsync("/m/", Ct);
+        page.StatusCode.ShouldBe(HttpStatusCode.OK);
+        page.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        var html = await page.Content.ReadAsStringAsync(Ct);
+        html.ShouldContain("<title>手持执法终端</title>");
+        html.ShouldContain("rel=\"manifest\"");
+        html.ShouldContain("type=\"module\"");
+
+        var manifest = await http.GetAsync("/m/manifest.webmanifest", Ct);
+        manifest.Content.Headers.ContentType!.MediaType.ShouldBe("application/manifest+json");
+        var app = JsonNode.Parse(await manifest.Content.ReadAsStringAsync(Ct))!;
+        app["scope"]!.GetValue<string>().ShouldBe("/m/");
+        app["start_url"]!.GetValue<string>().ShouldStartWith("/m/");
+        app["display"]!.GetValue<string>().ShouldBe("standalone");
+
+        var worker = await http.GetAsync("/m/sw.js", Ct);
+        worker.StatusCode.ShouldBe(HttpStatusCode.OK);
+        worker.Content.Headers.ContentType!.MediaType.ShouldBe("text/javascript");
+
+        var module = await http.GetAsync("/m/js/app.js", Ct);
+        module.Content.Headers.ContentType!.MediaType.ShouldBe("text/javascript");
+
+        var signalR = await http.GetAsync("/m/lib/signalr.min.js", Ct);
+        signalR.StatusCode.ShouldBe(HttpStatusCode.OK, "the build restores @microsoft/signalr from npm into wwwroot/m/lib");
+        signalR.Content.Headers.ContentType!.MediaType.ShouldBe("text/javascript");
+        (await signalR.Content.ReadAsStringAsync(Ct)).ShouldContain("HubConnectionBuilder");
+
+        // The staff UI's "module being built" pages live under /m/{module}: still theirs, not the terminal's.
+        var staff = await noRedirect.GetAsync("/m/command", Ct);
+        staff.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        staff.Headers.Location!.ToString().ShouldContain("/login");
+    }
+
+    [Fact]
+    public async Task SignIn_AtM_ReachesHome_AndTheShellOpensOfflineAfterwards()
+    {
+        var page = await PhoneAsync();
+        await SignInAsync(page);
+
+        await Expect(page.Locator("[data-testid=officer-name]")).Not.ToBeEmptyAsync();
+        await Expect(page.Locator("[data-testid=duty-toggle]")).ToHaveTextAsync("上班");
+        await Expect(page.Locator("[data-testid=net-status]")).ToHaveTextAsync("在线");
+        page.Url.ShouldBe(browser.BaseUrl + "/m/#/home");
+
+        // The first visit is not controlled yet; wait until the worker has cached the shell and claimed the page.
+        await page.WaitForFunctionAsync("navigator.serviceWorker.controller !== null");
+        (await page.EvaluateAsync<string>("navigator.serviceWorker.getRegistration().then(r => r.scope)")).ShouldBe(browser.BaseUrl + "/m/");
+        await page.Context.SetOfflineAsync(true);
+        await page.ReloadAsync();
+
+        await Expect(page.Locator("[data-testid=net-status]")).ToHaveTextAsync("离线");
+        await Expect(page.Locator("[data-testid=duty-toggle]")).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task SignIn_WithAWrongPassword_SaysSoInChinese()
+    {
+        var page = await PhoneAsync();
+        await page.GotoAsync("/m/");
+        await page.FillAsync("#username", Officer);
+        await page.FillAsync("#password", "Wrong#2022");
+        await page.ClickAsync("[data-testid=login-submit]");
+
+        await Expect(page.Locator("[data-testid=login-error]")).ToHaveTextAsync("用户名或密码错误。");
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>
+    /// The heart of the terminal: a record written without coverage waits in the outbox and reaches the server exactly
+    /// once when the phone is back online. Needs the Terminal module's endpoints (docs/terminal.md).
+    /// </summary>
+    [Fact]
+    public async Task InspectionRecord_WrittenOffline_IsStoredOnceWhenBackOnline()
+    {
+        var page = await PhoneAsync();
+        await SignInAsync(page);
+        await page.ClickAsync("[data-testid=duty-toggle]");
+        await Expect(page.Locator("[data-testid=duty-toggle]")).ToHaveTextAsync("下班");
+        await Expect(page.Locator("[data-testid=duty-state]")).ToContainTextAsync("在岗 ·");
+        await Expect(page.Locator("[data-testid=pending]")).ToHaveAttributeAsync("data-count", "0", new() { Timeout = 30_000 });
+        // Without the Terminal module, POST /terminal/duty answers 404 and the duty change is listed under 同步失败.
+        await Expect(page.Locator("[data-testid=failed]")).ToBeHiddenAsync();
+
+        await page.Context.SetOfflineAsync(true);
+        await Expect(page.Locator("[data-testid=net-status]")).ToHaveTextAsync("离线");
+        var content = $"车辆停放于应急车道，驾驶员称等待救援。核查编号 {Guid.NewGuid():N}";
+        await page.ClickAsync("[data-testid=new-inspection]");
+        await page.FillAsync("[data-testid=record-place]", "G30 连霍高速郑州西收费站出口");
+        await page.FillAsync("[data-testid=record-plate]", "豫A12345");
+        await page.FillAsync("[data-testid=record-party-name]", "张三");
+        await page.FillAsync("[data-testid=record-content]", content);
+        await page.CheckAsync("[data-testid=record-refused]");
+        await page.ClickAsync("[data-testid=record-submit]");
+
+        await Expect(page.Locator("[data-testid=pending]")).ToContainTextAsync("待同步 1");
+        await page.Context.SetOfflineAsync(false);
+        await Expect(page.Locator("[data-testid=pending]")).ToHaveAttributeAsync("data-count", "0", new() { Timeout = 30_000 });
+        await Expect(page.Locator("[data-testid=failed]")).ToBeHiddenAsync();
+        await page.Context.CloseAsync();
+
+        using var api = await browser.Factory.SignedInAsync(Officer);
+        var response = await api.GetAsync("/api/v1/terminal/records?mine=true&pageSize=200", Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
+        var records = (await response.Content.ReadFromJsonAsync<JsonObject>(Ct))!["items"]!.AsArray();
+        var ids = new List<string>();
+        foreach (var summary in records)
+        {
+            var id = summary!["id"]!.ToString();
+            var record = await (await api.GetAsync($"/api/v1/terminal/records/{id}", Ct)).JsonAsync();
+            if (record["content"]?.GetValue<string>() == content)
+            {
+                ids.Add(id);
+            }
+        }
+
+        ids.Count.ShouldBe(1, "the record must reach the server exactly once");
+    }
+    /// <summary>
+    /// The outbox against a stand-in for the Terminal API (Playwright answers /api/v1/terminal/*; sign-in is real):
+    /// a record written offline is sent when the phone is back, a 503 is retried with the same Idempotency-Key, and a
+    /// refusal (422) lands in 同步失败 with the server's message instead of being retried for ever.
+    /// </summary>
+    [Fact]
+    public async Task Outbox_RetriesWithTheSameIdempotencyKey_AndListsRefusals()
+    {
+        var page = await PhoneAsync();
+        var records = new List<(string? Key, string Body)>();
+        var dutyKeys = new List<string?>();
+        var offline = false;
+        await page.RouteAsync("**/api/v1/terminal/**", async route =>
+        {
+            var request = route.Request;
+            if (offline)
+            {
+                // Playwright routes before its offline emulation: the stand-in has to drop the call itself.
+                await route.AbortAsync("internetdisconnected");
+                return;
+            }
+
+            var path = new Uri(request.Url).AbsolutePath;
+            request.Headers.TryGetValue("idempotency-key", out var key);
+            if (path.EndsWith("/terminal/duty", StringComparison.Ordinal))
+            {
+                if (request.Method == "POST")
+                {
+                    dutyKeys.Add(key);
+                }
+
+                await route.FulfillAsync(new() { Json = new { onDuty = request.Method == "POST", since = (string?)null, lastPosition = (object?)null } });
+            }
+            else if (path.EndsWith("/terminal/records", StringComparison.Ordinal) && request.Method == "POST")
+            {
+                records.Add((key, request.PostData ?? string.Empty));
+                var body = request.PostData ?? string.Empty;
+                if (body.Contains("拒收", StringComparison.Ordinal))
+                {
+                    await route.FulfillAsync(new()
+                    {
+                        Status = 422, ContentType = "application/problem+json",
+                        Body = """{"status":422,"title":"笔录内容不完整。","code":"terminal.record_incomplete","messages":{"zh-CN":"笔录内容不完整。","en":"Incomplete."}}""",
+                    });
+                }
+                else if (records.Count == 1)
+                {
+                    await route.FulfillAsync(new() { Status = 503 });
+                }
+                else
+                {
+                    await route.FulfillAsync(new() { Status = 201, Json = new { id = Guid.NewGuid() } });
+                }
+            }
+            else if (path.EndsWith("/terminal/tasks", StringComparison.Ordinal))
+            {
+                await route.FulfillAsync(new() { Json = Array.Empty<object>() });
+            }
+            else
+            {
+                await route.FulfillAsync(new() { Status = 200, Json = new { accepted = 0, duplicates = 0 } });
+            }
+        });
+        await SignInAsync(page);
+        await page.ClickAsync("[data-testid=duty-toggle]");
+        await Expect(page.Locator("[data-testid=duty-toggle]")).ToHaveTextAsync("下班");
+        await Expect(page.Locator("[data-testid=duty-state]")).ToContainTextAsync("在岗 ·");
+        await Expect(page.Locator("[data-testid=pending]")).ToHaveAttributeAsync("data-count", "0");
+
+        await page.Context.SetOfflineAsync(offline = true);
+        await WriteInspectionAsync(page, "驾驶员出示道路运输证，证照一致。", withPhotoAndSignature: true);
+        await Expect(page.Locator("[data-testid=pending]")).ToContainTextAsync("待同步 1");
+        records.ShouldBeEmpty("nothing leaves the phone without coverage");
+
+        await page.Context.SetOfflineAsync(offline = false);
+        await Expect(page.Locator("[data-testid=pending]")).ToHaveAttributeAsync("data-count", "0", new() { Timeout = 30_000 });
+        records.Count.ShouldBe(2, "the 503 is retried after a back-off");
+        records[0].Key.ShouldNotBeNull();
+        Guid.TryParse(records[0].Key, out _).ShouldBeTrue(records[0].Key);
+        records[1].Key.ShouldBe(records[0].Key, "a resend carries the same Idempotency-Key, so the server stores it once");
+        records[1].Body.ShouldBe(records[0].Body);
+        records[0].Body.ShouldContain("\"kind\":\"inspection\"");
+        var sent = JsonNode.Parse(records[0].Body)!;
+        sent["lat"]!.GetValue<double>().ShouldBe(34.7466, 0.0001);
+        sent["refusedToSign"]!.GetValue<bool>().ShouldBeFalse();
+        sent["signature"]!["dataUrl"]!.GetValue<string>().ShouldStartWith("data:image/png;base64,");
+        var photo = sent["photos"]!.AsArray().ShouldHaveSingleItem()!["dataUrl"]!.GetValue<string>();
+        photo.ShouldStartWith("data:image/jpeg;base64,");
+        JpegSize(Convert.FromBase64String(photo["data:image/jpeg;base64,".Length..])).ShouldBe((1600, 800), "a 2 000 × 1 000 photo is scaled to 1 600 px on its long side");
+        dutyKeys.ShouldHaveSingleItem().ShouldNotBeNull();
+
+        await WriteInspectionAsync(page, "当事人拒收，笔录待补充。");
+        await Expect(page.Locator("[data-testid=failed]")).ToHaveTextAsync("同步失败 1");
+        await Expect(page.Locator("[data-testid=pending]")).ToHaveAttributeAsync("data-count", "0");
+        await page.ClickAsync("[data-testid=failed]");
+        await Expect(page.Locator("[data-testid=failed-item]")).ToContainTextAsync("笔录内容不完整。");
+        records.Count.ShouldBe(3, "a refusal is not retried");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Lookup_ChecksTheIdNumberOnThePhone_AndAnswersFromTheCacheOffline()
+    {
+        var page = await PhoneAsync();
+        var calls = new List<string>();
+        await page.RouteAsync("**/api/v1/terminal/lookup/**", async route =>
+        {
+            calls.Add(route.Request.Url);
+            await route.FulfillAsync(new()
+            {
+                Json = new
+                {
+                    vehicle = new { plate = "豫A12345", plateColor = "yellow", vehicleTypeName = "重型半挂牵引车", ownerName = "郑州顺达物流有限公司" },
+                    openCases = Array.Empty<object>(), overloadHistory = Array.Empty<object>(), watchlist = (object?)null,
+                },
+            });
+        });
+        await SignInAsync(page);
+        await page.GotoAsync("/m/#/lookup");
+
+        await page.ClickAsync("[data-tab=driver]");
+        await page.FillAsync("[data-testid=lookup-number]", "110105194912310021");
+        await page.FillAsync("[data-testid=lookup-purpose]", "路面检查核实驾驶员身份");
+        await page.ClickAsync("[data-testid=lookup-submit]");
+        await Expect(page.Locator("[data-testid=lookup-error]")).ToHaveTextAsync("身份证号校验位错误，末位应为 X");
+
+        await page.ClickAsync("[data-tab=vehicle]");
+        await page.FillAsync("[data-testid=lookup-plate]", "豫a 12345");
+        await page.SelectOptionAsync("select[name=plateColor]", "yellow");
+        await page.ClickAsync("[data-testid=lookup-submit]");
+        await Expect(page.Locator("[data-testid=lookup-error]")).ToHaveTextAsync("请填写查询事由（2–100 字）");
+        await page.FillAsync("[data-testid=lookup-purpose]", "路面巡查核实车辆信息");
+        await page.ClickAsync("[data-testid=lookup-submit]");
+        await Expect(page.Locator("[data-testid=lookup-result]")).ToContainTextAsync("郑州顺达物流有限公司");
+        calls.ShouldHaveSingleItem().ShouldContain("plate=%E8%B1%ABA12345&plateColor=yellow&purpose=");
+
+        await page.Context.SetOfflineAsync(true);
+        await page.RouteAsync("**/api/v1/terminal/lookup/**", route => route.AbortAsync("internetdisconnected"));
+        await page.ClickAsync("[data-testid=lookup-submit]");
+        await Expect(page.Locator("[data-testid=lookup-cached]")).ToContainTextAsync("离线缓存 · 查询于");
+        await Expect(page.Locator("[data-testid=lookup-result]")).ToContainTextAsync("重型半挂牵引车");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task OnSpotPenalty_ShowsTheArticle51Limit_AndRefusesMoreBeforeSending()
+    {
+        var page = await PhoneAsync();
+        await SignInAsync(page);
+        await page.GotoAsync("/m/#/penalty");
+
+        var limit = page.Locator("[data-testid=penalty-limit]");
+        await Expect(limit).ToHaveTextAsync("个人当场罚款上限 200.00 元");
+        await page.FillAsync("[data-testid=penalty-fine]", "200.01");
+        await Expect(limit).ToContainTextAsync("已超过限额");
+        await Expect(page.Locator("#penalty-submit")).ToBeDisabledAsync();
+
+        await page.CheckAsync("input[name=partyKind][value=organisation]");
+        await Expect(limit).ToHaveTextAsync("单位当场罚款上限 3,000.00 元");
+        await Expect(page.Locator("#penalty-submit")).ToBeEnabledAsync();
+        await page.FillAsync("[data-testid=penalty-fine]", "3000.01");
+        await Expect(page.Locator("#penalty-submit")).ToBeDisabledAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Task_FromThePoll_IsAcceptedReachedAndFinished_ThroughTheOutbox()
+    {
+        var page = await PhoneAsync();
+        var task = new JsonObject
+        {
+            ["id"] = "5d1f6c1e-0000-4000-8000-000000000001", ["kind"] = "watchlist_hit", ["title"] = "布控车辆 豫A88888 经过郑州西站",
+            ["detail"] = "疑似非法营运，请前往核查。", ["place"] = "G30 郑州西收费站", ["status"] = "dispatched",
+            ["dispatchedAt"] = DateTimeOffset.UtcNow.ToString("O"), ["dispatchedBy"] = "指挥中心",
+        };
+        var steps = new List<(string Step, string? Key, string Body)>();
+        await page.RouteAsync("**/api/v1/terminal/**", async route =>
+        {
+            var request = route.Request;
+            var path = new Uri(request.Url).AbsolutePath;
+            if (path.EndsWith("/terminal/tasks", StringComparison.Ordinal))
+            {
+                await route.FulfillAsync(new() { Json = new JsonArray(task.DeepClone()) });
+            }
+            else if (request.Method == "POST" && path.Contains("/terminal/tasks/", StringComparison.Ordinal))
+            {
+                var step = path[(path.LastIndexOf('/') + 1)..];
+                request.Headers.TryGetValue("idempotency-key", out var key);
+                steps.Add((step, key, request.PostData ?? string.Empty));
+                task["status"] = step switch { "accept" => "accepted", "arrive" => "arrived", _ => "finished" };
+                await route.FulfillAsync(new() { Json = task.DeepClone() });
+            }
+            else
+            {
+                await route.FulfillAsync(new() { Json = new { onDuty = false } });
+            }
+        });
+        await SignInAsync(page);
+        await Expect(page.Locator("[data-testid=open-tasks]")).ToHaveTextAsync("1 项未完成");
+
+        await page.GotoAsync("/m/#/tasks");
+        await page.ClickAsync("[data-testid=task-item]");
+        await Expect(page.Locator("[data-testid=task-status]")).ToHaveTextAsync("待接受");
+        await page.ClickAsync("[data-testid=task-accept]");
+        await Expect(page.Locator("[data-testid=task-status]")).ToHaveTextAsync("已接受");
+        await page.ClickAsync("[data-testid=task-arrive]");
+        await Expect(page.Locator("[data-testid=task-status]")).ToHaveTextAsync("已到达");
+
+        await page.SelectOptionAsync("select[name=outcome]", "false_hit");
+        await page.ClickAsync("[data-testid=task-finish]");
+        await Expect(page.Locator("#toast")).ToHaveTextAsync("该处置结果需要填写说明");
+        await page.FillAsync("textarea[name=note]", "车辆为正规营运车辆，证照齐全。");
+        await page.ClickAsync("[data-testid=task-finish]");
+        await Expect(page.Locator("[data-testid=task-status]")).ToHaveTextAsync("已完成");
+        await Expect(page.Locator("[data-testid=pending]")).ToHaveAttributeAsync("data-count", "0");
+
+        steps.Select(s => s.Step).ShouldBe(["accept", "arrive", "finish"]);
+        steps.Select(s => s.Key).Distinct().Count().ShouldBe(3, "each step is its own write with its own Idempotency-Key");
+        steps.ShouldAllBe(s => s.Key != null);
+        JsonNode.Parse(steps[1].Body)!["lat"]!.GetValue<double>().ShouldBe(34.7466, 0.0001);
+        JsonNode.Parse(steps[2].Body)!["outcome"]!.GetValue<string>().ShouldBe("false_hit");
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task WriteInspectionAsync(IPage page, string content, bool withPhotoAndSignature = false)
+    {
+        await page.GotoAsync("/m/#/home");
+        await page.ClickAsync("[data-testid=new-inspection]");
+        await Expect(page.Locator("#gps")).ToContainTextAsync("GPS");
+        await page.FillAsync("[data-testid=record-place]", "G30 连霍高速郑州西收费站出口");
+        await page.FillAsync("[data-testid=record-plate]", "豫A12345");
+        await page.FillAsync("[data-testid=record-party-name]", "张三");
+        await page.FillAsync("[data-testid=record-content]", content);
+        if (withPhotoAndSignature)
+        {
+            await page.SetInputFilesAsync("[data-testid=record-photo]", new FilePayload { Name = "photo.bmp", MimeType = "image/bmp", Buffer = Bitmap(2000, 1000) });
+            await Expect(page.Locator("#thumbs img")).ToHaveCountAsync(1);
+            var signature = page.Locator("[data-testid=record-signature]");
+            await signature.ScrollIntoViewIfNeededAsync();
+            var pad = (await signature.BoundingBoxAsync())!;
+            await page.Mouse.MoveAsync(pad.X + 30, pad.Y + 40);
+            await page.Mouse.DownAsync();
+            await page.Mouse.MoveAsync(pad.X + 200, pad.Y + 120, new() { Steps = 8 });
+            await page.Mouse.MoveAsync(pad.X + 260, pad.Y + 50, new() { Steps = 4 });
+            await page.Mouse.UpAsync();
+        }
+        else
+        {
+            await page.CheckAsync("[data-testid=record-refused]");
+        }
+
+        await page.ClickAsync("[data-testid=record-submit]");
+        await Expect(page.Locator("[data-testid=duty-toggle], [data-testid=record-error]:not(:empty)")).ToBeVisibleAsync();
+        (await page.Locator("[data-testid=record-error]").AllInnerTextsAsync()).ShouldBeEmpty("the form was refused");
+    }
+
+    /// <summary>An uncompressed 24-bit BMP with a gradient: a "camera photo" any browser decodes.</summary>
+    private static byte[] Bitmap(int width, int height)
+    {
+        var row = ((width * 3) + 3) & ~3;
+        var bytes = new byte[54 + (row * height)];
+        bytes[0] = (byte)'B';
+        bytes[1] = (byte)'M';
+        BitConverter.TryWriteBytes(bytes.AsSpan(2), bytes.Length);
+        BitConverter.TryWriteBytes(bytes.AsSpan(10), 54);
+        BitConverter.TryWriteBytes(bytes.AsSpan(14), 40);
+        BitConverter.TryWriteBytes(bytes.AsSpan(18), width);
+        BitConverter.TryWriteBytes(bytes.AsSpan(22), height);
+        BitConverter.TryWriteBytes(bytes.AsSpan(26), (short)1);
+        BitConverter.TryWriteBytes(bytes.AsSpan(28), (short)24);
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                var i = 54 + (y * row) + (x * 3);
+                bytes[i] = (byte)(x % 256);
+                bytes[i + 1] = (byte)(y % 256);
+                bytes[i + 2] = 128;
+            }
+        }
+
+        return bytes;
+    }
+
+    /// <summary>Width and height from a JPEG's start-of-frame segment.</summary>
+    private static (int Width, int Height) JpegSize(byte[] jpeg)
+    {
+        var i = 2;
+        while (i + 9 < jpeg.Length && jpeg[i] == 0xFF)
+        {
+            var marker = jpeg[i + 1];
+            if (marker is 0xC0 or 0xC1 or 0xC2)
+            {
+                return ((jpeg[i + 7] << 8) | jpeg[i + 8], (jpeg[i + 5] << 8) | jpeg[i + 6]);
+            }
+
+            i += 2 + ((jpeg[i + 2] << 8) | jpeg[i + 3]);
+        }
+
+        throw new InvalidOperationException("not a JPEG with a start-of-frame segment");
+    }
+}
