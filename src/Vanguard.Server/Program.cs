@@ -5,6 +5,7 @@ using Vanguard.Server.Modules.Audit;
 using Vanguard.Server.Modules.Cases;
 using Vanguard.Server.Modules.Offsite;
 using Vanguard.Server.Modules.Evidence;
+using Vanguard.Server.Modules.Online;
 using Vanguard.Server.Modules.Organisation;
 using Vanguard.Server.Modules.Registry;
 using Vanguard.Server.Modules.Terminal;
@@ -22,6 +23,7 @@ builder.AddCases();                // penalty cases: workflow, deadlines, case n
 builder.AddOffsite();              // 非现场执法: weigh-in-motion and plate-camera ingest, review, off-site cases
 builder.AddEvidence();             // body-camera evidence: tus uploads, content-addressed blobs, custody, retention
 builder.AddTerminal();             // 手持执法终端: duty, positions, tasks (SignalR push), roadside look-ups
+builder.AddOnline();               // 不见面执法: the public's portal (/online) — look-up, evidence, statement, hearing, e-service
 
 builder.AddWebUi();                // Blazor + AntDesign staff pages
 
@@ -45,7 +47,9 @@ api.MapCases();
 api.MapOffsite();
 api.MapEvidence();
 api.MapTerminal();
+api.MapOnline();                   // /api/v1/online/…: the party's API for apps, and the staff queue
 app.MapTerminalHub();              // /hubs/terminal: taskAssigned / taskChanged to the officer's terminals
+app.MapOnlinePortal();             // /online/forms/…: the portal pages' form posts (antiforgery)
 
 app.MapWebUi();
 

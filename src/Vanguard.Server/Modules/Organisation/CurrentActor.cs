@@ -16,6 +16,9 @@ public sealed class PrincipalAccessor(IHttpContextAccessor http)
 
     public bool IsSystem { get; private set; }
 
+    /// <summary>Set for a public party acting online (<see cref="IPublicPartyScope"/>): the id and name events carry.</summary>
+    public (string Id, string Name)? PublicParty { get; private set; }
+
     public void Set(ClaimsPrincipal principal) => _explicit = principal;
 
     /// <summary>For background jobs and tools: act as the platform itself, with no jurisdiction limits.</summary>
@@ -24,6 +27,18 @@ public sealed class PrincipalAccessor(IHttpContextAccessor http)
         IsSystem = true;
         _explicit = new ClaimsPrincipal(new ClaimsIdentity());
     }
+
+    /// <summary>A public party on its proven cases: unrestricted like the platform's jobs, but named as the party.</summary>
+    public void SetPublicParty(string id, string name)
+    {
+        SetSystem();
+        PublicParty = (id, name);
+    }
+}
+
+internal sealed class PublicPartyScope(PrincipalAccessor accessor) : IPublicPartyScope
+{
+    public void Enter(string partyId, string displayName) => accessor.SetPublicParty(partyId, displayName);
 }
 
 internal sealed class CurrentActor(PrincipalAccessor accessor) : ICurrentActor
@@ -38,14 +53,14 @@ internal sealed class CurrentActor(PrincipalAccessor accessor) : ICurrentActor
 
     public string Id => Kind switch
     {
-        ActorKind.System => "system",
+        ActorKind.System => accessor.PublicParty?.Id ?? "system",
         ActorKind.Anonymous => "anonymous",
         _ => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown",
     };
 
     public string Name => Kind switch
     {
-        ActorKind.System => "系统",
+        ActorKind.System => accessor.PublicParty?.Name ?? "系统",
         ActorKind.Anonymous => "匿名",
         _ => User.FindFirstValue(VanguardClaims.DisplayName) ?? User.Identity?.Name ?? Id,
     };
