@@ -93,6 +93,8 @@ public sealed class OnlineUiTests(BrowserFixture browser) : IClassFixture<Browse
         await page.ClickAsync("[data-testid=login-submit]");
         await page.WaitForURLAsync(browser.BaseUrl + "/");
         await page.GotoAsync("/online-queue");
+        // Prerendered HTML shows the buttons before they work; wait for the live circuit.
+        await Expect(page.Locator(".vg-page[data-interactive=true]")).ToBeVisibleAsync();
         var row = page.Locator("[data-testid=online-queue] tr", new() { HasText = "请求核实称重设备检定情况" });
         await Expect(row).ToBeVisibleAsync();
         await row.Locator(".online-answer-open").ClickAsync();

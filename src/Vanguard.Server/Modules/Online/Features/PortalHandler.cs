@@ -105,6 +105,13 @@ internal sealed class PortalHandler(
         }
 
         var payments = services.GetService<IPayments>();
+        var payment = new OnlinePaymentView(c.DecidedFineFen ?? 0, c.LateFeeFen, c.AmountOwedFen, c.PaymentDue, c.PaidFen, c.PaidOn, payments is not null);
+        if (payments is not null && c.AmountOwedFen > 0 && await payments.AmountDueAsync(caseId, ct) is { IsSuccess: true } due)
+        {
+            // Once online payment is on, the amount shown is the one the payment order will charge.
+            payment = payment with { FineFen = due.Value.FineFen, LateFeeFen = due.Value.LateFeeFen, OwedFen = due.Value.TotalFen, PayBy = due.Value.PayBy };
+        }
+
         return new OnlineCaseView(
             c,
             weighing is null ? null : new OnlineWeighingView(weighing, weighing.Photos.Select(p => new OnlineFileView(
@@ -117,7 +124,7 @@ internal sealed class PortalHandler(
                 $"/api/v1/online/cases/{caseId}/deliveries/{d.Id}/file")).ToList(),
             OnlineText.Deadlines(c, LegalClock.Today(clock)),
             Appeal(c),
-            new OnlinePaymentView(c.DecidedFineFen ?? 0, c.LateFeeFen, c.AmountOwedFen, c.PaymentDue, c.PaidFen, c.PaidOn, payments is not null));
+            payment);
     }
 
     public Task<Result<OnlineCaseView>> WaiveAsync(Guid caseId, string? ip, CancellationToken ct) =>

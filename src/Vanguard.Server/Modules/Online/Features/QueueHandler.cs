@@ -105,6 +105,11 @@ internal sealed class QueueHandler(
             return Error.NotFound("cases.not_found", "案件不存在或不在您的管辖范围内。", "No such case in your jurisdiction.");
         }
 
+        if (kind == "penalty_decision" && c.ServedOn is not null)
+        {
+            return Error.Conflict("online.already_served", "处罚决定书已经送达，不能再次送达。", "The decision has already been served.");
+        }
+
         var consent = await db.Set<OnlineServiceConsent>().AsNoTracking().Where(x => x.CaseId == caseId).OrderByDescending(x => x.ConsentedAt).FirstOrDefaultAsync(ct);
         if (consent is null || !c.ElectronicServiceConsent)
         {
