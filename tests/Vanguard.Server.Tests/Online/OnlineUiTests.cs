@@ -106,4 +106,34 @@ public sealed class OnlineUiTests(BrowserFixture browser) : IClassFixture<Browse
         var view = await (await party.GetAsync($"/api/v1/online/cases/{caseId}", Ct)).JsonAsync();
         view["submissions"]!.AsArray().Single()!["answer"]!.GetValue<string>().ShouldStartWith("检定证书在有效期内");
     }
+
+    [Fact]
+    public async Task CasePage_ServesTheDecisionElectronically_AfterThePartyConsentedOnline()
+    {
+        var plate = OnlineApi.NewPlate();
+        var (idNumber, phone) = await OnlineApi.RegisterVehicleAsync(browser.Factory, plate);
+        var staff = await browser.Factory.SignedInAsync("zhengzhou.case");
+        var caseId = await OnlineApi.NotifiedCaseAsync(staff, plate, idNumber, phone, 400_000, OnlineApi.Today);
+        var party = await OnlineApi.PartyByCodeAsync(browser.Factory, plate, phone);
+        (await party.PostAsJsonAsync($"/api/v1/online/cases/{caseId}/service-consent", new { phone = "13600002222", agree = true }, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await party.PostAsync($"/api/v1/online/cases/{caseId}/waive", null, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await CaseApi.ActAsync(staff, caseId, "decide", new { outcome = "penalty", fineFen = 400_000 });
+
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/login");
+        await page.FillAsync("#username", "zhengzhou.case");
+        await page.FillAsync("#password", VanguardFactory.Password);
+        await page.ClickAsync("[data-testid=login-submit]");
+        await page.WaitForURLAsync(browser.BaseUrl + "/");
+        await page.GotoAsync($"/cases/{caseId}");
+        await Expect(page.Locator(".vg-page[data-interactive=true]")).ToBeVisibleAsync();
+        await Expect(page.Locator("#case-online-service")).ToContainTextAsync("136****2222");
+        await page.ClickAsync("#online-serve-decision");
+        await Expect(page.Locator("#case-online-service")).ToContainTextAsync("送达于");
+        await Expect(page.Locator("#case-online-service")).ToContainTextAsync("当事人未查看");
+
+        var detail = await (await staff.GetAsync($"/api/v1/cases/{caseId}", Ct)).JsonAsync();
+        detail["state"]!["serviceMethod"]!.GetValue<string>().ShouldBe("electronic");
+        detail["state"]!["servedOn"]!.GetValue<string>().ShouldBe(OnlineApi.Today.ToString("yyyy-MM-dd"));
+    }
 }

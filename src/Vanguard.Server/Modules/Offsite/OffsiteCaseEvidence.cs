@@ -19,7 +19,9 @@ internal sealed class OffsiteCaseEvidence(VanguardDbContext db, IDeviceDirectory
         // A plate may have several notices; the code is compared with each (and with a dummy when there is none), in constant time.
         var notices = await db.Set<OffsiteNotification>().AsNoTracking().Where(n => n.Plate == plate)
             .Select(n => new { n.CaseId, n.NoticeCode }).ToListAsync(ct);
-        var given = Encoding.UTF8.GetBytes(noticeCode.Trim().ToUpperInvariant().PadRight(8)[..8]);
+        // Codes are 8 characters; anything else is compared as a value that matches no code, never cut to fit.
+        var trimmed = noticeCode.Trim().ToUpperInvariant();
+        var given = Encoding.UTF8.GetBytes(trimmed.Length == 8 ? trimmed : "********");
         Guid? found = null;
         var candidates = notices.Count == 0 ? [new { CaseId = Guid.Empty, NoticeCode = "XXXXXXXX" }] : notices;
         foreach (var n in candidates)

@@ -59,3 +59,5 @@ public sealed record LookupRequest(string? Plate, string? NoticeCode);
 public sealed record CodeRequest(string? Plate, string? PlateColor);
 
 public sealed record VerifyCodeRequest(string? Plate, string? Code);
+
+public sealed record OnlineServiceState(OnlineConsentView? Consent, IReadOnlyList<OnlineDeliveryView> Deliveries);

@@ -160,6 +160,16 @@ internal sealed class QueueHandler(
             $"/api/v1/online/cases/{caseId}/deliveries/{delivery.Id}/file");
     }
 
+    /// <summary>The 送达地址确认书 (phone masked) and the electronic deliveries of a case, for the case page.</summary>
+    public async Task<OnlineServiceState> ServiceStateAsync(Guid caseId, CancellationToken ct)
+    {
+        var consent = await db.Set<OnlineServiceConsent>().AsNoTracking().Where(x => x.CaseId == caseId).OrderByDescending(x => x.ConsentedAt)
+            .FirstOrDefaultAsync(ct);
+        return new OnlineServiceState(
+            consent is null ? null : new OnlineConsentView(consent.Phone.Length == 11 ? consent.Phone[..3] + "****" + consent.Phone[7..] : consent.Phone, consent.Email, consent.ConsentedAt),
+            await DeliveriesAsync(caseId, ct));
+    }
+
     public async Task<IReadOnlyList<OnlineDeliveryView>> DeliveriesAsync(Guid caseId, CancellationToken ct) =>
         await db.Set<OnlineDelivery>().AsNoTracking().Where(d => d.CaseId == caseId).OrderBy(d => d.CreatedAt)
             .Select(d => new OnlineDeliveryView(d.Id, d.Kind, d.Title, d.Sha256, d.Status, d.SentAt, d.OpenedAt, d.DownloadedAt,
