@@ -5,6 +5,7 @@ using Vanguard.Server.Modules.Audit;
 using Vanguard.Server.Modules.Cases;
 using Vanguard.Server.Modules.Offsite;
 using Vanguard.Server.Modules.Evidence;
+using Vanguard.Server.Modules.Online;
 using Vanguard.Server.Modules.Organisation;
 using Vanguard.Server.Modules.Payments;
 using Vanguard.Server.Modules.Registry;
@@ -24,6 +25,7 @@ builder.AddOffsite();              // 非现场执法: weigh-in-motion and plate
 builder.AddEvidence();             // body-camera evidence: tus uploads, content-addressed blobs, custody, retention
 builder.AddTerminal();             // 手持执法终端: duty, positions, tasks (SignalR push), roadside look-ups
 builder.AddPayments();             // 缴纳罚款 online: orders, gateways (simulated for demo), signed callbacks, 加处罚款
+builder.AddOnline();               // 不见面执法: the public's portal (/online) — look-up, evidence, statement, hearing, e-service
 
 builder.AddWebUi();                // Blazor + AntDesign staff pages
 
@@ -48,7 +50,9 @@ api.MapOffsite();
 api.MapEvidence();
 api.MapTerminal();
 api.MapPayments();                 // /api/v1/payments: orders of a case, gateway callbacks
+api.MapOnline();                   // /api/v1/online/…: the party's API for apps, and the staff queue
 app.MapTerminalHub();              // /hubs/terminal: taskAssigned / taskChanged to the officer's terminals
+app.MapOnlinePortal();             // /online/forms/…: the portal pages' form posts (antiforgery)
 
 app.MapWebUi();
 

@@ -5,6 +5,7 @@ using Vanguard.Server.Common.Idempotency;
 using Vanguard.Server.Modules.Audit.Data;
 using Vanguard.Server.Modules.Cases.Data;
 using Vanguard.Server.Modules.Offsite.Data;
+using Vanguard.Server.Modules.Online.Data;
 using Vanguard.Server.Modules.Evidence.Data;
 using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Organisation.Data;
@@ -65,6 +66,7 @@ public abstract class VanguardDbContext : IdentityDbContext<StaffUser, IdentityR
         IdempotencyModel.Configure(builder);      // Idempotency-Key rows for terminal writes (Common/Idempotency)
         TerminalRecordsModel.Configure(builder);  // terminal hand 2: on-site records, on-the-spot penalties
         PaymentsModel.Configure(builder);         // payments_orders and payments_callbacks (online payment of fines)
+        OnlineModel.Configure(builder);           // 不见面执法: statements, hearing requests, e-service, one-time codes, SMS outbox
 
         // Jurisdiction (管辖范围): the one place where "a user sees only their agency subtree" is enforced —
         // for the agencies themselves and for every entity of any module that implements IAgencyOwned.

@@ -29,7 +29,7 @@ public static class Navigation
         [
             new("/offsite", "非现场执法", "Off-site enforcement"),
             new("/offsite/review", "超限审核", "Overload review"),
-            new("/m/online", "不见面执法", "Online handling", "当事人在线查询、陈述申辩、电子送达、缴款。", "Parties handle their case online: evidence, defence, e-service, payment."),
+            new("/online-queue", "网上陈述申辩/听证", "Online statements and hearings"),
         ]),
         new("监督与公开", "Supervision and openness",
         [

@@ -22,6 +22,7 @@ public static class CasesModule
         builder.Services.AddScoped<CaseDocumentsHandler>();
         builder.Services.AddSingleton<Documents.CaseDocumentRenderer>();
         builder.Services.AddScoped<Contracts.ICaseDirectory, CaseDirectory>();
+        builder.Services.AddScoped<Contracts.ICasePortal, CasePortal>();
         builder.Services.AddSingleton<Contracts.IDocumentFonts, DocumentFonts>();
         builder.Services.Configure<AuthorizationOptions>(CasesPolicies.Add);
         return builder;

@@ -4,6 +4,11 @@ using Vanguard.Server.Modules.Organisation.Contracts;
 
 namespace Vanguard.Server.Modules.Organisation;
 
+internal sealed class PublicPartyScope(PrincipalAccessor accessor) : IPublicPartyScope
+{
+    public void Enter(string partyId, string displayName) => accessor.SetPublicParty(partyId, displayName);
+}
+
 internal sealed class CurrentActor(PrincipalAccessor accessor) : ICurrentActor
 {
     private ClaimsPrincipal User => accessor.Principal;
@@ -16,14 +21,14 @@ internal sealed class CurrentActor(PrincipalAccessor accessor) : ICurrentActor
 
     public string Id => Kind switch
     {
-        ActorKind.System => "system",
+        ActorKind.System => accessor.PublicParty?.Id ?? "system",
         ActorKind.Anonymous => "anonymous",
         _ => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown",
     };
 
     public string Name => Kind switch
     {
-        ActorKind.System => "系统",
+        ActorKind.System => accessor.PublicParty?.Name ?? "系统",
         ActorKind.Anonymous => "匿名",
         _ => User.FindFirstValue(VanguardClaims.DisplayName) ?? User.Identity?.Name ?? Id,
     };

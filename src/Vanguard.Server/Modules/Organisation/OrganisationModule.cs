@@ -24,6 +24,7 @@ public static class OrganisationModule
         services.AddScoped<PrincipalAccessor>();
         services.AddScoped<ICurrentActor, CurrentActor>();
         services.AddScoped<IJurisdiction, ActorJurisdiction>();
+        services.AddScoped<IPublicPartyScope, PublicPartyScope>();
         services.AddScoped<IOfficerDirectory, OfficerDirectory>();
 
         services.AddAuthentication(Schemes.Smart)

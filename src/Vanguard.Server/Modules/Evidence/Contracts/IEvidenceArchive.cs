@@ -21,7 +21,12 @@ public interface IEvidenceArchive
 
     /// <summary>Opens an item's file in the caller's jurisdiction and records the view in its custody (saved here); null when absent.</summary>
     Task<ArchivedContent?> OpenAsync(Guid evidenceId, CancellationToken ct);
+
+    /// <summary>The live items linked to a case (body-camera clips and photos), in the caller's jurisdiction, oldest first.</summary>
+    Task<IReadOnlyList<CaseEvidenceFile>> OfCaseAsync(Guid caseId, CancellationToken ct);
 }
+
+public sealed record CaseEvidenceFile(Guid EvidenceId, string FileName, string MediaType, string Sha256, long Length, DateTimeOffset RecordedFrom, string OfficerName);
 
 public sealed record ArchivedFile(Guid EvidenceId, string Sha256, long Length);
 

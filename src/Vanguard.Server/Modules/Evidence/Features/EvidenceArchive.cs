@@ -128,5 +128,12 @@ internal sealed class EvidenceArchive(
         return new ArchivedContent(stream, item.ContentType, item.Sha256, item.Length, item.FileName);
     }
 
+    public async Task<IReadOnlyList<CaseEvidenceFile>> OfCaseAsync(Guid caseId, CancellationToken ct) =>
+        await (from link in db.Set<EvidenceCaseLink>().AsNoTracking()
+               join e in db.Set<EvidenceItem>().AsNoTracking() on link.EvidenceId equals e.Id
+               where link.CaseId == caseId && e.DeletedAt == null
+               orderby e.RecordedFrom
+               select new CaseEvidenceFile(e.Id, e.FileName, e.ContentType, e.Sha256, e.Length, e.RecordedFrom, e.OfficerName)).ToListAsync(ct);
+
     private static string Details(string zh, string en, string description) => $"{zh}：{description} / {en}: {description}";
 }

@@ -15,6 +15,9 @@ public sealed class PrincipalAccessor(IHttpContextAccessor http)
 
     public bool IsSystem { get; private set; }
 
+    /// <summary>Set for a public party acting online (<see cref="IPublicPartyScope"/>): the id and name events carry.</summary>
+    public (string Id, string Name)? PublicParty { get; private set; }
+
     public void Set(ClaimsPrincipal principal) => _explicit = principal;
 
     /// <summary>For background jobs and tools: act as the platform itself, with no jurisdiction limits.</summary>
@@ -22,5 +25,12 @@ public sealed class PrincipalAccessor(IHttpContextAccessor http)
     {
         IsSystem = true;
         _explicit = new ClaimsPrincipal(new ClaimsIdentity());
+    }
+
+    /// <summary>A public party on its proven cases: unrestricted like the platform's jobs, but named as the party.</summary>
+    public void SetPublicParty(string id, string name)
+    {
+        SetSystem();
+        PublicParty = (id, name);
     }
 }
