@@ -308,6 +308,40 @@ public sealed class TerminalPwaTests(BrowserFixture browser) : IClassFixture<Bro
         await page.Context.CloseAsync();
     }
 
+    /// <summary>The staff page /terminal (menu 手持执法终端): officers on duty with their last fix, and a task dispatched from it.</summary>
+    [Fact]
+    public async Task StaffPage_ListsTheOfficerOnDuty_AndDispatchesATaskTheOfficerReceives()
+    {
+        using var field = await browser.Factory.SignedInAsync(Officer);
+        (await field.PostAsJsonAsync("/api/v1/terminal/duty", new { onDuty = true }, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var fix = new { at = DateTimeOffset.UtcNow.AddSeconds(-5), lat = 34.7466, lon = 113.6253, accuracyM = 10.0 };
+        (await field.PostAsJsonAsync("/api/v1/terminal/positions", new { points = new[] { fix } }, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var name = (await (await field.GetAsync("/api/v1/me", Ct)).JsonAsync())["officer"]!["name"]!.GetValue<string>();
+
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/login");
+        await page.FillAsync("#username", "zhengzhou.command");
+        await page.FillAsync("#password", VanguardFactory.Password);
+        await page.ClickAsync("[data-testid=login-submit]");
+        await page.WaitForURLAsync(browser.BaseUrl + "/");
+        await page.GotoAsync("/terminal");
+        await Expect(page.Locator(".vg-page[data-interactive=true]")).ToBeVisibleAsync();
+
+        var row = page.Locator("[data-testid=terminal-officers] tr", new() { HasText = name });
+        await Expect(row).ToContainTextAsync("在岗");
+        await row.GetByRole(AriaRole.Button, new() { Name = "派发" }).ClickAsync();
+        var title = $"巡查 G107 中牟段 {Random.Shared.Next(1_000, 9_999)}";
+        await page.FillAsync("[data-testid=terminal-title]", title);
+        await page.ClickAsync("#terminal-dispatch");
+        await Expect(page.Locator("[data-testid=terminal-tasks]")).ToContainTextAsync(title);
+        await Expect(row).ToContainTextAsync(title);
+        await page.Context.CloseAsync();
+
+        var mine = (await (await field.GetAsync("/api/v1/terminal/tasks?status=all", Ct)).JsonAsync()).AsArray();
+        mine.ShouldContain(t => t!["title"]!.GetValue<string>() == title);
+        (await field.PostAsJsonAsync("/api/v1/terminal/duty", new { onDuty = false }, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
     private async Task<T> WithDbAsync<T>(Func<VanguardDbContext, Task<T>> read)
     {
         await using var scope = browser.Factory.Services.CreateAsyncScope();
