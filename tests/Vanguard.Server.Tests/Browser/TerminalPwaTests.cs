@@ -1,7 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Vanguard.Domain.Identifiers;
+using Vanguard.Server.Data;
+using Vanguard.Server.Modules.Organisation.Contracts;
+using Vanguard.Server.Modules.Registry.Data;
 using static Microsoft.Playwright.Assertions;
 
 namespace Vanguard.Server.Tests.Browser;
@@ -89,6 +95,12 @@ public sealed class TerminalPwaTests(BrowserFixture browser) : IClassFixture<Bro
     [Fact]
     public async Task SignIn_AtM_ReachesHome_AndTheShellOpensOfflineAfterwards()
     {
+        // The server keeps the duty state: another test of this class may have left the officer on duty.
+        using (var api = await browser.Factory.SignedInAsync(Officer))
+        {
+            (await api.PostAsJsonAsync("/api/v1/terminal/duty", new { onDuty = false }, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
         var page = await PhoneAsync();
         await SignInAsync(page);
 
@@ -171,6 +183,172 @@ public sealed class TerminalPwaTests(BrowserFixture browser) : IClassFixture<Bro
 
         ids.Count.ShouldBe(1, "the record must reach the server exactly once");
     }
+    /// <summary>
+    /// 当场处罚 against the real server: the second officer is picked from GET /terminal/colleagues (行政处罚法 art. 42),
+    /// the case number comes back, the decision PDF is fetched with the bearer token, and the payment is recorded.
+    /// </summary>
+    [Fact]
+    public async Task OnSpotPenalty_WithAColleague_ShowsTheCaseNumber_TheDecisionPdf_AndRecordsThePayment()
+    {
+        var page = await PhoneAsync();
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await SignInAsync(page);
+        await page.GotoAsync("/m/#/penalty");
+        await Expect(page.Locator("[data-testid=penalty-colleague]").First).ToBeVisibleAsync();
+
+        await page.SelectOptionAsync("select[name=offence]", "overload.dimensions");
+        await page.FillAsync("textarea[name=facts]", "车货总高度 4.1 米，超过 4 米，未超过 4.2 米。");
+        await page.FillAsync("input[name=place]", "G107 国道 K689 处");
+        await page.FillAsync("[data-testid=penalty-party-name]", "孙伟");
+        await page.FillAsync("[data-testid=penalty-fine]", "50");
+        await page.ClickAsync("#penalty-submit");
+        await Expect(page.Locator("#penalty-error")).ToContainTextAsync("共同执法人员");
+
+        await page.Locator("[data-testid=penalty-colleague]").First.CheckAsync();
+        await page.ClickAsync("#penalty-submit");
+        var result = page.Locator("[data-testid=penalty-result]").First;
+        await Expect(result).ToContainTextAsync("罚款 50.00 元", new() { Timeout = 30_000 });
+        await Expect(page.Locator("[data-testid=failed]")).ToBeHiddenAsync();
+        var caseNumber = (await result.Locator(".title").InnerTextAsync()).Trim();
+        caseNumber.ShouldNotBeNullOrWhiteSpace();
+        await Expect(result.Locator("[data-testid=penalty-reference]")).Not.ToBeEmptyAsync();
+
+        await result.GetByText("决定书 PDF").ClickAsync();
+        var pdf = result.Locator("[data-testid=penalty-pdf]");
+        await Expect(pdf).ToBeVisibleAsync();
+        var href = (await pdf.GetAttributeAsync("href"))!;
+        href.ShouldStartWith("blob:");
+        (await page.EvaluateAsync<string>(
+                "async (u) => String.fromCharCode(...new Uint8Array((await (await fetch(u)).arrayBuffer()).slice(0, 5)))", href))
+            .ShouldBe("%PDF-", "the decision fetched with the bearer token is a PDF");
+
+        await result.Locator("[data-testid=penalty-pay]").ClickAsync();
+        await Expect(page.Locator("[data-testid=penalty-paid]").First).ToContainTextAsync("已登记缴款 50.00 元");
+        await Expect(page.Locator("[data-testid=failed]")).ToBeHiddenAsync();
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>
+    /// A task dispatched by the command centre reaches the open PWA through the SignalR hub (the poll runs every 30 s,
+    /// so five seconds is the push), and its three steps reach the server with their times.
+    /// </summary>
+    [Fact]
+    public async Task Task_DispatchedByCommand_AppearsLive_AndIsAcceptedReachedAndFinishedOnTheServer()
+    {
+        using var command = await browser.Factory.SignedInAsync("zhengzhou.command");
+        var officers = await (await command.GetAsync("/api/v1/officers?agencyCode=410100&pageSize=50", Ct)).JsonAsync();
+        var officerId = officers["items"]!.AsArray().Single(o => o!["username"]?.GetValue<string>() == Officer)!["id"]!.GetValue<string>();
+
+        var page = await PhoneAsync();
+        await SignInAsync(page);
+        await Expect(page.Locator("body")).ToHaveAttributeAsync("data-hub", "connected");
+        await page.GotoAsync("/m/#/tasks");
+
+        var title = $"布控车辆 豫A{Random.Shared.Next(10_000, 99_999)} 经过郑州西站";
+        var dispatched = await command.PostAsJsonAsync("/api/v1/terminal/tasks",
+            new { officerId, kind = "watchlist_hit", title, detail = "疑似非法营运，请前往核查。", place = "G30 郑州西收费站" }, Ct);
+        var task = await dispatched.JsonAsync();
+        dispatched.StatusCode.ShouldBe(HttpStatusCode.Created, task.ToJsonString());
+        var id = task["id"]!.GetValue<string>();
+
+        var item = page.Locator("[data-testid=task-item]", new() { HasText = title });
+        await Expect(item).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        await item.ClickAsync();
+        await Expect(page.Locator("[data-testid=task-status]")).ToHaveTextAsync("待接受");
+        await page.ClickAsync("[data-testid=task-accept]");
+        await Expect(page.Locator("[data-testid=task-status]")).ToHaveTextAsync("已接受");
+        await page.ClickAsync("[data-testid=task-arrive]");
+        await Expect(page.Locator("[data-testid=task-status]")).ToHaveTextAsync("已到达");
+        await page.SelectOptionAsync("select[name=outcome]", "warned");
+        await page.ClickAsync("[data-testid=task-finish]");
+        await Expect(page.Locator("[data-testid=task-status]")).ToHaveTextAsync("已完成");
+        await Expect(page.Locator("[data-testid=pending]")).ToHaveAttributeAsync("data-count", "0", new() { Timeout = 30_000 });
+        await Expect(page.Locator("[data-testid=failed]")).ToBeHiddenAsync();
+        await page.Context.CloseAsync();
+
+        var done = await (await command.GetAsync($"/api/v1/terminal/tasks/{id}", Ct)).JsonAsync();
+        done["status"]!.GetValue<string>().ShouldBe("finished", done.ToJsonString());
+        done["outcome"]!.GetValue<string>().ShouldBe("warned");
+        var accepted = done["acceptedAt"]!.GetValue<DateTimeOffset>();
+        var arrived = done["arrivedAt"]!.GetValue<DateTimeOffset>();
+        var finished = done["finishedAt"]!.GetValue<DateTimeOffset>();
+        accepted.ShouldBeGreaterThanOrEqualTo(done["dispatchedAt"]!.GetValue<DateTimeOffset>());
+        arrived.ShouldBeGreaterThanOrEqualTo(accepted);
+        finished.ShouldBeGreaterThanOrEqualTo(arrived);
+    }
+
+    /// <summary>查询 of a demo registry vehicle against the real server: the owner and the 道路运输证 status are shown.</summary>
+    [Fact]
+    public async Task Lookup_OfADemoVehicle_ShowsItsOwnerAndTransportCertificate()
+    {
+        var (plate, owner, validUntil) = await WithDbAsync(async db =>
+        {
+            var v = await db.RegistryVehicles.AsNoTracking()
+                .Where(v => v.PlateColor == PlateColor.Yellow && v.OwnerOrganisationId != null && v.TransportCertificateNo != null && v.Plate.StartsWith("豫A"))
+                .OrderBy(v => v.Plate).FirstAsync(Ct);
+            var o = await db.RegistryOrganisations.AsNoTracking().SingleAsync(o => o.Id == v.OwnerOrganisationId, Ct);
+            return (v.Plate, o.Name, v.TransportCertificateValidUntil!.Value);
+        });
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+
+        var page = await PhoneAsync();
+        await SignInAsync(page);
+        await page.GotoAsync("/m/#/lookup");
+        await page.FillAsync("[data-testid=lookup-plate]", plate);
+        await page.SelectOptionAsync("select[name=plateColor]", "yellow");
+        await page.FillAsync("[data-testid=lookup-purpose]", "路面巡查核实车辆信息");
+        await page.ClickAsync("[data-testid=lookup-submit]");
+
+        var result = page.Locator("[data-testid=lookup-result]");
+        await Expect(result).ToContainTextAsync(owner);
+        await Expect(result).ToContainTextAsync(plate);
+        await Expect(page.Locator("[data-testid=lookup-transport-certificate]"))
+            .ToContainTextAsync($"{(validUntil >= today ? "有效" : "已过期")} · ");
+        await Expect(page.Locator("[data-testid=lookup-transport-certificate]")).ToContainTextAsync($"有效期至 {validUntil:yyyy-MM-dd}");
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>The staff page /terminal (menu 手持执法终端): officers on duty with their last fix, and a task dispatched from it.</summary>
+    [Fact]
+    public async Task StaffPage_ListsTheOfficerOnDuty_AndDispatchesATaskTheOfficerReceives()
+    {
+        using var field = await browser.Factory.SignedInAsync(Officer);
+        (await field.PostAsJsonAsync("/api/v1/terminal/duty", new { onDuty = true }, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var fix = new { at = DateTimeOffset.UtcNow.AddSeconds(-5), lat = 34.7466, lon = 113.6253, accuracyM = 10.0 };
+        (await field.PostAsJsonAsync("/api/v1/terminal/positions", new { points = new[] { fix } }, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var name = (await (await field.GetAsync("/api/v1/me", Ct)).JsonAsync())["officer"]!["name"]!.GetValue<string>();
+
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/login");
+        await page.FillAsync("#username", "zhengzhou.command");
+        await page.FillAsync("#password", VanguardFactory.Password);
+        await page.ClickAsync("[data-testid=login-submit]");
+        await page.WaitForURLAsync(browser.BaseUrl + "/");
+        await page.GotoAsync("/terminal");
+        await Expect(page.Locator(".vg-page[data-interactive=true]")).ToBeVisibleAsync();
+
+        var row = page.Locator("[data-testid=terminal-officers] tr", new() { HasText = name });
+        await Expect(row).ToContainTextAsync("在岗");
+        await row.GetByRole(AriaRole.Button, new() { Name = "派发" }).ClickAsync();
+        var title = $"巡查 G107 中牟段 {Random.Shared.Next(1_000, 9_999)}";
+        await page.FillAsync("[data-testid=terminal-title]", title);
+        await page.ClickAsync("#terminal-dispatch");
+        await Expect(page.Locator("[data-testid=terminal-tasks]")).ToContainTextAsync(title);
+        await Expect(row).ToContainTextAsync(title);
+        await page.Context.CloseAsync();
+
+        var mine = (await (await field.GetAsync("/api/v1/terminal/tasks?status=all", Ct)).JsonAsync()).AsArray();
+        mine.ShouldContain(t => t!["title"]!.GetValue<string>() == title);
+        (await field.PostAsJsonAsync("/api/v1/terminal/duty", new { onDuty = false }, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    private async Task<T> WithDbAsync<T>(Func<VanguardDbContext, Task<T>> read)
+    {
+        await using var scope = browser.Factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<PrincipalAccessor>().SetSystem();
+        return await read(scope.ServiceProvider.GetRequiredService<VanguardDbContext>());
+    }
+
     /// <summary>
     /// The outbox against a stand-in for the Terminal API (Playwright answers /api/v1/terminal/*; sign-in is real):
     /// a record written offline is sent when the phone is back, a 503 is retried with the same Idempotency-Key, and a
@@ -283,7 +461,12 @@ public sealed class TerminalPwaTests(BrowserFixture browser) : IClassFixture<Bro
             {
                 Json = new
                 {
-                    vehicle = new { plate = "豫A12345", plateColor = "yellow", vehicleTypeName = "重型半挂牵引车", ownerName = "郑州顺达物流有限公司" },
+                    vehicle = new
+                    {
+                        plate = "豫A12345", plateColor = "yellow", vehicleTypeName = "重型半挂牵引车", status = "active",
+                        transportCertificate = new { number = "410102000001", validUntil = "2028-06-30", status = "valid" },
+                        owner = new { kind = "organisation", name = "郑州顺达物流有限公司", number = "91410100MA40B3K7XX" },
+                    },
                     openCases = Array.Empty<object>(), overloadHistory = Array.Empty<object>(), watchlist = (object?)null,
                 },
             });

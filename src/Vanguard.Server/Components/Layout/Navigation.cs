@@ -23,7 +23,7 @@ public static class Navigation
         new("双手：执法装备", "Hands: field equipment",
         [
             new("/evidence", "执法记录仪证据", "Body-camera evidence", Policy: Policies.Staff),
-            new("/m/terminal", "手持执法终端", "Handheld terminal", "一线执法人员的移动端：任务、查询、现场笔录，离线可用。", "The officer's mobile app: tasks, look-ups, on-site records, offline."),
+            new("/terminal", "手持执法终端", "Handheld terminal"),
         ]),
         new("双腿：非现场与不见面", "Legs: off-site and online",
         [

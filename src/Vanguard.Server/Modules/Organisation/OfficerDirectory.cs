@@ -24,4 +24,9 @@ internal sealed class OfficerDirectory(VanguardDbContext db) : IOfficerDirectory
             .Select(o => new OfficerInfo(o.Id, o.AgencyId, o.OfficerNo, o.Name, o.Active))
             .ToDictionaryAsync(o => o.Id, ct);
     }
+
+    public async Task<IReadOnlyList<OfficerCard>> InAgencyAsync(Guid agencyId, CancellationToken ct) =>
+        await db.Officers.AsNoTracking().Where(o => o.AgencyId == agencyId && o.Active).OrderBy(o => o.OfficerNo)
+            .Select(o => new OfficerCard(o.Id, o.AgencyId, o.OfficerNo, o.Name, o.CertificateNo, o.CertificateValidUntil))
+            .ToListAsync(ct);
 }

@@ -10,6 +10,12 @@ public interface IOfficerDirectory
 
     /// <summary>The officers with those ids that the caller may see.</summary>
     Task<IReadOnlyDictionary<Guid, OfficerInfo>> FindManyAsync(IReadOnlyCollection<Guid> officerIds, CancellationToken ct);
+
+    /// <summary>The active officers of one agency (not its sub-agencies) with their 执法证, by officer number.</summary>
+    Task<IReadOnlyList<OfficerCard>> InAgencyAsync(Guid agencyId, CancellationToken ct);
 }
 
 public sealed record OfficerInfo(Guid Id, Guid AgencyId, string OfficerNo, string Name, bool Active);
+
+/// <summary>An officer with their 执法证 (number and validity), e.g. to pick the second officer of an on-the-spot decision.</summary>
+public sealed record OfficerCard(Guid Id, Guid AgencyId, string OfficerNo, string Name, string? CertificateNo, DateOnly? CertificateValidUntil);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Vanguard.Domain.Common;
+using Vanguard.Server.Common;
 using Vanguard.Server.Data;
 using Vanguard.Server.Modules.Audit.Contracts;
 using Vanguard.Server.Modules.Organisation.Contracts;
@@ -131,6 +132,15 @@ internal sealed class TasksHandler(
 
         var tasks = await query.OrderByDescending(t => t.DispatchedAt).Take(MaxList).ToListAsync(ct);
         return Result<IReadOnlyList<TaskView>>.Success(tasks.Select(View).ToList());
+    }
+
+    /// <summary>Tasks dispatched today (China time) in the caller's jurisdiction, newest first: the staff page /terminal.</summary>
+    public async Task<IReadOnlyList<TaskView>> TodayAsync(CancellationToken ct)
+    {
+        var start = new DateTimeOffset(LegalClock.Today(clock).ToDateTime(TimeOnly.MinValue), LegalClock.ChinaOffset).ToUniversalTime();
+        var tasks = await db.Set<TerminalTask>().AsNoTracking().Where(t => t.DispatchedAt >= start)
+            .OrderByDescending(t => t.DispatchedAt).Take(MaxList).ToListAsync(ct);
+        return tasks.Select(View).ToList();
     }
 
     /// <summary>The officer's own task, or any task in a command user's jurisdiction.</summary>

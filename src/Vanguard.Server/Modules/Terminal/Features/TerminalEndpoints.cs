@@ -103,6 +103,8 @@ internal static class TerminalRoutes
         terminal.MapPositions();
         terminal.MapTasks();
         terminal.MapLookups();
+        terminal.MapGet("/colleagues", async (ColleaguesHandler h, HttpContext http) => (await h.ListAsync(http.RequestAborted)).ToHttp(http))
+            .WithSummary("The active officers of your agency (you excluded), on duty first, with whether their 执法证 is valid today.");
         return api;
     }
 }

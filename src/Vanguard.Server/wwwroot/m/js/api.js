@@ -70,6 +70,14 @@ async function refresh() {
   return refreshing;
 }
 
+/** The access token for the SignalR hub, refreshed first when it expires within a minute (the hub cannot retry a 401). */
+export async function freshToken() {
+  if (session && session.expiresAt - Date.now() < 60_000) {
+    try { await refresh(); } catch { /* offline: the hub will not connect either */ }
+  }
+  return session?.accessToken ?? '';
+}
+
 /** { ok, status, data | problem + message, date } for any HTTP answer; OfflineError without network. `raw`: body unread. */
 export async function api(path, options = {}) {
   let res = await send(path, options);

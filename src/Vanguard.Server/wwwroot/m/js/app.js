@@ -1,7 +1,7 @@
 // 手持执法终端: the shell — sign-in, home with duty and sync state, the hash router, positions while on duty.
 import { api, currentSession, loadSession, onSessionChange, OfflineError, signIn, signOut } from './api.js';
 import { kv, failed, outbox } from './store.js';
-import { counts, dismissFailed, enqueue, flush, onOutboxChange, retryFailed, startSync } from './outbox.js';
+import { counts, dismissFailed, enqueue, flush, onOutboxChange, onSent, retryFailed, startSync } from './outbox.js';
 import { loadTasks, onTasksChange, openCount, renderTaskDetail, renderTaskList, startTasks, stopTasks } from './tasks.js';
 import { renderLookup } from './lookup.js';
 import { renderPenalty, renderRecordForm } from './forms.js';
@@ -112,12 +112,27 @@ function startPositions() {
   }
 }
 
+// The server refuses a whole batch for one point outside China (lat 3–54, lon 73–136) or older than 7 days (docs/terminal.md).
+const WEEK_MS = 7 * 24 * 3600_000;
+const usable = (p) => p.lat >= 3 && p.lat <= 54 && p.lon >= 73 && p.lon <= 136 && Date.now() - new Date(p.at).getTime() < WEEK_MS - 3600_000;
+
 async function sendPositions() {
-  const points = (await kv.get('positions')) ?? [];
-  if (!points.length) return;
+  const points = ((await kv.get('positions')) ?? []).filter(usable);
   await kv.set('positions', []);
-  await enqueue({ kind: 'positions', label: `位置上报 ${points.length} 个点`, path: '/terminal/positions', body: { points }, silentCodes: ['terminal.off_duty'] });
+  if (!points.length) return;
+  // A refused batch (off duty, or a point gone stale while queued) cannot be corrected by the officer: it is dropped.
+  await enqueue({
+    kind: 'positions', label: `位置上报 ${points.length} 个点`, path: '/terminal/positions', body: { points },
+    silentCodes: ['terminal.off_duty', 'validation.failed'],
+  });
 }
+
+onSent('duty', async (item, data) => {
+  if (typeof data?.onDuty !== 'boolean' || (await hasPending('duty'))) return;
+  duty = { onDuty: data.onDuty, since: data.since ?? null, lastPosition: data.lastPosition ?? null };
+  await kv.set('duty', duty);
+  if (location.hash === '#/home' || !location.hash) renderHome();
+});
 
 // ---- home
 function renderHome() {

@@ -180,6 +180,31 @@ onSent('penalty', async (item, data) => {
   if (location.hash.startsWith('#/penalty')) renderPenalty();
 });
 
+/** The officer's colleagues (GET /terminal/colleagues), cached for a form opened without coverage. */
+async function colleagues() {
+  try {
+    const res = await api('/terminal/colleagues');
+    if (res.ok && Array.isArray(res.data)) {
+      await kv.set('colleagues', res.data);
+      return res.data;
+    }
+  } catch { /* offline: the list fetched last time */ }
+  return (await kv.get('colleagues')) ?? [];
+}
+
+onSent('payment', async (item, data) => {
+  const list = (await kv.get('penalties')) ?? [];
+  const d = list.find((x) => x.caseId === data?.caseId);
+  if (d) {
+    d.paid = { reference: data.reference, paidAt: data.paidAt, amountFen: data.amountFen, channel: data.channel };
+    await kv.set('penalties', list);
+  }
+  toast(`缴款已登记：${data?.caseNumber ?? ''}`);
+  if (location.hash.startsWith('#/penalty')) renderPenalty();
+});
+
+const CHANNELS = { cash: '现金（当场收缴）', bank: '银行缴款', wechat: '微信', alipay: '支付宝', other: '其他' };
+
 async function offences() {
   try {
     const res = await api('/penalties/offences');
@@ -192,7 +217,8 @@ async function offences() {
 }
 
 export async function renderPenalty() {
-  const [list, done] = await Promise.all([offences(), kv.get('penalties')]);
+  const [list, done, mates] = await Promise.all([offences(), kv.get('penalties'), colleagues()]);
+  const usable = mates.filter((c) => c.certificateValid);
   view(`
     <h1>当场处罚</h1>
     <p class="note">简易程序：《行政处罚法》第五十一条，违法事实确凿并有法定依据，对个人处以 200 元以下、对单位处以 3 000 元以下罚款或者警告的，可以当场作出行政处罚决定。</p>
@@ -209,7 +235,13 @@ export async function renderPenalty() {
     <label class="check"><input type="checkbox" name="warning"> 警告</label>
     <label>罚款（元）<input name="fine" inputmode="decimal" placeholder="0" data-testid="penalty-fine"></label>
     <p class="limit" id="limit" data-testid="penalty-limit"></p>
+    <label>当事人陈述、申辩<textarea name="statement" rows="2" maxlength="1000" placeholder="当事人的陈述和申辩意见"></textarea></label>
     <label>执法记录仪证据编号<input name="bodycam"></label>
+    <fieldset class="mates" data-testid="penalty-colleagues"><legend>共同执法人员（《行政处罚法》第四十二条：不少于两人，均持有效执法证）</legend>
+    ${usable.length ? usable.map((c) => `<label class="check"><input type="checkbox" name="coOfficer" value="${esc(c.id)}" data-testid="penalty-colleague">
+    ${esc(c.name)} · ${esc(c.officerNo)}${c.onDuty ? ' <span class="tag s-accepted">在岗</span>' : ''}</label>`).join('')
+      : '<p class="muted">没有可选的持证同事（需联网获取名单）。</p>'}
+    </fieldset>
     <p class="error" id="penalty-error" role="alert"></p>
     <button class="btn primary block" id="penalty-submit">作出当场处罚决定</button>
     </form>
@@ -217,7 +249,12 @@ export async function renderPenalty() {
     <div class="card" data-testid="penalty-result"><div class="title">${esc(d.caseNumber)}</div>
     <div class="muted">${esc(d.label)} · 罚款 ${esc(fenToYuan(d.fineFen ?? 0))} 元${d.payBy ? ` · 缴款期限 ${esc(d.payBy)}` : ''}</div>
     <div class="row"><button class="btn small" data-doc="${esc(d.decisionPdfUrl)}">决定书 PDF</button>
-    <button class="btn small" data-qr="${esc(d.paymentQrPngUrl)}">缴款二维码</button></div><div class="qr"></div></div>`).join('')}` : ''}`);
+    ${d.paymentQrPngUrl ? `<button class="btn small" data-qr="${esc(d.paymentQrPngUrl)}">缴款二维码</button>` : ''}</div>
+    ${d.paymentReference ? `<div class="muted">缴款识别码 <span data-testid="penalty-reference">${esc(d.paymentReference)}</span></div>` : ''}
+    ${d.paid ? `<div class="ok" data-testid="penalty-paid">已登记缴款 ${esc(fenToYuan(d.paid.amountFen))} 元 · ${esc(CHANNELS[d.paid.channel] ?? d.paid.channel)}</div>`
+      : d.paymentReference ? `<form class="pay row" data-case="${esc(d.caseId)}"><select name="channel">${Object.entries(CHANNELS).map(([v, n]) => `<option value="${v}">${n}</option>`).join('')}</select>
+    <button class="btn small" data-testid="penalty-pay">登记缴款</button></form>` : ''}
+    <div class="qr"></div></div>`).join('')}` : ''}`);
   const form = $('#penalty');
   const limitText = () => {
     const kind = form.partyKind.value;
@@ -242,11 +279,13 @@ export async function renderPenalty() {
     if (p.error) return fail(p.error);
     if (fineFen === null || !onSpotAllowed(p.party.kind, fineFen)) return fail('罚款金额超过当场处罚限额');
     if (fineFen === 0 && !form.warning.checked) return fail('请填写罚款金额或选择警告');
+    const coOfficerIds = $$('input[name=coOfficer]:checked', form).map((i) => i.value);
+    if (!coOfficerIds.length) return fail('请选择至少一名共同执法人员（《行政处罚法》第四十二条）');
     const plate = normalisePlate(form.plate.value) || null;
     const body = {
       offenceCode: form.offence.value, facts: form.facts.value.trim(), place: form.place.value.trim(), actOn: form.actOn.value || today(),
       party: p.party, plate, plateColor: plate ? form.plateColor.value : null, fineFen, warning: form.warning.checked,
-      recordId: null, bodycamEvidenceId: form.bodycam.value.trim() || null,
+      recordId: null, bodycamEvidenceId: form.bodycam.value.trim() || null, coOfficerIds, statement: form.statement.value.trim() || null,
     };
     if (!confirm(`确认对 ${p.party.name} 作出当场处罚：${form.warning.checked ? '警告' : ''}${fineFen ? ` 罚款 ${fenToYuan(fineFen)} 元` : ''}？`)) return;
     await enqueue({ kind: 'penalty', label: `当场处罚：${p.party.name} ${fenToYuan(fineFen)} 元`, path: '/terminal/on-spot-penalties', body });
@@ -254,7 +293,29 @@ export async function renderPenalty() {
     form.reset();
     limitText();
   };
-  $$('[data-doc]').forEach((b) => { b.onclick = () => openBlob(b.dataset.doc); });
+  $$('[data-doc]').forEach((b) => {
+    b.onclick = async () => {
+      const u = await blobUrl(b.dataset.doc);
+      if (!u) return;
+      // A link as well as the new tab: a phone's browser may block a window opened after the download.
+      const a = Object.assign(document.createElement('a'), { href: u, target: '_blank', rel: 'noopener', className: 'btn small', textContent: '打开决定书 PDF' });
+      a.dataset.testid = 'penalty-pdf';
+      b.closest('.card').querySelector('.qr').replaceChildren(a);
+      window.open(u, '_blank');
+    };
+  });
+  $$('form.pay').forEach((f) => {
+    f.onsubmit = async (e) => {
+      e.preventDefault();
+      const d = done.find((x) => x.caseId === f.dataset.case);
+      if (!d || !confirm(`确认已收到 ${fenToYuan(d.fineFen)} 元罚款（${CHANNELS[f.channel.value]}）？`)) return;
+      f.querySelector('button').disabled = true;
+      await enqueue({
+        kind: 'payment', label: `缴款登记：${d.caseNumber}`, path: `/terminal/on-spot-penalties/${d.caseId}/payment`,
+        body: { reference: d.paymentReference, paidAt: isoWithOffset(), amountFen: d.fineFen, channel: f.channel.value },
+      });
+    };
+  });
   $$('[data-qr]').forEach((b) => {
     b.onclick = async () => {
       const url = await blobUrl(b.dataset.qr);
@@ -274,10 +335,5 @@ async function blobUrl(url) {
     toast('离线时无法获取文件', 'error');
     return null;
   }
-}
-
-async function openBlob(url) {
-  const u = await blobUrl(url);
-  if (u) window.open(u, '_blank');
 }
 

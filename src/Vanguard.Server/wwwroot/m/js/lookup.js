@@ -99,15 +99,43 @@ function list(title, items, row) {
   return `<section class="card"><h2>${title}</h2>${items?.length ? items.map(row).join('') : '<p class="muted">无</p>'}</section>`;
 }
 
+const CERT = { valid: '有效', expired: '已过期', none: '无' };
+const VEHICLE_STATUS = { active: '正常', suspended: '暂停营运', deregistered: '已注销' };
+const row = (k, v) => (v === null || v === undefined || v === '' ? '' : `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`);
+const cert = (c) => (c ? `${CERT[c.status] ?? c.status ?? ''}${c.number ? ` · ${c.number}` : ''}${c.validUntil ? ` · 有效期至 ${c.validUntil}` : ''}` : null);
+const colorName = (c) => PLATE_COLORS.find(([v]) => v === c)?.[1] ?? c ?? '';
+
+/** The registry's VehicleInfo: plate, type, 道路运输证 and owner (docs/terminal.md 查询). */
+function vehicleCard(v) {
+  if (!v) return '';
+  const c = v.transportCertificate;
+  return `<section class="card"><h2>车辆信息</h2><table class="kv">
+    ${row('号牌', `${v.plate} ${colorName(v.plateColor)}`)}${row('车辆类型', v.vehicleTypeName)}${row('轴数', v.axleCount)}
+    ${row('总质量', v.registeredTotalMassKg ? `${v.registeredTotalMassKg} kg` : null)}${row('车辆状态', VEHICLE_STATUS[v.status] ?? v.status)}
+    <tr><th>道路运输证</th><td class="cert-${esc(c?.status ?? 'none')}" data-testid="lookup-transport-certificate">${esc(cert(c) ?? '无')}</td></tr>
+    ${row('所有人', v.owner?.name)}${row('所有人证件号', v.owner?.number)}${row('联系电话', v.owner?.phone)}${row('经营许可证号', v.owner?.operatingLicenceNo)}
+    </table></section>`;
+}
+
+function driverCard(d) {
+  return `<table class="kv">${row('姓名', d.person?.name)}${row('身份证号', d.person?.number)}${row('从业资格证号', d.qualificationNo)}
+    ${row('资格类别', d.qualificationCategory)}${row('资格证状态', cert(d.qualification))}${row('所在企业', d.employer?.name)}${row('联系电话', d.person?.phone)}</table>`;
+}
+
+function partyCard(p) {
+  return `<table class="kv">${row('名称', p?.name)}${row('统一社会信用代码', p?.number)}${row('法定代表人', p?.legalRepresentative)}
+    ${row('经营许可证号', p?.operatingLicenceNo)}${row('地址', p?.address)}${row('联系电话', p?.phone)}</table>`;
+}
+
 function render(kind, d) {
   if (!d) return '';
   if (kind === 'vehicle') {
     return `${d.watchlist ? `<section class="card alert"><h2>布控车辆</h2>${kvTable(d.watchlist)}</section>` : ''}
-    <section class="card"><h2>车辆信息</h2>${kvTable(d.vehicle)}</section>
+    ${vehicleCard(d.vehicle)}
     ${list('未结案件', d.openCases, (c) => `<div class="line">${esc(c.caseNumber)} ${esc(c.title)} <span class="tag">${esc(c.stage)}</span></div>`)}
     ${list('超限记录', d.overloadHistory, (o) => `<div class="line">${esc(fmtTime(o.at))} ${esc(o.stationName)} 超限 ${esc(o.overloadPercent)}% ${esc(o.caseNumber ?? '')}</div>`)}`;
   }
-  if (kind === 'driver') return list('驾驶员', d.drivers, (p) => kvTable(p));
-  return `<section class="card"><h2>企业信息</h2>${kvTable(d.party)}</section>
-    ${list('名下车辆', d.vehicles, (v) => `<div class="line">${esc(v.plate)} ${esc(PLATE_COLORS.find(([c]) => c === v.plateColor)?.[1] ?? v.plateColor ?? '')}</div>`)}`;
+  if (kind === 'driver') return list('驾驶员', d.drivers, driverCard);
+  return `<section class="card"><h2>企业信息</h2>${partyCard(d.party)}</section>
+    ${list('名下车辆', d.vehicles, (v) => `<div class="line">${esc(v.plate)} ${esc(colorName(v.plateColor))}${v.vehicleTypeName ? ` · ${esc(v.vehicleTypeName)}` : ''}${v.transportCertificate ? ` · 道路运输证${esc(CERT[v.transportCertificate.status] ?? '')}` : ''}</div>`)}`;
 }

@@ -1,6 +1,6 @@
 // 任务: the officer's inbox. Kept on the phone (kv 'tasks'), refreshed by polling GET /terminal/tasks?since= every 30 s
 // and pushed by the SignalR hub when its client library is present. Steps are queued writes, shown at once.
-import { api, currentSession } from './api.js';
+import { api, currentSession, freshToken } from './api.js';
 import { kv } from './store.js';
 import { enqueue, onSent } from './outbox.js';
 import { esc, fmtTime, locate, toast, view, $ } from './ui.js';
@@ -68,8 +68,10 @@ export function startTasks() {
 
 export function stopTasks() {
   clearInterval(pollTimer);
-  hub?.stop();
-  hub = null;
+  const h = hub;
+  hub = null; // first, so the onclose handler does not start it again
+  h?.stop();
+  delete document.body.dataset.hub;
 }
 
 function connectHub() {
@@ -85,15 +87,21 @@ function connectHub() {
   if (!window.signalR) return;
   const s = window.signalR;
   hub = new s.HubConnectionBuilder()
-    .withUrl('/hubs/terminal', { accessTokenFactory: () => currentSession()?.accessToken ?? '' })
+    .withUrl('/hubs/terminal', { accessTokenFactory: freshToken })
     .withAutomaticReconnect([0, 2_000, 10_000, 30_000, 60_000])
     .configureLogging(s.LogLevel.None)
     .build();
   hub.on('taskAssigned', (t) => merge([t], { announce: true }));
   hub.on('taskChanged', (t) => merge([t]));
-  hub.onreconnected(poll);
-  const start = () => hub?.start().catch(() => setTimeout(() => hub && hub.state === 'Disconnected' && start(), 60_000));
-  hub.onclose(() => setTimeout(() => hub && start(), 30_000));
+  // <body data-hub>: whether pushes arrive (connected) or the inbox relies on polling — for the status bar and tests.
+  const mark = (state) => { document.body.dataset.hub = state; };
+  hub.onreconnecting(() => mark('reconnecting'));
+  hub.onreconnected(() => { mark('connected'); poll(); });
+  const start = () => hub?.start().then(() => mark('connected'), () => {
+    mark('disconnected');
+    setTimeout(() => hub && hub.state === 'Disconnected' && start(), 60_000);
+  });
+  hub.onclose(() => { mark('disconnected'); setTimeout(() => hub && start(), 30_000); });
   start();
 }
 
