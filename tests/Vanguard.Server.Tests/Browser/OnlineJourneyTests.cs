@@ -9,6 +9,7 @@ using Vanguard.Server.Modules.Cases.Data;
 using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Tests.Cases;
 using Vanguard.Server.Tests.Online;
+using Vanguard.Server.Tests.Terminal.Records;
 using static Microsoft.Playwright.Assertions;
 
 namespace Vanguard.Server.Tests.Browser;
@@ -31,13 +32,7 @@ public sealed class OnlineJourneyTests(BrowserFixture browser) : IClassFixture<B
         var (caseId, notice, photoSha) = await OnlineApi.OffsiteCaseAsync(browser.Factory, plate);
         var staff = await browser.Factory.SignedInAsync("zhengzhou.case");
         await CaseApi.ActAsync(staff, caseId, "notify", new { proposedFineFen = 400_000 });
-        var context = await browser.Browser.NewContextAsync(new()
-        {
-            Locale = "zh-CN", BaseURL = browser.BaseUrl, ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true,
-            JavaScriptEnabled = false,
-        });
-        context.SetDefaultTimeout(15_000);
-        var page = await context.NewPageAsync();
+        var page = await PhoneAsync();
 
         // 1. The notice code from the SMS.
         await page.GotoAsync("/online");
@@ -111,6 +106,40 @@ public sealed class OnlineJourneyTests(BrowserFixture browser) : IClassFixture<B
         await page.GotoAsync($"/online/cases/{caseId}");
         await Expect(page.Locator("[data-testid=online-case-stage]")).ToContainTextAsync("已结案");
         await Expect(page.Locator("[data-testid=online-paid]")).ToContainTextAsync("已缴清");
+    }
+
+    [Fact]
+    public async Task Party_ScansTheTerminalsPaymentQr_AndPaysTheOnSpotFine_OnAPhone()
+    {
+        var field = await browser.Factory.SignedInAsync("zhengzhou.field");
+        var partner = await TerminalApi.PartnerAsync(field, "410100", "zhengzhou.field");
+        var decided = await TerminalApi.PostAsync(field, "/api/v1/terminal/on-spot-penalties", TerminalApi.Penalty(partner, 15_000), Guid.NewGuid().ToString());
+        var penalty = await decided.JsonAsync();
+        decided.StatusCode.ShouldBe(HttpStatusCode.Created, penalty.ToJsonString());
+        var caseId = penalty["caseId"]!.GetValue<string>();
+        var link = new Uri(penalty["paymentUrl"]!.GetValue<string>());
+
+        var page = await PhoneAsync();
+        await page.GotoAsync(link.PathAndQuery);
+        await Expect(page.Locator("[data-testid=online-owed]")).ToContainTextAsync("150 元");
+        await page.ClickAsync("[data-testid=online-pay]");
+        await page.WaitForURLAsync("**/online/pay/sim/JF*");
+        await Expect(page.Locator("[data-testid=sim-total]")).ToContainTextAsync("150.00 元");
+        await page.ClickAsync("[data-testid=sim-pay]");
+        await page.WaitForURLAsync($"**/online/cases/{caseId}?payment=paid*");
+        await Expect(page.Locator("[data-testid=online-paid]")).ToContainTextAsync("已缴清");
+        await Expect(page.Locator("[data-testid=online-payment-done]")).ToBeVisibleAsync();
+    }
+
+    private async Task<IPage> PhoneAsync()
+    {
+        var context = await browser.Browser.NewContextAsync(new()
+        {
+            Locale = "zh-CN", BaseURL = browser.BaseUrl, ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true,
+            JavaScriptEnabled = false,
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
     }
 
     /// <summary>
