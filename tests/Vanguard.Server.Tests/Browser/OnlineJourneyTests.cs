@@ -106,6 +106,18 @@ public sealed class OnlineJourneyTests(BrowserFixture browser) : IClassFixture<B
         await page.GotoAsync($"/online/cases/{caseId}");
         await Expect(page.Locator("[data-testid=online-case-stage]")).ToContainTextAsync("已结案");
         await Expect(page.Locator("[data-testid=online-paid]")).ToContainTextAsync("已缴清");
+
+        // 7. The officer's case page lists the payment order.
+        var office = await browser.NewPageAsync();
+        await office.GotoAsync("/login");
+        await office.FillAsync("#username", "zhengzhou.case");
+        await office.FillAsync("#password", VanguardFactory.Password);
+        await office.ClickAsync("[data-testid=login-submit]");
+        await office.WaitForURLAsync(browser.BaseUrl + "/");
+        await office.GotoAsync($"/cases/{caseId}");
+        await Expect(office.Locator(".vg-page[data-interactive=true]")).ToBeVisibleAsync();
+        await Expect(office.Locator("#case-payment-orders")).ToContainTextAsync("已支付");
+        await Expect(office.Locator("#case-payment-orders")).ToContainTextAsync("4,000.00 元");
     }
 
     [Fact]

@@ -25,12 +25,8 @@ internal static class PaymentEndpoints
                 + "422 payments.amount_mismatch; a repeat of an applied payment answers 200 with result duplicate.");
     }
 
-    private static async Task<Ok<List<PaymentOrderView>>> ListOrdersAsync(Guid caseId, VanguardDbContext db, CancellationToken ct)
-    {
-        // The request's own context: jurisdiction applies (orders are agency-owned).
-        var orders = await db.Set<PaymentOrder>().AsNoTracking().Where(o => o.CaseId == caseId).ToListAsync(ct);
-        return TypedResults.Ok(orders.OrderByDescending(o => o.OrderNo, StringComparer.Ordinal).Select(PaymentEngine.View).ToList());
-    }
+    private static async Task<Ok<List<PaymentOrderView>>> ListOrdersAsync(Guid caseId, PaymentOrders orders, CancellationToken ct) =>
+        TypedResults.Ok(await orders.OfCaseAsync(caseId, ct));
 
     private static async Task<Results<Ok<CallbackResult>, ProblemHttpResult>> CallbackAsync(string gateway, HttpContext http, CallbackHandler handler)
     {
