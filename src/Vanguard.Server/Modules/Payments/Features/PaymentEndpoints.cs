@@ -1,11 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Vanguard.Domain.Common;
 using Vanguard.Server.Common;
-using Vanguard.Server.Data;
 using Vanguard.Server.Modules.Payments.Contracts;
-using Vanguard.Server.Modules.Payments.Data;
 
 namespace Vanguard.Server.Modules.Payments.Features;
 
