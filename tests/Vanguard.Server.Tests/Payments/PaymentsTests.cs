@@ -14,6 +14,7 @@ using Vanguard.Server.Common;
 using Vanguard.Server.Modules.Payments.Contracts;
 using Vanguard.Server.Modules.Payments.Gateways;
 using Vanguard.Server.Tests.Cases;
+using Vanguard.Server.Tests.Online;
 
 namespace Vanguard.Server.Tests.Payments;
 
@@ -165,6 +166,48 @@ public sealed class PaymentsTests(PaymentsFactory factory) : IClassFixture<Payme
         var detail = await CaseAsync(caseId);
         CaseApi.StageOf(detail).ShouldBe("executed");
         PaidFen(detail).ShouldBe(26_000);
+    }
+
+    [Fact]
+    public async Task Portal_TenDaysLate_ShowsAndChargesTheLateFee_AndPayingEndsExecution()
+    {
+        // A 200-yuan on-the-spot fine about a registered truck, so its owner can reach the case with the one-time code.
+        var plate = OnlineApi.NewPlate();
+        var (_, phone) = await OnlineApi.RegisterVehicleAsync(factory, plate);
+        var client = await factory.SignedInAsync("zhengzhou.field");
+        var officers = await CaseApi.TwoOfficersAsync(client, "410100");
+        var today = Today.ToString("yyyy-MM-dd");
+        var caseId = CaseApi.IdOf(await CaseApi.CreateAsync(client, new
+        {
+            procedure = "simplified", agencyCode = "410100", offenceCode = "overload.dimensions", title = "车货总高度超过 4 米（未超过 4.2 米）",
+            party = new { kind = "person", name = "钱师傅" }, vehicle = new { plate, color = "yellow" }, actOn = today, acceptedOn = today, officerIds = officers,
+        }));
+        CaseApi.StageOf(await CaseApi.ActAsync(client, caseId, "decide-on-spot", new { on = today, fineFen = 20_000 })).ShouldBe("executing");
+        var payBy = (await PaymentsAsync(p => p.AmountDueAsync(caseId, Ct))).Value.PayBy!.Value;
+        SetToday(payBy.AddDays(10));
+
+        var party = await OnlineApi.PartyByCodeAsync(factory, plate, phone);
+        var view = await OnlineApi.CaseAsync(party, caseId);
+        var payment = view["payment"]!;
+        (payment["fineFen"]!.GetValue<long>(), payment["lateFeeFen"]!.GetValue<long>(), payment["owedFen"]!.GetValue<long>()).ShouldBe((20_000L, 6_000L, 26_000L));
+        var html = await (await party.GetAsync($"/online/cases/{caseId}", Ct)).Content.ReadAsStringAsync(Ct);
+        html.ShouldContain("加处罚款 60 元");
+        html.ShouldContain("260 元");
+        html.ShouldContain("data-testid=\"online-pay\"");
+
+        var started = await party.PostAsync($"/api/v1/online/cases/{caseId}/payment", null, Ct);
+        var order = await started.JsonAsync();
+        started.StatusCode.ShouldBe(HttpStatusCode.OK, order.ToJsonString());
+        (order["fineFen"]!.GetValue<long>(), order["lateFeeFen"]!.GetValue<long>(), order["totalFen"]!.GetValue<long>()).ShouldBe((20_000L, 6_000L, 26_000L));
+        var paid = await SendAsync(Gateway.NewPayment(order["orderNo"]!.GetValue<string>(), 26_000));
+        paid.StatusCode.ShouldBe(HttpStatusCode.OK, await paid.Content.ReadAsStringAsync(Ct));
+
+        var detail = await CaseAsync(caseId);
+        CaseApi.StageOf(detail).ShouldBe("executed");
+        PaidFen(detail).ShouldBe(26_000);
+        var after = await OnlineApi.CaseAsync(party, caseId);
+        (after["payment"]!["owedFen"]!.GetValue<long>(), after["payment"]!["paidFen"]!.GetValue<long>()).ShouldBe((0L, 26_000L));
+        (await (await party.GetAsync($"/online/cases/{caseId}", Ct)).Content.ReadAsStringAsync(Ct)).ShouldContain("已缴清");
     }
 
     [Fact]

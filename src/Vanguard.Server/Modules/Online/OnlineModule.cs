@@ -13,6 +13,8 @@ public static class OnlineModule
     {
         builder.Services.AddOptions<OnlineOptions>().Bind(builder.Configuration.GetSection("Vanguard:Online")).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<PartySessions>();
+        builder.Services.AddSingleton<PayLinks>();
+        builder.Services.AddSingleton<Contracts.IOnlinePayLinks>(sp => sp.GetRequiredService<PayLinks>());
         builder.Services.AddSingleton<OnlineThrottle>();
         builder.Services.AddScoped<AccessHandler>();
         builder.Services.AddScoped<PortalHandler>();

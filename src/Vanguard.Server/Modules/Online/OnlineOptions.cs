@@ -40,6 +40,10 @@ public sealed class OnlineOptions
     /// <summary>Prefix of SMS texts (【签名】).</summary>
     public string SmsSignature { get; set; } = "【交通运输综合执法】";
 
-    /// <summary>Where the portal lives, for links in texts.</summary>
+    /// <summary>How long a pay link (the terminal's payment QR code) opens its case: the 15 days to pay and some late ones.</summary>
+    [Range(1, 365)]
+    public int PayLinkDays { get; set; } = 30;
+
+    /// <summary>Where the portal lives, for links in texts and the terminal's payment QR code (absolute).</summary>
     public string PortalUrl { get; set; } = "http://localhost:5080/online";
 }

@@ -16,6 +16,7 @@ public static class PaymentsModule
         builder.Services.AddSingleton<SimulatedGateway>();
         builder.Services.AddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<SimulatedGateway>());
         builder.Services.AddScoped<PaymentEngine>();
+        builder.Services.AddScoped<PaymentOrders>();
         builder.Services.AddSingleton<PaymentsScope>();
         builder.Services.AddSingleton<CallbackHandler>();
         builder.Services.AddSingleton<PaymentsService>();

@@ -86,17 +86,40 @@ public sealed class OnSpotPenaltyTests(VanguardFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task PaymentQr_IsAPngOfThePaymentReference()
+    public async Task PaymentQr_IsAPngOfThePortalsPayLink_WhichOpensTheCaseForPayment()
     {
         var (client, partner) = await FieldOfficerAsync();
         var body = await (await PostAsync(client, Url, Penalty(partner, 15_000), Guid.NewGuid().ToString())).JsonAsync();
+        var caseId = Text(body, "caseId");
 
         var qr = await client.GetAsync(Text(body, "paymentQrPngUrl"), Ct);
 
         qr.StatusCode.ShouldBe(HttpStatusCode.OK);
         qr.Content.Headers.ContentType!.MediaType.ShouldBe("image/png");
         (await qr.Content.ReadAsByteArrayAsync(Ct))[..8].ShouldBe(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A });
+        // The bank / cash / POS reference stays on the decision and for POST …/payments.
         Text(body, "paymentReference").ShouldBe($"VANGUARD-PAY:{Text(body, "caseNumber")}:15000");
+
+        // The QR code encodes the absolute pay link (the same builder as paymentUrl): the party's phone opens the case with
+        // the amount and 去缴款, and no notice code.
+        var link = new Uri(Text(body, "paymentUrl"));
+        link.IsAbsoluteUri.ShouldBeTrue();
+        link.AbsolutePath.ShouldBe($"/online/pay/{caseId}");
+        var party = factory.CreateClient();
+        var page = await party.GetAsync(link.PathAndQuery, Ct);
+        var html = await page.Content.ReadAsStringAsync(Ct);
+        page.StatusCode.ShouldBe(HttpStatusCode.OK, html);
+        html.ShouldContain(Text(body, "caseNumber"));
+        html.ShouldContain("150 元");
+        html.ShouldContain("去缴款");
+        (await party.GetAsync($"/api/v1/online/cases/{caseId}", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK, "the link opened a party session for the case");
+
+        // The token proves that one case only; a forged or borrowed one opens nothing.
+        var token = link.Query["?t=".Length..];
+        var stranger = factory.CreateClient();
+        (await stranger.GetAsync($"/online/pay/{caseId}?t=x{token}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await stranger.GetAsync($"/online/pay/{Guid.NewGuid()}?t={token}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await stranger.GetAsync($"/api/v1/online/cases/{caseId}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]

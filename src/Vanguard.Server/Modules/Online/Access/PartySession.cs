@@ -47,7 +47,10 @@ internal sealed class PartySessions(IDataProtectionProvider protection, IOptions
     }
 
     /// <summary>Adds the cases to the caller's session (or starts one) and writes the cookie; returns the token.</summary>
-    public string Grant(HttpContext http, IEnumerable<Guid> caseIds, string? plate)
+    public string Grant(HttpContext http, IEnumerable<Guid> caseIds, string? plate) => Open(http, caseIds, plate).Token;
+
+    /// <summary>As <see cref="Grant"/>, also giving the session itself (for the page that opens it in the same request).</summary>
+    public (string Token, PartySession Session) Open(HttpContext http, IEnumerable<Guid> caseIds, string? plate)
     {
         var current = Read(http);
         var session = new PartySession(
@@ -65,7 +68,7 @@ internal sealed class PartySessions(IDataProtectionProvider protection, IOptions
             Path = "/",
             MaxAge = lifetime,
         });
-        return token;
+        return (token, session);
     }
 
     public static void End(HttpContext http) => http.Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/", SameSite = SameSiteMode.Strict });

@@ -1,11 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Vanguard.Domain.Common;
 using Vanguard.Server.Common;
-using Vanguard.Server.Data;
 using Vanguard.Server.Modules.Payments.Contracts;
-using Vanguard.Server.Modules.Payments.Data;
 
 namespace Vanguard.Server.Modules.Payments.Features;
 
@@ -25,12 +22,8 @@ internal static class PaymentEndpoints
                 + "422 payments.amount_mismatch; a repeat of an applied payment answers 200 with result duplicate.");
     }
 
-    private static async Task<Ok<List<PaymentOrderView>>> ListOrdersAsync(Guid caseId, VanguardDbContext db, CancellationToken ct)
-    {
-        // The request's own context: jurisdiction applies (orders are agency-owned).
-        var orders = await db.Set<PaymentOrder>().AsNoTracking().Where(o => o.CaseId == caseId).ToListAsync(ct);
-        return TypedResults.Ok(orders.OrderByDescending(o => o.OrderNo, StringComparer.Ordinal).Select(PaymentEngine.View).ToList());
-    }
+    private static async Task<Ok<List<PaymentOrderView>>> ListOrdersAsync(Guid caseId, PaymentOrders orders, CancellationToken ct) =>
+        TypedResults.Ok(await orders.OfCaseAsync(caseId, ct));
 
     private static async Task<Results<Ok<CallbackResult>, ProblemHttpResult>> CallbackAsync(string gateway, HttpContext http, CallbackHandler handler)
     {

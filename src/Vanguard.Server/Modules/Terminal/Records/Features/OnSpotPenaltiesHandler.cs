@@ -9,6 +9,7 @@ using Vanguard.Server.Data;
 using Vanguard.Server.Modules.Audit.Contracts;
 using Vanguard.Server.Modules.Cases.Contracts;
 using Vanguard.Server.Modules.Evidence.Contracts;
+using Vanguard.Server.Modules.Online.Contracts;
 using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Terminal.Records.Data;
 
@@ -28,6 +29,7 @@ internal sealed class OnSpotPenaltiesHandler(
     ICaseExecution execution,
     IEvidenceArchive evidence,
     IAuditLog audit,
+    IOnlinePayLinks payLinks,
     TimeProvider clock)
 {
     public static readonly Error NotFound = Error.NotFound(
@@ -39,7 +41,10 @@ internal sealed class OnSpotPenaltiesHandler(
     public static readonly Error PaymentDuplicate = Error.Conflict(
         "terminal.payment_duplicate", "该缴款凭证号已为本案登记过。", "This payment reference is already recorded for the case.");
 
-    /// <summary>The payment reference the QR code carries, until the online payment gateway (issue 7) issues real orders.</summary>
+    /// <summary>
+    /// The payment reference (缴款编号) printed on the decision, for payment at a bank, in cash or by POS and recorded with
+    /// <c>POST …/payments</c>. The QR code carries the portal's pay link instead (<see cref="IOnlinePayLinks"/>).
+    /// </summary>
     public static string PaymentReferenceOf(string caseNumber, long fineFen) =>
         string.Create(CultureInfo.InvariantCulture, $"VANGUARD-PAY:{caseNumber}:{fineFen}");
 
@@ -145,7 +150,9 @@ internal sealed class OnSpotPenaltiesHandler(
         }
 
         using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(penalty.PaymentReference, QRCodeGenerator.ECCLevel.M);
+        // The portal's pay page for this case (absolute URL with a time-limited proof of the case): the party scans it and
+        // pays online without the SMS notice code.
+        using var data = generator.CreateQrCode(payLinks.PayUrl(caseId), QRCodeGenerator.ECCLevel.M);
         using var png = new PngByteQRCode(data);
         return png.GetGraphic(8);
     }
@@ -199,11 +206,11 @@ internal sealed class OnSpotPenaltiesHandler(
             "terminal-payment", payment.Id.ToString(), null);
     }
 
-    private static OnSpotPenaltyView View(TerminalOnSpotPenalty p)
+    private OnSpotPenaltyView View(TerminalOnSpotPenalty p)
     {
         var url = $"/api/v1/terminal/on-spot-penalties/{p.CaseId}";
         return new OnSpotPenaltyView(
             p.CaseId, p.CaseNumber, $"{url}/decision.pdf", p.FineFen > 0 ? $"{url}/payment-qr.png" : null, p.FineFen, p.Warning, p.PayBy,
-            p.FineFen > 0 ? p.PaymentReference : null);
+            p.FineFen > 0 ? p.PaymentReference : null, p.FineFen > 0 ? payLinks.PayUrl(p.CaseId) : null);
     }
 }

@@ -88,7 +88,8 @@ public sealed record OnSpotPenaltyView(
     long FineFen,
     bool Warning,
     DateOnly? PayBy,
-    string? PaymentReference);
+    string? PaymentReference,
+    string? PaymentUrl);
 
 public sealed record PaymentRequest(string? Reference, DateTimeOffset? PaidAt, long? AmountFen, string? Channel);
 
