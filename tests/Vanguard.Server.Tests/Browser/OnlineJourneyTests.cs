@@ -76,7 +76,7 @@ public sealed class OnlineJourneyTests(BrowserFixture browser) : IClassFixture<B
         await Expect(page.Locator("[data-testid=online-deliveries]")).ToContainTextAsync("行政处罚决定书");
         await Expect(page.Locator("[data-testid=online-owed]")).ToContainTextAsync("4,000");
         await page.ClickAsync("[data-testid=online-pay]");
-        await page.WaitForURLAsync("**/online/pay/sim/JF*");
+        await page.WaitForURLAsync("**/online/pay/sim/*");
         await Expect(page.Locator("[data-testid=sim-fine]")).ToContainTextAsync("4,000.00 元");
         await Expect(page.Locator("[data-testid=sim-late-fee]")).ToContainTextAsync("0.00 元");
         await Expect(page.Locator("[data-testid=sim-total]")).ToContainTextAsync("4,000.00 元");
@@ -135,7 +135,7 @@ public sealed class OnlineJourneyTests(BrowserFixture browser) : IClassFixture<B
         await page.GotoAsync(link.PathAndQuery);
         await Expect(page.Locator("[data-testid=online-owed]")).ToContainTextAsync("150 元");
         await page.ClickAsync("[data-testid=online-pay]");
-        await page.WaitForURLAsync("**/online/pay/sim/JF*");
+        await page.WaitForURLAsync("**/online/pay/sim/*");
         await Expect(page.Locator("[data-testid=sim-total]")).ToContainTextAsync("150.00 元");
         await page.ClickAsync("[data-testid=sim-pay]");
         await page.WaitForURLAsync($"**/online/cases/{caseId}?payment=paid*");
