@@ -7,11 +7,15 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Vanguard.Server.Common;
+using Vanguard.Server.Data;
+using Vanguard.Server.Modules.Organisation.Contracts;
+using Vanguard.Server.Modules.Payments.Data;
 using Vanguard.Server.Modules.Payments.Contracts;
 using Vanguard.Server.Modules.Payments.Gateways;
 using Vanguard.Server.Tests.Cases;
@@ -437,6 +441,14 @@ public sealed class PaymentsTests(PaymentsFactory factory) : IClassFixture<Payme
         await (await SendAsync(Gateway.NewPayment(a.OrderNo, a.TotalFen))).ShouldBeProblemAsync(HttpStatusCode.Conflict, "payments.order_superseded");
         (await FindAsync(a.Id)).Status.ShouldBe("superseded");
         PaidFen(await CaseAsync(caseId)).ShouldBe(5_000);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<PrincipalAccessor>().SetSystem();
+            var outcomes = await scope.ServiceProvider.GetRequiredService<VanguardDbContext>().Set<PaymentCallback>()
+                .Where(c => c.OrderId == a.Id).Select(c => c.Outcome).ToListAsync(Ct);
+            outcomes.ShouldBe(["payments.order_superseded"], "the refused callback is recorded");
+        }
+
         var browser = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var page = await (await browser.GetAsync(a.PayUrl, Ct)).Content.ReadAsStringAsync(Ct);
         page.ShouldNotContain("sim-form");
@@ -499,9 +511,9 @@ public sealed class PaymentsTests(PaymentsFactory factory) : IClassFixture<Payme
 }
 
 /// <summary>The platform with the simulated gateway switched off, as a production installation without a real gateway.</summary>
-public sealed class NoGatewayFactory : VanguardFactory
+public sealed class NoGatewayFactory : OnlineFactory
 {
-    protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new(SimulatedGatewaySettings.EnabledKey, "false")];
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings => [.. base.Settings, new(SimulatedGatewaySettings.EnabledKey, "false")];
 }
 
 /// <summary>Without an enabled gateway there is no simulated pay page or callback, and no order can be made.</summary>
@@ -512,13 +524,15 @@ public sealed class PaymentsWithoutGatewayTests(NoGatewayFactory factory) : ICla
     [Fact]
     public async Task NoSimulatedRoute_AndCreateOrderFailsWithNoGateway()
     {
+        var plate = OnlineApi.NewPlate();
+        var (_, phone) = await OnlineApi.RegisterVehicleAsync(factory, plate);
         var client = await factory.SignedInAsync("zhengzhou.field");
         var officers = await CaseApi.TwoOfficersAsync(client, "410100");
         var today = LegalClock.Today(TimeProvider.System).ToString("yyyy-MM-dd");
         var caseId = CaseApi.IdOf(await CaseApi.CreateAsync(client, new
         {
             procedure = "simplified", agencyCode = "410100", offenceCode = "overload.dimensions", title = "车货总高度超过 4 米（未超过 4.2 米）",
-            party = new { kind = "person", name = "孙伟" }, actOn = today, acceptedOn = today, officerIds = officers,
+            party = new { kind = "person", name = "孙伟" }, vehicle = new { plate, color = "yellow" }, actOn = today, acceptedOn = today, officerIds = officers,
         }));
         CaseApi.StageOf(await CaseApi.ActAsync(client, caseId, "decide-on-spot", new { on = today, fineFen = 20_000 })).ShouldBe("executing");
 
@@ -535,6 +549,14 @@ public sealed class PaymentsWithoutGatewayTests(NoGatewayFactory factory) : ICla
         using var body = new ByteArrayContent("{}"u8.ToArray());
         body.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         await (await anonymous.PostAsync("/api/v1/payments/callback/simulated", body, Ct)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "payments.unknown_gateway");
+
+        // The portal offers no 去缴款 and says online payment is not open.
+        var party = await OnlineApi.PartyByCodeAsync(factory, plate, phone);
+        (await OnlineApi.CaseAsync(party, caseId))["payment"]!["available"]!.GetValue<bool>().ShouldBeFalse();
+        var html = await (await party.GetAsync($"/online/cases/{caseId}", Ct)).Content.ReadAsStringAsync(Ct);
+        html.ShouldContain("在线缴款暂未开通");
+        html.ShouldNotContain("data-testid=\"online-pay\"");
+        await (await party.PostAsync($"/api/v1/online/cases/{caseId}/payment", null, Ct)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "online.payments_unavailable");
     }
 }
 
