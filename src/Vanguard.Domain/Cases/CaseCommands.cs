@@ -19,6 +19,15 @@ public sealed record DropCase(DateOnly On, string Reason) : CaseCommand(On)
     public override string Code => "drop";
 }
 
+/// <summary>
+/// 指定/增加承办人员 — officers assigned to the case before the decision (行政处罚法 art. 42: at least two officers with
+/// 执法证 investigate and decide). <see cref="Officers"/> are the officers as found by the caller, with their 执法证.
+/// </summary>
+public sealed record AssignOfficers(DateOnly On, IReadOnlyList<CaseOfficer> Officers) : CaseCommand(On)
+{
+    public override string Code => "assign-officers";
+}
+
 /// <summary>调查终结 — the investigation report is written.</summary>
 public sealed record CompleteInvestigation(DateOnly On) : CaseCommand(On)
 {

@@ -20,6 +20,20 @@ public static class CaseRules
         "未依法告知当事人拟作出的处罚内容及事实、理由、依据和陈述申辩、听证权利，不得作出处罚决定（《行政处罚法》第六十二条）。",
         "No decision before the party was notified of the proposed penalty and their rights (Administrative Penalty Law art. 62).");
 
+    /// <summary>An officer assigned to a case must hold a 执法证 valid on the day (art. 42).</summary>
+    public static readonly Error OfficerNotCertified = Error.Validation(new Dictionary<string, FieldError[]>
+    {
+        ["officerIds"] =
+        [
+            new FieldError("not_certified", "承办人员须持有当日有效的执法证件（《行政处罚法》第四十二条）。",
+                "An assigned officer must hold an enforcement certificate valid on the day (art. 42)."),
+        ],
+    });
+
+    /// <summary>Every officer named is already assigned: nothing to do.</summary>
+    public static readonly Error OfficersAlreadyAssigned = Error.Conflict(
+        "cases.officers_already_assigned", "所选执法人员已是本案承办人员。", "The officers named are already assigned to the case.");
+
     /// <summary>行政处罚法 art. 42: at least two officers with enforcement certificates.</summary>
     public static readonly Error OfficersRequired = new(
         "cases.officers_required",

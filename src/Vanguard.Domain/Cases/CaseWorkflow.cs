@@ -47,6 +47,7 @@ public static class CaseWorkflow
             FileCase c => File(s, c, ctx),
             DropCase c => Require(s, c, CaseStage.Lead, CaseStage.Investigation)
                 ?? Done(s, s with { Stage = CaseStage.Dropped }, c, $"不予立案/撤销：{c.Reason}", $"Dropped: {c.Reason}"),
+            AssignOfficers c => Assign(s, c, ctx),
             CompleteInvestigation c => Require(s, c, CaseStage.Investigation)
                 ?? RequireOfficers(ctx, c.On)
                 ?? Done(s, s with { Stage = CaseStage.Review, InvestigationEndedOn = c.On }, c, "调查终结", "Investigation completed"),
@@ -98,14 +99,14 @@ public static class CaseWorkflow
     /// <summary>The actions worth offering at the case's stage (the rules may still refuse one, with a reason).</summary>
     public static IReadOnlyList<string> AvailableActions(CaseSnapshot s) => s.Stage switch
     {
-        CaseStage.Lead when s.Procedure == CaseProcedure.Simplified => ["decide-on-spot", "drop"],
-        CaseStage.Lead => ["file", "drop"],
-        CaseStage.Investigation => ["complete-investigation", "drop"],
-        CaseStage.Review when s.LegalReviewPassed => ["notify", "record-service-consent"],
-        CaseStage.Review => ["submit-legal-review", "notify", "record-service-consent"],
-        CaseStage.LegalReview => ["complete-legal-review"],
-        CaseStage.Notified => ["record-statement", "waive-rights", "request-hearing", "collective-discussion", "decide", "record-service-consent"],
-        CaseStage.Hearing => ["schedule-hearing", "record-hearing", "record-statement", "collective-discussion", "decide"],
+        CaseStage.Lead when s.Procedure == CaseProcedure.Simplified => ["decide-on-spot", "drop", "assign-officers"],
+        CaseStage.Lead => ["file", "drop", "assign-officers"],
+        CaseStage.Investigation => ["complete-investigation", "drop", "assign-officers"],
+        CaseStage.Review when s.LegalReviewPassed => ["notify", "record-service-consent", "assign-officers"],
+        CaseStage.Review => ["submit-legal-review", "notify", "record-service-consent", "assign-officers"],
+        CaseStage.LegalReview => ["complete-legal-review", "assign-officers"],
+        CaseStage.Notified => ["record-statement", "waive-rights", "request-hearing", "collective-discussion", "decide", "record-service-consent", "assign-officers"],
+        CaseStage.Hearing => ["schedule-hearing", "record-hearing", "record-statement", "collective-discussion", "decide", "assign-officers"],
         CaseStage.Decided when s.Outcome == CaseOutcome.Transfer => ["close"],
         CaseStage.Decided => ["serve", "record-service-consent"],
         CaseStage.Served when s.Procedure == CaseProcedure.Simplified && s.OnSpotRecordFiledOn is null => ["file-on-spot-record", "close"],
@@ -409,6 +410,38 @@ public static class CaseWorkflow
 
     /// <summary>A larger fine than notified is heavier; a warning instead of a fine is lighter.</summary>
     private static bool IsHeavierThanNotified(CaseSnapshot s, long? fineFen) => (fineFen ?? 0) > (s.ProposedFineFen ?? 0);
+
+    /// <summary>
+    /// 指定/增加承办人员: only before the decision (those who investigate decide, art. 42; after it the officers are part
+    /// of the decision). Each new officer holds a 执法证 valid on the day; officers already assigned are left as they are.
+    /// The case itself does not change: the officers are the caller's to record.
+    /// </summary>
+    private static Result<CaseTransition> Assign(CaseSnapshot s, AssignOfficers c, CaseRuleContext ctx)
+    {
+        if (Require(s, c, CaseStage.Lead, CaseStage.Investigation, CaseStage.Review, CaseStage.LegalReview, CaseStage.Notified, CaseStage.Hearing) is { } stage)
+        {
+            return stage;
+        }
+
+        if (c.Officers.Count == 0)
+        {
+            return Validator.Invalid("officerIds", "required", "承办人员不能为空。", "Name at least one officer.");
+        }
+
+        var added = c.Officers.Where(o => ctx.Officers.All(a => a.OfficerId != o.OfficerId)).DistinctBy(o => o.OfficerId).ToList();
+        if (added.Count == 0)
+        {
+            return CaseRules.OfficersAlreadyAssigned;
+        }
+
+        if (added.Any(o => o.CertificateNo is null || o.CertificateValidUntil is not { } until || c.On > until))
+        {
+            return CaseRules.OfficerNotCertified;
+        }
+
+        var names = string.Join("、", added.Select(o => o.Name));
+        return Done(s, s, c, $"增加承办人员：{names}", $"Officers assigned: {string.Join(", ", added.Select(o => o.Name))}");
+    }
 
     /// <summary>Art. 42: at least two officers, each with a 执法证 valid on the day.</summary>
     private static Error? RequireOfficers(CaseRuleContext ctx, DateOnly on) =>

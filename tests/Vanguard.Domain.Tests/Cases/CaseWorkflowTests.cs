@@ -19,6 +19,8 @@ public sealed class CaseWorkflowTests
         new(Investigator2, "李志强", "41012022000002", new DateOnly(2027, 6, 30), Investigating: true),
     ];
 
+    private static readonly CaseOfficer Third = new(Guid.NewGuid(), "张明", "41012022000003", new DateOnly(2027, 6, 30), Investigating: true);
+
     private static CaseRuleContext Context(DateOnly today, IReadOnlyList<CaseOfficer>? officers = null, bool checklistComplete = true) =>
         new(today, HolidayCalendar.WeekendsOnly, new HearingThresholds(1_000_000, 10_000_000), officers ?? TwoValidOfficers, checklistComplete);
 
@@ -412,5 +414,45 @@ public sealed class CaseWorkflowTests
                 actions.ShouldNotBeEmpty(stage.ToString());
             }
         }
+    }
+
+    [Fact]
+    public void AssignOfficers_BeforeTheDecision_AddsTheSecondOfficer_AndTheCaseCanProceed()
+    {
+        var one = new[] { TwoValidOfficers[0] };
+        var s = Step(NewLead(), new FileCase(Day0, "张局长"), Context(Day0, one));
+        Refused(s, new CompleteInvestigation(Day0.AddDays(1)), Context(Day0.AddDays(1), one)).Code.ShouldBe("cases.officers_required");
+
+        var assigned = CaseWorkflow.Apply(s, new AssignOfficers(Day0.AddDays(1), [TwoValidOfficers[0], TwoValidOfficers[1]]), Context(Day0.AddDays(1), one));
+        assigned.IsSuccess.ShouldBeTrue(assigned.Error?.Code);
+        assigned.Value.ActionCode.ShouldBe("assign-officers");
+        assigned.Value.After.ShouldBe(s, "the officers are links, not case state");
+        assigned.Value.DescriptionZh.ShouldBe("增加承办人员：李志强", "only the officer not yet on the case is named");
+        Step(s, new CompleteInvestigation(Day0.AddDays(1)), Context(Day0.AddDays(1))).Stage.ShouldBe(CaseStage.Review);
+    }
+
+    [Fact]
+    public void AssignOfficers_IsOfferedUntilTheDecision_AndRefusedAfterIt()
+    {
+        CaseWorkflow.AvailableActions(NewLead()).ShouldContain("assign-officers");
+        var notified = Notified(150_000, Day0.AddDays(2));
+        CaseWorkflow.AvailableActions(notified).ShouldContain("assign-officers");
+        Step(notified, new AssignOfficers(Day0.AddDays(3), [Third]), Context(Day0.AddDays(3)));
+
+        var decided = Step(notified, new Decide(Day0.AddDays(14), CaseOutcome.Penalty, 100_000, false));
+        CaseWorkflow.AvailableActions(decided).ShouldNotContain("assign-officers");
+        Refused(decided, new AssignOfficers(Day0.AddDays(14), [Third])).Code.ShouldBe("cases.invalid_transition");
+    }
+
+    [Fact]
+    public void AssignOfficers_NeedsACertificateValidOnTheDay_AndSomeoneNew()
+    {
+        var s = Step(NewLead(), new FileCase(Day0, "张局长"));
+        var lapsed = Third with { CertificateValidUntil = Day0 };
+        Refused(s, new AssignOfficers(Day0.AddDays(1), [lapsed])).Fields["officerIds"].Single().Code.ShouldBe("not_certified");
+        Refused(s, new AssignOfficers(Day0.AddDays(1), [Third with { CertificateNo = null }])).Fields["officerIds"].Single().Code.ShouldBe("not_certified");
+        Refused(s, new AssignOfficers(Day0.AddDays(1), [TwoValidOfficers[1]])).Code.ShouldBe("cases.officers_already_assigned");
+        Refused(s, new AssignOfficers(Day0.AddDays(1), [])).Fields.ShouldContainKey("officerIds");
+        Step(s, new AssignOfficers(Day0, [lapsed]));
     }
 }

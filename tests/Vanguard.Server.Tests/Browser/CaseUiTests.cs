@@ -99,6 +99,30 @@ public sealed partial class CaseUiTests(BrowserFixture browser) : IClassFixture<
     }
 
     [Fact]
+    public async Task AssignOfficers_ThroughTheActionsPanel_AddsTheSecondOfficer_AndInvestigationCanEnd()
+    {
+        var id = await OpenedCaseWithOneOfficerAsync("孙二人");
+        var page = await SignInAsync("zhengzhou.case");
+        await OpenAsync(page, $"/cases/{id}");
+        await Expect(page.Locator("#case-team li")).ToHaveCountAsync(1);
+
+        await page.ClickAsync("#action-assign-officers");
+        await page.ClickAsync("#action-officers");
+        var officers = Dropdown(page).Filter(new() { HasTextRegex = OfficerOption() }).Filter(new() { HasNotText = "执法证无效" });
+        await Expect(officers.First).ToBeVisibleAsync();
+        await officers.First.ClickAsync();
+        await Expect(page.Locator("#action-officers .ant-select-selection-item")).ToHaveCountAsync(1);
+        await ModalOk(page).ClickAsync();
+
+        await Expect(page.Locator("#case-team li")).ToHaveCountAsync(2);
+        await Expect(page.Locator("#case-timeline")).ToContainTextAsync("增加承办人员：");
+        await page.ClickAsync("#action-complete-investigation");
+        await ModalOk(page).ClickAsync();
+        await Expect(page.Locator("#case-stage")).ToHaveTextAsync("审查");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task CaseList_FindsACaseBySearchAndLinksToIt()
     {
         var id = await OpenedCaseWithOneOfficerAsync("钱列表");

@@ -1,12 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Vanguard.Server.Data;
-using Vanguard.Server.Modules.Cases.Data;
-using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Tests.Cases;
 using Vanguard.Server.Tests.Online;
 using Vanguard.Server.Tests.Terminal.Records;
@@ -76,7 +71,7 @@ public sealed class OnlineJourneyTests(BrowserFixture browser) : IClassFixture<B
         await Expect(page.Locator("[data-testid=online-deliveries]")).ToContainTextAsync("行政处罚决定书");
         await Expect(page.Locator("[data-testid=online-owed]")).ToContainTextAsync("4,000");
         await page.ClickAsync("[data-testid=online-pay]");
-        await page.WaitForURLAsync("**/online/pay/sim/JF*");
+        await page.WaitForURLAsync("**/online/pay/sim/*");
         await Expect(page.Locator("[data-testid=sim-fine]")).ToContainTextAsync("4,000.00 元");
         await Expect(page.Locator("[data-testid=sim-late-fee]")).ToContainTextAsync("0.00 元");
         await Expect(page.Locator("[data-testid=sim-total]")).ToContainTextAsync("4,000.00 元");
@@ -135,7 +130,7 @@ public sealed class OnlineJourneyTests(BrowserFixture browser) : IClassFixture<B
         await page.GotoAsync(link.PathAndQuery);
         await Expect(page.Locator("[data-testid=online-owed]")).ToContainTextAsync("150 元");
         await page.ClickAsync("[data-testid=online-pay]");
-        await page.WaitForURLAsync("**/online/pay/sim/JF*");
+        await page.WaitForURLAsync("**/online/pay/sim/*");
         await Expect(page.Locator("[data-testid=sim-total]")).ToContainTextAsync("150.00 元");
         await page.ClickAsync("[data-testid=sim-pay]");
         await page.WaitForURLAsync($"**/online/cases/{caseId}?payment=paid*");
@@ -155,22 +150,19 @@ public sealed class OnlineJourneyTests(BrowserFixture browser) : IClassFixture<B
     }
 
     /// <summary>
-    /// Art. 42: deciding needs two certified officers; confirming the off-site record put only the reviewer on the case, and
-    /// there is no API yet to add another, so the second is linked in the database as an assignment would.
+    /// Art. 42: deciding needs two certified officers; confirming the off-site record put only the reviewer on the case, so
+    /// the officer assigns a second one (指定承办人员, the case action <c>assign-officers</c>), as the case page would.
     /// </summary>
-    private async Task SecondOfficerAsync(HttpClient staff, Guid caseId)
+    private static async Task SecondOfficerAsync(HttpClient staff, Guid caseId)
     {
         var officers = await CaseApi.TwoOfficersAsync(staff, "410122");
-        using var scope = browser.Factory.Services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<PrincipalAccessor>().SetSystem();
-        var db = scope.ServiceProvider.GetRequiredService<VanguardDbContext>();
-        var linked = await db.Set<CaseOfficerLink>().Where(l => l.CaseId == caseId).Select(l => l.OfficerId).ToListAsync(Ct);
-        foreach (var officer in officers.Where(o => !linked.Contains(o)).Take(Math.Max(0, 2 - linked.Count(officers.Contains))))
-        {
-            db.Add(new CaseOfficerLink { CaseId = caseId, OfficerId = officer });
-        }
-
-        await db.SaveChangesAsync(Ct);
+        var before = await (await staff.GetAsync($"/api/v1/cases/{caseId}", Ct)).JsonAsync();
+        var linked = before["officers"]!.AsArray().Select(o => Guid.Parse(o!["id"]!.GetValue<string>())).ToList();
+        var missing = officers.Where(o => !linked.Contains(o)).Take(Math.Max(0, 2 - linked.Count(officers.Contains))).ToArray();
+        missing.ShouldNotBeEmpty("only the reviewer is on the case");
+        var after = await CaseApi.ActAsync(staff, caseId, "assign-officers", new { officerIds = missing });
+        after["officers"]!.AsArray().Select(o => Guid.Parse(o!["id"]!.GetValue<string>())).ShouldBe(linked.Concat(missing), ignoreOrder: true);
+        after["timeline"]!.AsArray().Select(e => e!["action"]!.GetValue<string>()).ShouldContain("assign-officers");
     }
 
     /// <summary>The case file's required items that are not there yet.</summary>

@@ -7,10 +7,15 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Vanguard.Server.Common;
+using Vanguard.Server.Data;
+using Vanguard.Server.Modules.Organisation.Contracts;
+using Vanguard.Server.Modules.Payments.Data;
 using Vanguard.Server.Modules.Payments.Contracts;
 using Vanguard.Server.Modules.Payments.Gateways;
 using Vanguard.Server.Tests.Cases;
@@ -125,7 +130,9 @@ public sealed class PaymentsTests(PaymentsFactory factory) : IClassFixture<Payme
 
         var order = await OrderAsync(caseId);
         order.OrderNo.ShouldMatch($"^JF{Today:yyyyMMdd}\\d{{6}}$");
-        (order.Status, order.TotalFen, order.Gateway, order.PayUrl).ShouldBe(("open", 20_000L, "simulated", "/online/pay/sim/" + order.OrderNo));
+        (order.Status, order.TotalFen, order.Gateway).ShouldBe(("open", 20_000L, "simulated"));
+        // The pay page is addressed by the order's random token (128 bits, base64url), not by its sequential number.
+        order.PayUrl.ShouldMatch("^/online/pay/sim/[A-Za-z0-9_-]{22}$");
         (await OrderAsync(caseId)).Id.ShouldBe(order.Id, "asking twice on one day gives the same order");
 
         var response = await SendAsync(Gateway.NewPayment(order.OrderNo, 20_000));
@@ -397,5 +404,190 @@ public sealed class PaymentsTests(PaymentsFactory factory) : IClassFixture<Payme
             var refused = await PaymentsAsync(p => p.CreateOrderAsync(caseId, returnUrl, Ct));
             refused.Error!.Fields["returnUrl"].Single().Code.ShouldBe("payments.bad_return_url", returnUrl);
         }
+    }
+
+    [Fact]
+    public async Task SimulatedPayPage_ByOrderNumber_OrAnUnknownToken_Is404()
+    {
+        var caseId = await ExecutingCaseAsync();
+        var order = await OrderAsync(caseId);
+        var browser = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        (await browser.GetAsync("/online/pay/sim/" + order.OrderNo, Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await browser.GetAsync("/online/pay/sim/AAAAAAAAAAAAAAAAAAAAAA", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        // The order number is not the way in, however it is written; the token is.
+        var next = order.OrderNo[..^6] + (int.Parse(order.OrderNo[^6..], System.Globalization.CultureInfo.InvariantCulture) + 1).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+        (await browser.GetAsync("/online/pay/sim/" + next, Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await browser.GetAsync(order.PayUrl, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await FindAsync(order.Id)).Status.ShouldBe("open");
+    }
+
+    [Fact]
+    public async Task SupersededOrder_IsNeverPaid_AndNoMoreThanIsOwedIsApplied()
+    {
+        var caseId = await ExecutingCaseAsync();
+        var a = await OrderAsync(caseId);
+        a.TotalFen.ShouldBe(20_000);
+
+        // The officer records a part payment (at the counter); the party then asks again and gets order B for the rest.
+        var officer = await factory.SignedInAsync("zhengzhou.field");
+        await CaseApi.ActAsync(officer, caseId, "record-payment", new { on = Today.ToString("yyyy-MM-dd"), amountFen = 5_000 });
+        var b = await OrderAsync(caseId);
+        b.Id.ShouldNotBe(a.Id);
+        b.TotalFen.ShouldBe(15_000);
+        (await FindAsync(a.Id)).Status.ShouldBe("superseded");
+
+        // Paying A now would pay 200 yuan on top of B's 150: refused, recorded, nothing applied.
+        await (await SendAsync(Gateway.NewPayment(a.OrderNo, a.TotalFen))).ShouldBeProblemAsync(HttpStatusCode.Conflict, "payments.order_superseded");
+        (await FindAsync(a.Id)).Status.ShouldBe("superseded");
+        PaidFen(await CaseAsync(caseId)).ShouldBe(5_000);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<PrincipalAccessor>().SetSystem();
+            var outcomes = await scope.ServiceProvider.GetRequiredService<VanguardDbContext>().Set<PaymentCallback>()
+                .Where(c => c.OrderId == a.Id).Select(c => c.Outcome).ToListAsync(Ct);
+            outcomes.ShouldBe(["payments.order_superseded"], "the refused callback is recorded");
+        }
+
+        var browser = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var page = await (await browser.GetAsync(a.PayUrl, Ct)).Content.ReadAsStringAsync(Ct);
+        page.ShouldNotContain("sim-form");
+
+        (await SendAsync(Gateway.NewPayment(b.OrderNo, b.TotalFen))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var detail = await CaseAsync(caseId);
+        PaidFen(detail).ShouldBe(20_000);
+        CaseApi.StageOf(detail).ShouldBe("executed");
+    }
+
+    [Fact]
+    public async Task OpenOrder_PaidAfterAnOfficerRecordedPartOfIt_IsRefused_NotOverApplied()
+    {
+        var caseId = await ExecutingCaseAsync();
+        var order = await OrderAsync(caseId);
+        var officer = await factory.SignedInAsync("zhengzhou.field");
+        await CaseApi.ActAsync(officer, caseId, "record-payment", new { on = Today.ToString("yyyy-MM-dd"), amountFen = 5_000 });
+
+        // No new order was asked for, so the open one still says 200 yuan, but the case owes 150 now.
+        await (await SendAsync(Gateway.NewPayment(order.OrderNo, order.TotalFen))).ShouldBeProblemAsync(HttpStatusCode.Conflict, "payments.amount_changed");
+        (await FindAsync(order.Id)).Status.ShouldBe("failed");
+        var detail = await CaseAsync(caseId);
+        PaidFen(detail).ShouldBe(5_000);
+        CaseApi.StageOf(detail).ShouldBe("executing");
+    }
+
+    [Fact]
+    public async Task Callback_SignedButWithAnOutOfRangeTimestamp_Is400()
+    {
+        var caseId = await ExecutingCaseAsync();
+        var order = await OrderAsync(caseId);
+        foreach (var timestamp in new[] { long.MaxValue, long.MinValue, 253_402_300_800L })
+        {
+            var notice = Gateway.NewPayment(order.OrderNo, order.TotalFen) with { Timestamp = timestamp };
+            await (await SendAsync(notice)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "payments.bad_callback");
+        }
+
+        (await FindAsync(order.Id)).Status.ShouldBe("open");
+    }
+
+    [Theory]
+    [InlineData("/online/cases/abc", true)]
+    [InlineData("/online/cases/abc?tab=1#pay", true)]
+    [InlineData("/", true)]
+    [InlineData("/\t/evil.com", false)]
+    [InlineData("/\t\t/evil.com", false)]
+    [InlineData("/ /evil.com", false)]
+    [InlineData("//evil.com", false)]
+    [InlineData("/\\evil.com", false)]
+    [InlineData("/online//evil.com", false)]
+    [InlineData("/online\\x", false)]
+    [InlineData("/a\r\nLocation: https://evil.com", false)]
+    [InlineData("/a\u0000b", false)]
+    [InlineData("/a\u00a0b", false)]
+    [InlineData("https://evil.com/", false)]
+    [InlineData("evil.com", false)]
+    [InlineData("", false)]
+    public void ReturnUrl_OnlyASinglePathOnThisSite(string url, bool local) =>
+        Vanguard.Server.Modules.Payments.Features.PaymentEngine.IsLocalPath(url).ShouldBe(local, url);
+}
+
+/// <summary>The platform with the simulated gateway switched off, as a production installation without a real gateway.</summary>
+public sealed class NoGatewayFactory : OnlineFactory
+{
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings => [.. base.Settings, new(SimulatedGatewaySettings.EnabledKey, "false")];
+}
+
+/// <summary>Without an enabled gateway there is no simulated pay page or callback, and no order can be made.</summary>
+public sealed class PaymentsWithoutGatewayTests(NoGatewayFactory factory) : IClassFixture<NoGatewayFactory>
+{
+    private static CancellationToken Ct => ApiClient.Ct;
+
+    [Fact]
+    public async Task NoSimulatedRoute_AndCreateOrderFailsWithNoGateway()
+    {
+        var plate = OnlineApi.NewPlate();
+        var (_, phone) = await OnlineApi.RegisterVehicleAsync(factory, plate);
+        var client = await factory.SignedInAsync("zhengzhou.field");
+        var officers = await CaseApi.TwoOfficersAsync(client, "410100");
+        var today = LegalClock.Today(TimeProvider.System).ToString("yyyy-MM-dd");
+        var caseId = CaseApi.IdOf(await CaseApi.CreateAsync(client, new
+        {
+            procedure = "simplified", agencyCode = "410100", offenceCode = "overload.dimensions", title = "车货总高度超过 4 米（未超过 4.2 米）",
+            party = new { kind = "person", name = "孙伟" }, vehicle = new { plate, color = "yellow" }, actOn = today, acceptedOn = today, officerIds = officers,
+        }));
+        CaseApi.StageOf(await CaseApi.ActAsync(client, caseId, "decide-on-spot", new { on = today, fineFen = 20_000 })).ShouldBe("executing");
+
+        factory.Services.GetService<SimulatedGateway>().ShouldBeNull();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var payments = scope.ServiceProvider.GetRequiredService<IPayments>();
+        payments.Available.ShouldBeFalse();
+        var order = await payments.CreateOrderAsync(caseId, "/online/cases/x", Ct);
+        order.Error!.Code.ShouldBe("payments.no_gateway");
+        order.Error.MessageZh.ShouldContain("在线缴款暂未开通");
+
+        var anonymous = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        (await anonymous.GetAsync("/online/pay/sim/AAAAAAAAAAAAAAAAAAAAAA", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        using var body = new ByteArrayContent("{}"u8.ToArray());
+        body.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        await (await anonymous.PostAsync("/api/v1/payments/callback/simulated", body, Ct)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "payments.unknown_gateway");
+
+        // The portal offers no 去缴款 and says online payment is not open.
+        var party = await OnlineApi.PartyByCodeAsync(factory, plate, phone);
+        (await OnlineApi.CaseAsync(party, caseId))["payment"]!["available"]!.GetValue<bool>().ShouldBeFalse();
+        var html = await (await party.GetAsync($"/online/cases/{caseId}", Ct)).Content.ReadAsStringAsync(Ct);
+        html.ShouldContain("在线缴款暂未开通");
+        html.ShouldNotContain("data-testid=\"online-pay\"");
+        await (await party.PostAsync($"/api/v1/online/cases/{caseId}/payment", null, Ct)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "online.payments_unavailable");
+    }
+}
+
+/// <summary>When the simulated gateway exists, and the refusal to start with it in Production (docs/payments.md).</summary>
+public sealed class SimulatedGatewaySettingsTests
+{
+    private static (SimulatedGatewaySettings Settings, string? Refusal) Resolve(string environment, params (string Key, string Value)[] settings) =>
+        SimulatedGatewaySettings.Resolve(
+            new ConfigurationBuilder()
+                .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build(),
+            environment);
+
+    [Fact]
+    public void Default_IsOnWithTheDemoOrInDevelopment_AndOffOtherwise()
+    {
+        Resolve("Staging", ("Vanguard:Demo", "true")).Settings.Enabled.ShouldBeTrue();
+        Resolve("Development").Settings.Enabled.ShouldBeTrue();
+        Resolve("Staging").Settings.Enabled.ShouldBeFalse();
+        var production = Resolve("Production");
+        (production.Settings.Enabled, production.Refusal).ShouldBe((false, (string?)null));
+        Resolve("Development", (SimulatedGatewaySettings.EnabledKey, "false")).Settings.Enabled.ShouldBeFalse();
+        Resolve("Staging", (SimulatedGatewaySettings.EnabledKey, "true")).Settings.Enabled.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void InProduction_Enabled_RefusesToStart_UnlessAllowed()
+    {
+        Resolve("Production", (SimulatedGatewaySettings.EnabledKey, "true")).Refusal.ShouldNotBeNull().ShouldContain(SimulatedGatewaySettings.AllowInProductionKey);
+        Resolve("Production", ("Vanguard:Demo", "true")).Refusal.ShouldNotBeNull().ShouldContain("Vanguard:Demo");
+        var allowed = Resolve("Production", ("Vanguard:Demo", "true"), (SimulatedGatewaySettings.AllowInProductionKey, "true"));
+        (allowed.Settings.Enabled, allowed.Refusal).ShouldBe((true, (string?)null));
+        Resolve("Production", ("Vanguard:Demo", "true"), (SimulatedGatewaySettings.EnabledKey, "false")).Refusal.ShouldBeNull();
     }
 }

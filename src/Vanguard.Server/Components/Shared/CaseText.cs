@@ -142,6 +142,7 @@ public static class CaseText
         "file-on-spot-record" => L.T("当场处罚备案", "File on-the-spot record"),
         "close" => L.T("结案", "Close"),
         "archive" => L.T("归档", "Archive"),
+        "assign-officers" => L.T("增加承办人员", "Assign officers"),
         "document" => L.T("制作文书", "Document"),
         _ => code,
     };
@@ -171,6 +172,8 @@ public static class CaseText
         "file-on-spot-record" => L.T("当场处罚决定书报所属机关备案（五个工作日内）。", "File the on-the-spot decision with the agency (within 5 working days)."),
         "close" => L.T("结案：卷宗材料须齐全，罚款已缴清或已申请强制执行。", "Close: the file is complete and the fine is paid or enforcement applied for."),
         "archive" => L.T("案卷归档。", "Archive the case file."),
+        "assign-officers" => L.T("指定或增加承办人员：作出决定前，执法人员不得少于两人，且须持有有效执法证件（《行政处罚法》第四十二条）。",
+            "Assign officers before the decision: at least two, each with a valid enforcement certificate (art. 42)."),
         _ => string.Empty,
     };
 

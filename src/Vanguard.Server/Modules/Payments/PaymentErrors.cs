@@ -35,6 +35,18 @@ public static class PaymentErrors
     public static readonly Error OrderNotOpen = Error.Conflict(
         "payments.order_not_open", "缴款单已失效、已作废或已由其他交易支付。", "The order is expired, failed or paid by another transaction.");
 
+    public static readonly Error OrderSuperseded = Error.Conflict(
+        "payments.order_superseded", "该缴款单已被新的缴款单取代，不能再支付；请按新的缴款单缴款。",
+        "The order was replaced by a newer one and cannot be paid; pay the newer order.");
+
+    public static readonly Error AmountChanged = Error.Conflict(
+        "payments.amount_changed", "缴款单金额与案件当前应缴金额不一致（其间已登记其他缴款），已拒绝，缴款单作废，需人工对账。",
+        "The order's amount is no longer what the case owes (another payment was recorded meanwhile); refused, the order is failed and needs reconciliation.");
+
+    public static readonly Error NoGateway = Error.Conflict(
+        "payments.no_gateway", "在线缴款暂未开通，请按处罚决定书载明的方式缴纳罚款。",
+        "Online payment is not available (no payment gateway is enabled); pay as the decision says.");
+
     public static Error CaseRefused(Error cause) => Error.Conflict(
         "payments.case_refused", "案件未能登记该笔缴款（" + cause.MessageZh + "），缴款单作废，需人工对账。",
         "The case did not accept the payment (" + cause.MessageEn + "); the order is failed and needs reconciliation.");

@@ -13,8 +13,29 @@ public static class PaymentsModule
     public static WebApplicationBuilder AddPayments(this WebApplicationBuilder builder)
     {
         // The first gateway registered takes new orders; a real one goes before the simulated one (docs/payments.md).
-        builder.Services.AddSingleton<SimulatedGateway>();
-        builder.Services.AddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<SimulatedGateway>());
+        // With none, CreateOrderAsync fails with payments.no_gateway and the portal offers no online payment.
+        var (simulated, refusal) = SimulatedGatewaySettings.Resolve(builder.Configuration, builder.Environment.EnvironmentName);
+        if (refusal is not null)
+        {
+            using (var loggers = LoggerFactory.Create(l => l.AddConfiguration(builder.Configuration.GetSection("Logging")).AddConsole()))
+            {
+                var logger = loggers.CreateLogger("Vanguard.Server.Modules.Payments");
+                if (logger.IsEnabled(LogLevel.Critical))
+                {
+                    logger.LogCritical("Refusing to start: {Reason}", refusal);
+                }
+            }
+
+            throw new InvalidOperationException(refusal);
+        }
+
+        builder.Services.AddSingleton(simulated);
+        if (simulated.Enabled)
+        {
+            builder.Services.AddSingleton<SimulatedGateway>();
+            builder.Services.AddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<SimulatedGateway>());
+        }
+
         builder.Services.AddScoped<PaymentEngine>();
         builder.Services.AddScoped<PaymentOrders>();
         builder.Services.AddSingleton<PaymentsScope>();

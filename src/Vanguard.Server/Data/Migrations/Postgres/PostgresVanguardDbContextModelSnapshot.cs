@@ -2114,6 +2114,10 @@ namespace Vanguard.Server.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("PaidAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("PayToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("PayUrl")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -2144,6 +2148,9 @@ namespace Vanguard.Server.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("OrderNo")
+                        .IsUnique();
+
+                    b.HasIndex("PayToken")
                         .IsUnique();
 
                     b.HasIndex("CaseId", "CreatedAt");

@@ -2087,6 +2087,10 @@ namespace Vanguard.Server.Data.Migrations.Sqlite
                     b.Property<long?>("PaidAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PayToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PayUrl")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -2117,6 +2121,9 @@ namespace Vanguard.Server.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("OrderNo")
+                        .IsUnique();
+
+                    b.HasIndex("PayToken")
                         .IsUnique();
 
                     b.HasIndex("CaseId", "CreatedAt");

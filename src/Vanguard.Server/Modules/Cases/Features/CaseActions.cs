@@ -12,6 +12,7 @@ internal static class CaseActions
         "file", "drop", "complete-investigation", "submit-legal-review", "complete-legal-review", "notify", "record-statement", "waive-rights",
         "request-hearing", "schedule-hearing", "record-hearing", "collective-discussion", "decide", "decide-on-spot", "serve",
         "record-service-consent", "record-payment", "issue-reminder", "apply-enforcement", "file-on-spot-record", "close", "archive",
+        "assign-officers",
     ];
 
     public static Result<CaseCommand> Parse(string action, CaseActionRequest r, DateOnly today, ICurrentActor actor)
@@ -46,6 +47,8 @@ internal static class CaseActions
             "file-on-spot-record" => new FileOnSpotRecord(on),
             "close" => new CloseCase(on),
             "archive" => new ArchiveCase(on),
+            // The officers' names and 执法证 are filled in by CasesHandler, which looks them up in the caller's jurisdiction.
+            "assign-officers" => new AssignOfficers(on, OfficerIds(check, r.OfficerIds)),
             _ => null,
         };
         if (command is null)
@@ -69,6 +72,13 @@ internal static class CaseActions
     {
         check.Check(value is not null, field, "required", $"{zh}不能为空。", $"{en} is required.");
         return value ?? default;
+    }
+
+    private static IReadOnlyList<CaseOfficer> OfficerIds(Validator check, IReadOnlyList<Guid>? ids)
+    {
+        check.Check(ids is { Count: > 0 and <= 20 }, "officerIds", "required", "请选择 1–20 名承办人员。", "Name 1–20 officers.");
+        check.Check(ids is null || ids.All(id => id != Guid.Empty), "officerIds", "invalid", "承办人员标识无效。", "An officer id is invalid.");
+        return (ids ?? []).Distinct().Select(id => new CaseOfficer(id, string.Empty, null, null, true)).ToList();
     }
 
     private static Guid ReviewerOfficer(Validator check, ICurrentActor actor)

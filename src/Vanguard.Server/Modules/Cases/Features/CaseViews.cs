@@ -40,7 +40,8 @@ public sealed record CaseActionRequest(
     long? FineFen = null,
     bool? Warning = null,
     string? Method = null,
-    long? AmountFen = null);
+    long? AmountFen = null,
+    IReadOnlyList<Guid>? OfficerIds = null);
 
 public sealed record CaseSummary(
     Guid Id,

@@ -148,6 +148,20 @@ internal sealed class CasesHandler(
             return Error.Forbidden("cases.legal_reviewer_required", "只有法制审核人员可以完成法制审核。", "Only a legal reviewer can complete a legal review.");
         }
 
+        if (command.Value is AssignOfficers assign)
+        {
+            // Only active officers the caller's jurisdiction can see (the query filter), with their 执法证 as recorded.
+            var ids = assign.Officers.Select(o => o.OfficerId).ToList();
+            var found = await db.Officers.AsNoTracking().Where(o => ids.Contains(o.Id) && o.Active)
+                .Select(o => new CaseOfficer(o.Id, o.Name, o.CertificateNo, o.CertificateValidUntil, true)).ToListAsync(ct);
+            if (found.Count != ids.Count)
+            {
+                return Validator.Invalid("officerIds", "unknown", "承办人员不存在、已停用或不在您的管辖范围内。", "An officer does not exist, is inactive or is outside your jurisdiction.");
+            }
+
+            command = (CaseCommand)(assign with { Officers = ids.Select(i => found.Single(o => o.OfficerId == i)).ToList() });
+        }
+
         var calendar = await calendars.CurrentAsync(ct);
         var context = new CaseRuleContext(
             today, calendar, await HearingThresholdsAsync(ct), await OfficersAsync(id, today, ct),
@@ -177,6 +191,14 @@ internal sealed class CasesHandler(
         {
             // 裁量基准: a decision outside the standard is allowed but must stand out for review.
             warnings.Add(CaseLaw.WarningDepartsFromStandard);
+        }
+
+        if (command.Value is AssignOfficers assigned)
+        {
+            // Links for the officers not linked yet; those already on the case keep their link as it is.
+            var ids = assigned.Officers.Select(o => o.OfficerId).ToList();
+            var linked = await db.Set<CaseOfficerLink>().Where(l => l.CaseId == id && ids.Contains(l.OfficerId)).Select(l => l.OfficerId).ToListAsync(ct);
+            db.AddRange(ids.Except(linked).Select(officerId => new CaseOfficerLink { CaseId = id, OfficerId = officerId, Investigating = true }));
         }
 
         var evt = NewEvent(entity, command.Value.On, transition.Value.ActionCode, transition.Value.DescriptionZh, transition.Value.DescriptionEn, warnings);

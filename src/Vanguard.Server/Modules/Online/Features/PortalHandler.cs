@@ -104,7 +104,7 @@ internal sealed class PortalHandler(
             await db.SaveChangesAsync(ct);
         }
 
-        var payments = services.GetService<IPayments>();
+        var payments = services.GetService<IPayments>() is { Available: true } on ? on : null;
         var payment = new OnlinePaymentView(c.DecidedFineFen ?? 0, c.LateFeeFen, c.AmountOwedFen, c.PaymentDue, c.PaidFen, c.PaidOn, payments is not null);
         if (payments is not null && c.AmountOwedFen > 0 && await payments.AmountDueAsync(caseId, ct) is { IsSuccess: true } due)
         {
@@ -236,7 +236,7 @@ internal sealed class PortalHandler(
 
     public async Task<Result<PaymentOrderView>> StartPaymentAsync(Guid caseId, string returnUrl, CancellationToken ct)
     {
-        if (services.GetService<IPayments>() is not { } payments)
+        if (services.GetService<IPayments>() is not { Available: true } payments)
         {
             return Error.Conflict("online.payments_unavailable", "在线缴款暂未开通，请按处罚决定书载明的方式缴纳罚款。",
                 "Online payment is not available yet; pay as the decision says.");

@@ -9,6 +9,9 @@ namespace Vanguard.Server.Modules.Payments.Contracts;
 /// </summary>
 public interface IPayments
 {
+    /// <summary>Whether a payment gateway is enabled; without one <see cref="CreateOrderAsync"/> fails with <c>payments.no_gateway</c>.</summary>
+    bool Available { get; }
+
     /// <summary>
     /// What the party owes now on a decided case: fine, late fee, total, due date. Fails with <c>payments.not_payable</c>
     /// when the case has no fine to pay (not decided, warning only, already paid).
@@ -21,7 +24,7 @@ public interface IPayments
     /// </summary>
     Task<Result<PaymentOrderView>> CreateOrderAsync(Guid caseId, string returnUrl, CancellationToken ct);
 
-    /// <summary>The order with its state (<c>open</c>, <c>paid</c>, <c>expired</c>, <c>failed</c>).</summary>
+    /// <summary>The order with its state (<c>open</c>, <c>paid</c>, <c>expired</c>, <c>superseded</c>, <c>failed</c>).</summary>
     Task<Result<PaymentOrderView>> FindOrderAsync(Guid orderId, CancellationToken ct);
 }
 

@@ -39,6 +39,12 @@ public sealed class PaymentOrder : IAgencyOwned
 
     public required string ReturnUrl { get; set; }
 
+    /// <summary>
+    /// 128 random bits, base64url: what addresses the order on a gateway's own pages (the simulated pay page), so nobody
+    /// reaches an order by guessing its sequential number. Null on orders made before it existed.
+    /// </summary>
+    public string? PayToken { get; set; }
+
     /// <summary>The gateway's page for the party (<see cref="Gateways.IPaymentGateway.StartAsync"/>).</summary>
     public required string PayUrl { get; set; }
 
@@ -64,6 +70,9 @@ public static class PaymentStatus
     public const string Paid = "paid";
     public const string Expired = "expired";
     public const string Failed = "failed";
+
+    /// <summary>Replaced by a newer order for the case (another amount or day): never payable (docs/payments.md).</summary>
+    public const string Superseded = "superseded";
 }
 
 /// <summary>Every callback a gateway sent, as received, whether it was believed or not.</summary>

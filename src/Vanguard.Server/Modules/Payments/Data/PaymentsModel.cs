@@ -10,6 +10,7 @@ public static class PaymentsModel
         {
             e.ToTable("payments_orders");
             e.HasIndex(x => x.OrderNo).IsUnique();
+            e.HasIndex(x => x.PayToken).IsUnique();
             e.HasIndex(x => new { x.CaseId, x.CreatedAt });
             e.HasIndex(x => new { x.Status, x.AmountAsOf });
             // A gateway's transaction pays one order once, however often its callback arrives.
@@ -17,6 +18,7 @@ public static class PaymentsModel
             e.Property(x => x.OrderNo).HasMaxLength(24);
             e.Property(x => x.CaseNumber).HasMaxLength(64);
             e.Property(x => x.Status).HasMaxLength(16);
+            e.Property(x => x.PayToken).HasMaxLength(32);
             e.Property(x => x.Gateway).HasMaxLength(32);
             e.Property(x => x.GatewayTransactionId).HasMaxLength(64);
             e.Property(x => x.ReturnUrl).HasMaxLength(500);

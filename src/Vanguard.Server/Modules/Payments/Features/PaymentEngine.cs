@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
@@ -26,8 +27,8 @@ internal sealed class PaymentEngine(
     /// <summary>A notification signed longer ago (or further ahead) than this is a replay.</summary>
     public static readonly TimeSpan ReplayWindow = TimeSpan.FromMinutes(5);
 
-    /// <summary>The gateway new orders use: the first registered (the simulated one unless a real one is added first).</summary>
-    private IPaymentGateway DefaultGateway => gateways.First();
+    /// <summary>The gateway new orders use: the first registered (the simulated one unless a real one is added first); none when none is enabled.</summary>
+    private IPaymentGateway? DefaultGateway => gateways.FirstOrDefault();
 
     public async Task<Result<AmountDue>> AmountDueAsync(Guid caseId, CancellationToken ct)
     {
@@ -61,6 +62,11 @@ internal sealed class PaymentEngine(
 
     public async Task<Result<PaymentOrderView>> CreateOrderAsync(Guid caseId, string returnUrl, CancellationToken ct)
     {
+        if (DefaultGateway is not { } gateway)
+        {
+            return PaymentErrors.NoGateway;
+        }
+
         if (!IsLocalPath(returnUrl))
         {
             return PaymentErrors.BadReturnUrl;
@@ -79,7 +85,6 @@ internal sealed class PaymentEngine(
             return PaymentErrors.NotPayable;
         }
 
-        var gateway = DefaultGateway;
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -95,10 +100,12 @@ internal sealed class PaymentEngine(
                     return View(same);
                 }
 
-                // An open order of another day or amount would charge the wrong sum: it gives way to the new one.
+                // An open order of another day or amount would charge the wrong sum: it gives way to the new one, for good
+                // (superseded, never payable: paying it as well as the new one would pay twice).
                 foreach (var stale in open)
                 {
-                    stale.Status = PaymentStatus.Expired;
+                    stale.Status = PaymentStatus.Superseded;
+                    stale.Version++;
                 }
 
                 var order = new PaymentOrder
@@ -106,9 +113,10 @@ internal sealed class PaymentEngine(
                     Id = Guid.CreateVersion7(), AgencyId = state.Value.AgencyId, OrderNo = await NextOrderNoAsync(today, ct), CaseId = caseId,
                     CaseNumber = state.Value.CaseNumber, FineFen = due.FineFen, LateFeeFen = due.LateFeeFen, TotalFen = due.TotalFen,
                     AmountAsOf = today, Status = PaymentStatus.Open, Gateway = gateway.Name, ReturnUrl = returnUrl, PayUrl = "",
-                    Payee = state.Value.AgencyName, CreatedAt = now, ExpiresAt = ChinaMidnightAfter(today),
+                    Payee = state.Value.AgencyName, CreatedAt = now, ExpiresAt = ChinaMidnightAfter(today), PayToken = NewPayToken(),
                 };
-                order.PayUrl = await gateway.StartAsync(new GatewayOrder(order.Id, order.OrderNo, order.TotalFen, order.Payee, order.ExpiresAt), ct);
+                order.PayUrl = await gateway.StartAsync(
+                    new GatewayOrder(order.Id, order.OrderNo, order.PayToken, order.TotalFen, order.Payee, order.ExpiresAt), ct);
                 db.Add(order);
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
@@ -125,8 +133,11 @@ internal sealed class PaymentEngine(
     public async Task<Result<PaymentOrderView>> FindOrderAsync(Guid orderId, CancellationToken ct) =>
         await db.Set<PaymentOrder>().AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId, ct) is { } order ? View(order) : PaymentErrors.OrderNotFound;
 
-    public async Task<PaymentOrder?> FindByNoAsync(string orderNo, CancellationToken ct) =>
-        await db.Set<PaymentOrder>().AsNoTracking().SingleOrDefaultAsync(o => o.OrderNo == orderNo, ct);
+    /// <summary>The order a gateway's page is addressed by (its public token); null for anything else.</summary>
+    public async Task<PaymentOrder?> FindByPayTokenAsync(string payToken, CancellationToken ct) =>
+        payToken is { Length: > 0 and <= 32 }
+            ? await db.Set<PaymentOrder>().AsNoTracking().SingleOrDefaultAsync(o => o.PayToken == payToken, ct)
+            : null;
 
     /// <summary>Open orders of an earlier China day are expired: their amount is no longer the amount due.</summary>
     public async Task<int> ExpireAsync(CancellationToken ct)
@@ -202,6 +213,17 @@ internal sealed class PaymentEngine(
             return await AcceptAsync(record, new CallbackResult("gateway_failed", order.OrderNo, order.Status), ct);
         }
 
+        if (order.Status == PaymentStatus.Superseded)
+        {
+            // A newer order replaced it: paying this one too would pay twice. The money that moved is for reconciliation.
+            if (logger.IsEnabled(LogLevel.Warning))
+            {
+                logger.LogWarning("Payment order {OrderNo}: gateway {Gateway} reported a payment for a superseded order; refused", order.OrderNo, gateway.Name);
+            }
+
+            return await RefuseAsync(record, PaymentErrors.OrderSuperseded, ct);
+        }
+
         // Paid before midnight but told after it: the order was still good when the money moved.
         var payable = order.Status == PaymentStatus.Open || (order.Status == PaymentStatus.Expired && n.PaidAt < order.ExpiresAt);
         if (!payable)
@@ -222,6 +244,23 @@ internal sealed class PaymentEngine(
             }
 
             return await RefuseAsync(record, PaymentErrors.AmountMismatch, ct);
+        }
+
+        // Never more than the case owes now, for the order's day: an officer may have recorded a payment since the order
+        // was made. Not the order's sum any more → nothing is applied; the money is for reconciliation.
+        var state = await cases.PaymentStateAsync(order.CaseId, ct);
+        var owed = state.IsSuccess ? Due(state.Value, order.AmountAsOf)?.TotalFen ?? 0 : 0;
+        if (owed != order.TotalFen)
+        {
+            order.Status = PaymentStatus.Failed;
+            order.FailureCode = PaymentErrors.AmountChanged.Code;
+            order.Version++;
+            if (logger.IsEnabled(LogLevel.Warning))
+            {
+                logger.LogWarning("Payment order {OrderNo}: the case now owes {Owed} fen, the order is for {Total} fen; refused", order.OrderNo, owed, order.TotalFen);
+            }
+
+            return await RefuseAsync(record, PaymentErrors.AmountChanged, ct);
         }
 
         return await ApplyAsync(order, record, n, gateway.Name, ct);
@@ -327,10 +366,19 @@ internal sealed class PaymentEngine(
     private static DateTimeOffset ChinaMidnightAfter(DateOnly day) =>
         new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), LegalClock.ChinaOffset).ToUniversalTime();
 
-    /// <summary>Only a path on this site: the pay page redirects there, and must not be an open redirect.</summary>
+    /// <summary>
+    /// Only a path on this site: the pay page redirects there, and must not be an open redirect. One leading <c>/</c>,
+    /// no <c>//</c> or <c>/\</c> anywhere, no backslash, whitespace or control character (browsers drop tabs and newlines,
+    /// so <c>/\t/evil.com</c> would be <c>//evil.com</c>), and a relative URI.
+    /// </summary>
     public static bool IsLocalPath(string? url) =>
-        url is { Length: > 0 and <= 500 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && !url.Contains('\r', StringComparison.Ordinal)
-        && !url.Contains('\n', StringComparison.Ordinal);
+        url is { Length: > 0 and <= 500 } && url[0] == '/'
+        && !url.Contains("//", StringComparison.Ordinal) && !url.Contains('\\', StringComparison.Ordinal)
+        && !url.Any(c => char.IsControl(c) || char.IsWhiteSpace(c))
+        && Uri.TryCreate(url, UriKind.Relative, out var relative) && !relative.IsAbsoluteUri;
+
+    /// <summary>128 random bits, base64url without padding (22 characters).</summary>
+    private static string NewPayToken() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 

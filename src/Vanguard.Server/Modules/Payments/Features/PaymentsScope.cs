@@ -24,8 +24,10 @@ internal sealed class PaymentsScope(IServiceScopeFactory scopes)
 /// <see cref="IPayments"/> for the portal and the terminal. It does not ask who is calling: the portal lets a party pay
 /// after the notice code, the terminal an officer in jurisdiction; paying someone's fine for them harms no one.
 /// </summary>
-internal sealed class PaymentsService(PaymentsScope scope) : IPayments
+internal sealed class PaymentsService(PaymentsScope scope, IEnumerable<Gateways.IPaymentGateway> gateways) : IPayments
 {
+    public bool Available => gateways.Any();
+
     public Task<Result<AmountDue>> AmountDueAsync(Guid caseId, CancellationToken ct) => scope.RunAsync(e => e.AmountDueAsync(caseId, ct));
 
     public Task<Result<PaymentOrderView>> CreateOrderAsync(Guid caseId, string returnUrl, CancellationToken ct) =>
@@ -33,6 +35,6 @@ internal sealed class PaymentsService(PaymentsScope scope) : IPayments
 
     public Task<Result<PaymentOrderView>> FindOrderAsync(Guid orderId, CancellationToken ct) => scope.RunAsync(e => e.FindOrderAsync(orderId, ct));
 
-    /// <summary>For the gateway's own page: the order by its number, as stored.</summary>
-    public Task<PaymentOrder?> FindByNoAsync(string orderNo, CancellationToken ct) => scope.RunAsync(e => e.FindByNoAsync(orderNo, ct));
+    /// <summary>For the gateway's own page: the order by its public token (never by its number), as stored.</summary>
+    public Task<PaymentOrder?> FindByPayTokenAsync(string payToken, CancellationToken ct) => scope.RunAsync(e => e.FindByPayTokenAsync(payToken, ct));
 }

@@ -21,7 +21,8 @@ public interface IPaymentGateway
     Result<GatewayNotification> VerifyCallback(IReadOnlyDictionary<string, string> headers, byte[] body);
 }
 
-public sealed record GatewayOrder(Guid OrderId, string OrderNo, long TotalFen, string Payee, DateTimeOffset ExpiresAt);
+/// <param name="PayToken">The order's unguessable public token (base64url): what a gateway's own page is addressed by.</param>
+public sealed record GatewayOrder(Guid OrderId, string OrderNo, string PayToken, long TotalFen, string Payee, DateTimeOffset ExpiresAt);
 
 /// <param name="Status"><c>paid</c> or <c>failed</c>.</param>
 /// <param name="Nonce">Unique per notification sent (a retry of one payment has a new nonce, the same transaction).</param>

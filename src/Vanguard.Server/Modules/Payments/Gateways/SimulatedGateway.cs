@@ -8,7 +8,8 @@ using Vanguard.Server.Data;
 namespace Vanguard.Server.Modules.Payments.Gateways;
 
 /// <summary>
-/// 模拟支付通道 for demo and tests: its pay page is <c>/online/pay/sim/{orderNo}</c>; on 支付 it signs a notification and
+/// 模拟支付通道 for demo and tests, registered only when <see cref="SimulatedGatewaySettings"/> says so: its pay page is
+/// <c>/online/pay/sim/{payToken}</c> (the order's random token, never its number); on 支付 it signs a notification and
 /// delivers it through the same callback handler as <c>POST /api/v1/payments/callback/simulated</c>.
 /// Signature: <c>X-Sim-Signature: hex(HMAC-SHA256(secret, raw body))</c>; the body carries the nonce and the timestamp,
 /// so both are signed. The secret is <c>Vanguard:Payments:Simulated:Secret</c>, or one generated once and kept in
@@ -38,7 +39,7 @@ public sealed class SimulatedGateway : IPaymentGateway
 
     public string Name => GatewayName;
 
-    public Task<string> StartAsync(GatewayOrder order, CancellationToken ct) => Task.FromResult("/online/pay/sim/" + Uri.EscapeDataString(order.OrderNo));
+    public Task<string> StartAsync(GatewayOrder order, CancellationToken ct) => Task.FromResult("/online/pay/sim/" + Uri.EscapeDataString(order.PayToken));
 
     /// <summary>What the simulated bank sends when the party presses 支付 (or what a test forges).</summary>
     public (Dictionary<string, string> Headers, byte[] Body) Sign(SimulatedNotice notice)
@@ -87,6 +88,12 @@ public sealed class SimulatedGateway : IPaymentGateway
         }
 
         if (notice is not { OrderNo.Length: > 0, TransactionId.Length: > 0, Nonce.Length: > 0 } || notice.Status is not ("paid" or "failed"))
+        {
+            return PaymentErrors.BadCallback;
+        }
+
+        // Signed, but still only a number: one outside DateTimeOffset's range is an unreadable notification, not a crash.
+        if (notice.Timestamp < DateTimeOffset.MinValue.ToUnixTimeSeconds() || notice.Timestamp > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
         {
             return PaymentErrors.BadCallback;
         }
