@@ -1,25 +1,32 @@
 // HTTP to /api/v1 with the officer's bearer token. A 401 refreshes the token pair once (POST /auth/refresh, one
-// refresh at a time however many calls fail together) and repeats the call; a failed refresh signs the officer out.
-import { kv } from './store.js';
+// refresh at a time however many calls fail together) and repeats the call. Only a refresh answered 401 (the refresh
+// token is expired or revoked) signs the officer out; a 408/429/5xx or no network keeps the session for a later try.
+import { kv, setAccount } from './store.js';
 
 const BASE = '/api/v1';
-let session = null; // { username, accessToken, refreshToken, expiresAt }
+let session = null; // { userId (GET /me), username, accessToken, refreshToken, expiresAt }
 let refreshing = null;
 const listeners = new Set();
 
 export const onSessionChange = (fn) => listeners.add(fn);
-const emit = () => listeners.forEach((fn) => fn(session));
+const emit = (previous) => listeners.forEach((fn) => fn(session, previous));
 
 export async function loadSession() {
   session = (await kv.get('session')) ?? null;
+  if (session && !session.userId) {
+    // A session stored before the account id was kept: without it no cache or queued write can be told apart.
+    session = null;
+    await kv.del('session');
+  }
+  setAccount(session?.userId);
   return session;
 }
 
 export const currentSession = () => session;
 
-async function saveTokens(username, body) {
+async function saveTokens(base, body) {
   session = {
-    username,
+    ...base,
     accessToken: body.accessToken,
     refreshToken: body.refreshToken,
     expiresAt: Date.now() + (body.expiresIn ?? 3600) * 1000,
@@ -57,15 +64,16 @@ async function send(path, { method = 'GET', body, headers = {}, raw = false } = 
 async function refresh() {
   if (!session?.refreshToken) return false;
   refreshing ??= (async () => {
-    const username = session.username;
-    const res = await send('/auth/refresh', { method: 'POST', body: { refreshToken: session.refreshToken } });
+    const mine = session;
+    const res = await send('/auth/refresh', { method: 'POST', body: { refreshToken: mine.refreshToken } });
+    if (session !== mine) return false; // signed out (or another officer signed in) meanwhile
     if (res.ok) {
-      await saveTokens(username, await res.json());
+      const { accessToken, refreshToken, expiresAt, ...base } = mine;
+      await saveTokens(base, await res.json());
       return true;
     }
-    if (res.status >= 500) return false;
-    await signOut();
-    return false;
+    if (res.status === 401) await signOut();
+    return false; // 408, 429, 5xx: keep the session, the next call or the outbox's back-off tries again
   })().finally(() => { refreshing = null; });
   return refreshing;
 }
@@ -79,9 +87,14 @@ export async function freshToken() {
 }
 
 /** { ok, status, data | problem + message, date } for any HTTP answer; OfflineError without network. `raw`: body unread. */
+// `as`: the account id the call must be made for. When the current session is another account's (or none), nothing is
+// sent and the answer is { ok: false, switched: true }: the outbox sends an officer's writes only with that officer's token.
 export async function api(path, options = {}) {
+  const switched = () => options.as !== undefined && session?.userId !== options.as;
+  if (switched()) return { ok: false, status: 0, switched: true };
   let res = await send(path, options);
   if (res.status === 401 && session && path !== '/auth/refresh' && (await refresh())) {
+    if (switched()) return { ok: false, status: 0, switched: true };
     res = await send(path, options);
   }
   const result = { ok: res.ok, status: res.status, date: res.headers.get('Date'), response: res };
@@ -100,13 +113,35 @@ export async function signIn(username, password) {
   const res = await send('/auth/token', { method: 'POST', body: { username, password } });
   const data = await res.json().catch(() => null);
   if (!res.ok) return { ok: false, message: problemMessage(data, res.status) };
-  await saveTokens(username, data);
-  emit();
-  return { ok: true };
+  // The account id from GET /me, not the typed name ("Zhang" and "zhang" are one account): caches and queued writes
+  // are bound to it.
+  const previous = session;
+  session = { accessToken: data.accessToken };
+  let me;
+  try {
+    me = await send('/me');
+  } finally {
+    session = previous;
+  }
+  const who = me.ok ? await me.json().catch(() => null) : null;
+  if (!who?.id) return { ok: false, message: '无法获取账号信息，请稍后重试。' };
+  if (previous) await signOut();
+  await saveTokens({ userId: who.id, username: who.username || username }, data);
+  setAccount(who.id);
+  emit(null);
+  return { ok: true, me: who };
 }
 
+/** The one way out: every listener gets (null, the session that ended) and clears what belonged to it. */
 export async function signOut() {
+  const previous = session;
   session = null;
+  setAccount(null);
   await kv.del('session');
-  emit();
+  emit(previous);
+}
+
+/** Ends the session on the server as well (POST /auth/logout revokes its refresh tokens), best effort. */
+export async function revoke() {
+  try { await send('/auth/logout', { method: 'POST', body: {} }); } catch { /* offline: the token expires on its own */ }
 }

@@ -1,6 +1,6 @@
 // 现场笔录 and 当场处罚: written on the phone, queued in the outbox, sent when there is coverage.
 import { api } from './api.js';
-import { kv } from './store.js';
+import { ukv } from './store.js';
 import { enqueue, onSent } from './outbox.js';
 import { checkCreditCode, checkIdNumber, fenToYuan, normalisePlate, ON_SPOT_LIMIT_FEN, onSpotAllowed, yuanToFen } from './checks.js';
 import { colorOptions, esc, isoWithOffset, localInput, locate, toast, today, view, $, $$ } from './ui.js';
@@ -167,15 +167,15 @@ export function renderRecordForm(params) {
 }
 
 onSent('record', async (item, data) => {
-  const list = (await kv.get('records')) ?? [];
+  const list = (await ukv.get('records')) ?? [];
   list.unshift({ id: data?.id, label: item.label, at: item.createdAt });
-  await kv.set('records', list.slice(0, 30));
+  await ukv.set('records', list.slice(0, 30));
 });
 
 onSent('penalty', async (item, data) => {
-  const list = (await kv.get('penalties')) ?? [];
+  const list = (await ukv.get('penalties')) ?? [];
   list.unshift({ ...data, label: item.label, at: item.createdAt });
-  await kv.set('penalties', list.slice(0, 30));
+  await ukv.set('penalties', list.slice(0, 30));
   toast(`当场处罚决定已生成：${data?.caseNumber ?? ''}`);
   if (location.hash.startsWith('#/penalty')) renderPenalty();
 });
@@ -185,19 +185,19 @@ async function colleagues() {
   try {
     const res = await api('/terminal/colleagues');
     if (res.ok && Array.isArray(res.data)) {
-      await kv.set('colleagues', res.data);
+      await ukv.set('colleagues', res.data);
       return res.data;
     }
   } catch { /* offline: the list fetched last time */ }
-  return (await kv.get('colleagues')) ?? [];
+  return (await ukv.get('colleagues')) ?? [];
 }
 
 onSent('payment', async (item, data) => {
-  const list = (await kv.get('penalties')) ?? [];
+  const list = (await ukv.get('penalties')) ?? [];
   const d = list.find((x) => x.caseId === data?.caseId);
   if (d) {
     d.paid = { reference: data.reference, paidAt: data.paidAt, amountFen: data.amountFen, channel: data.channel };
-    await kv.set('penalties', list);
+    await ukv.set('penalties', list);
   }
   toast(`缴款已登记：${data?.caseNumber ?? ''}`);
   if (location.hash.startsWith('#/penalty')) renderPenalty();
@@ -209,15 +209,15 @@ async function offences() {
   try {
     const res = await api('/penalties/offences');
     if (res.ok && Array.isArray(res.data)) {
-      await kv.set('offences', res.data);
+      await ukv.set('offences', res.data);
       return res.data;
     }
   } catch { /* offline: the list fetched last time */ }
-  return (await kv.get('offences')) ?? [];
+  return (await ukv.get('offences')) ?? [];
 }
 
 export async function renderPenalty() {
-  const [list, done, mates] = await Promise.all([offences(), kv.get('penalties'), colleagues()]);
+  const [list, done, mates] = await Promise.all([offences(), ukv.get('penalties'), colleagues()]);
   const usable = mates.filter((c) => c.certificateValid);
   view(`
     <h1>当场处罚</h1>

@@ -2,7 +2,7 @@
 // its purpose (查询事由, audited by the server). The last answer per key is kept so an officer without coverage still
 // sees it — marked as cached, with the time it was fetched.
 import { api } from './api.js';
-import { kv } from './store.js';
+import { ukv } from './store.js';
 import { checkCreditCode, checkIdNumber, normalisePlate } from './checks.js';
 import { colorOptions, esc, fmtTime, kvTable, view, $, PLATE_COLORS } from './ui.js';
 
@@ -77,7 +77,7 @@ async function submit(form) {
   try {
     res = await api(q.path);
   } catch {
-    const cached = (await kv.get('lookups') ?? {})[q.key];
+    const cached = (await ukv.get('lookups') ?? {})[q.key];
     out.innerHTML = cached
       ? `<p class="badge offline" data-testid="lookup-cached">离线缓存 · 查询于 ${esc(fmtTime(cached.at))}</p>${render(kind, cached.data)}`
       : '<p class="error">当前离线，本机没有该对象的查询记录。</p>';
@@ -87,11 +87,11 @@ async function submit(form) {
     out.innerHTML = `<p class="error">${esc(res.status === 404 ? '未查到该对象的登记信息。' : res.message)}</p>`;
     return;
   }
-  const cache = (await kv.get('lookups')) ?? {};
+  const cache = (await ukv.get('lookups')) ?? {};
   cache[q.key] = { at: new Date().toISOString(), data: res.data };
   const keys = Object.keys(cache).sort((a, b) => cache[b].at.localeCompare(cache[a].at));
   keys.slice(MAX_CACHED).forEach((k) => delete cache[k]);
-  await kv.set('lookups', cache);
+  await ukv.set('lookups', cache);
   out.innerHTML = render(kind, res.data);
 }
 

@@ -3,6 +3,8 @@
 // result, so a send whose answer was lost is simply sent again. An item leaves the outbox on a 2xx, or on a 4xx other
 // than 401/408/429 — then it is kept in `failed` with the server's message. Items go out one at a time, in order
 // (a task is accepted before it is finished), and never two flushes at once.
+// Each item belongs to the account that wrote it (`account`: the id from GET /me) and is sent only with that account's
+// token: on a shared phone officer A's unsent writes wait, untouched, until A signs in again.
 import { api, currentSession } from './api.js';
 import { outbox, failed } from './store.js';
 
@@ -26,10 +28,20 @@ export function uuid() {
   return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
 }
 
+/** The account an item belongs to; items queued before accounts were kept carry the typed username only. */
+const owner = (i, s) => i.account ?? (s && i.user?.toLowerCase() === s.username?.toLowerCase() ? s.userId : undefined);
+export const isMine = (i, s = currentSession()) => !!s?.userId && owner(i, s) === s.userId;
+
 export async function counts() {
-  const user = currentSession()?.username;
-  const mine = (items) => items.filter((i) => i.user === user);
-  return { pending: mine(await outbox.all()).length, failed: mine(await failed.all()).length };
+  const s = currentSession();
+  const all = await outbox.all();
+  const others = all.filter((i) => !isMine(i, s));
+  return {
+    pending: all.length - others.length,
+    failed: (await failed.all()).filter((i) => isMine(i, s)).length,
+    others: others.length,
+    otherNames: [...new Set(others.map((i) => i.accountName ?? i.user ?? '其他账号'))],
+  };
 }
 
 async function changed() {
@@ -38,13 +50,16 @@ async function changed() {
 }
 
 /**
- * Queues a write { kind, label, path, body, method?, silentCodes? }; its id is the Idempotency-Key.
+ * Queues a write { kind, label, path, body, method?, silentCodes?, account?, accountName? } for the signed-in account
+ * (or the one given); its id is the Idempotency-Key.
  */
 export async function enqueue(write) {
+  const s = currentSession();
   const item = {
     id: uuid(),
     seq: ++seq,
-    user: currentSession()?.username,
+    account: s?.userId,
+    accountName: s?.username,
     method: 'POST',
     createdAt: new Date().toISOString(),
     attempts: 0,
@@ -72,16 +87,20 @@ export function flush() {
 }
 
 async function drain() {
-  const user = currentSession()?.username;
-  if (!user) return;
-  const items = (await outbox.all()).filter((i) => i.user === user);
-  for (const item of items) {
+  const s = currentSession();
+  if (!s?.userId) return;
+  for (const item of await outbox.all()) {
+    // Checked before every send: a sign-out or another officer's sign-in mid-drain stops it, A's items stay queued.
+    if (currentSession()?.userId !== s.userId) return;
+    if (!isMine(item, s)) continue;
+    if (!item.account) { item.account = s.userId; item.accountName = s.username; await outbox.put(item); }
     let res;
     try {
-      res = await api(item.path, { method: item.method, body: item.body, headers: { 'Idempotency-Key': item.id } });
+      res = await api(item.path, { method: item.method, body: item.body, headers: { 'Idempotency-Key': item.id }, as: s.userId });
     } catch {
       return scheduleRetry(); // offline: keep the order, try later
     }
+    if (res.switched) return;
     if (res.ok) {
       await outbox.del(item.id);
       backoffMs = 0;
@@ -112,7 +131,7 @@ function scheduleRetry() {
 
 export async function retryFailed(id) {
   const item = await failed.get(id);
-  if (!item) return;
+  if (!item || !isMine(item)) return;
   await failed.del(id);
   const { failedAt, status, code, message, ...again } = item;
   await outbox.put({ ...again, seq: ++seq });
@@ -121,6 +140,8 @@ export async function retryFailed(id) {
 }
 
 export async function dismissFailed(id) {
+  const item = await failed.get(id);
+  if (!item || !isMine(item)) return;
   await failed.del(id);
   await changed();
 }

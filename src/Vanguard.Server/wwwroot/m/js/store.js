@@ -36,6 +36,34 @@ export const kv = {
   del: (key) => run('kv', 'readwrite', (s) => s.delete(key)),
 };
 
+// The officer's caches (me, duty, positions, tasks, look-ups, decisions…) live under `u:{account id}:{key}`, the id from
+// GET /me: officer B on a shared phone never reads or appends to officer A's entries, whatever survived A's session.
+let account = null;
+export const setAccount = (id) => { account = id ?? null; };
+const scoped = (key, id = account) => `u:${id}:${key}`;
+export const ukv = {
+  get: (key) => (account ? kv.get(scoped(key)) : Promise.resolve(undefined)),
+  set: (key, value) => (account ? kv.set(scoped(key), value) : Promise.resolve()),
+  del: (key, id = account) => (id ? kv.del(scoped(key, id)) : Promise.resolve()),
+  /** Appends to a list under `key` of account `id` in one transaction (no lost update between two writers). */
+  append: (key, items, max, id = account) => (id ? run('kv', 'readwrite', (s) => {
+    const k = scoped(key, id);
+    const req = s.get(k);
+    req.onsuccess = () => s.put([...(req.result ?? []), ...items].slice(-max), k);
+  }) : Promise.resolve()),
+  /** Reads and empties the list under `key` in one transaction. */
+  take: async (key, id = account) => {
+    if (!id) return [];
+    let out = [];
+    await run('kv', 'readwrite', (s) => {
+      const k = scoped(key, id);
+      const req = s.get(k);
+      req.onsuccess = () => { out = req.result ?? []; s.delete(k); };
+    });
+    return out;
+  },
+};
+
 export const table = (name) => ({
   all: () => run(name, 'readonly', (s) => (name === 'outbox' ? s.index('seq').getAll() : s.getAll())),
   get: (id) => run(name, 'readonly', (s) => s.get(id)),
