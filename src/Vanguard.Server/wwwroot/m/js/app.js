@@ -114,15 +114,22 @@ function stopPositions() {
   watchId = null;
 }
 
-// The server refuses a whole batch for one point outside China (lat 3–54, lon 73–136) or older than 7 days (docs/terminal.md).
+// The server's rules (docs/terminal.md): China (lat 3–54, lon 73–136), `at` at most 5 min ahead and under 7 days old,
+// accuracy 0–100 km, speed 0–400 km/h, heading 0–360°. A point it would reject is dropped here (a bad speed or heading
+// is only cleared); the server stores the rest of a batch anyway and lists the rejected points by index.
 const WEEK_MS = 7 * 24 * 3600_000;
-const usable = (p) => p.lat >= 3 && p.lat <= 54 && p.lon >= 73 && p.lon <= 136 && Date.now() - new Date(p.at).getTime() < WEEK_MS - 3600_000;
+const inRange = (v, lo, hi) => v == null || (Number.isFinite(v) && v >= lo && v <= hi);
+const usable = (p) => {
+  const age = Date.now() - new Date(p.at).getTime();
+  return p.lat >= 3 && p.lat <= 54 && p.lon >= 73 && p.lon <= 136 && age < WEEK_MS - 3600_000 && age > -4 * 60_000 && inRange(p.accuracyM, 0, 100_000);
+};
+const clean = (p) => ({ ...p, speedKmh: inRange(p.speedKmh, 0, 400) ? p.speedKmh : null, headingDeg: inRange(p.headingDeg, 0, 360) ? p.headingDeg : null });
 
 async function sendPositions(s = currentSession()) {
   if (!s) return;
-  const points = (await ukv.take('positions', s.userId)).filter(usable);
+  const points = (await ukv.take('positions', s.userId)).filter(usable).map(clean);
   if (!points.length) return;
-  // A refused batch (off duty, or a point gone stale while queued) cannot be corrected by the officer: it is dropped.
+  // A batch refused whole (off duty, or every point gone stale while queued) cannot be corrected by the officer: dropped.
   await enqueue({
     kind: 'positions', label: `位置上报 ${points.length} 个点`, path: '/terminal/positions', body: { points },
     silentCodes: ['terminal.off_duty', 'validation.failed'], account: s.userId, accountName: s.username,
