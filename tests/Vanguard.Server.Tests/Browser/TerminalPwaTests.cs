@@ -654,6 +654,48 @@ public sealed class TerminalPwaTests(BrowserFixture browser) : IClassFixture<Bro
         (await RecordsWithAsync(other, content)).ShouldBe(0);
     }
 
+    /// <summary>Issue 6: 退出登录 while on duty asks "下班并退出？" and sends 下班 before signing out, then revokes the refresh token.</summary>
+    [Fact]
+    public async Task Logout_OnDuty_AsksAndSendsOffDuty_ThenRevokes()
+    {
+        var page = await PhoneAsync();
+        var duty = new List<string>();
+        var logouts = 0;
+        var dialogs = new List<string>();
+        page.Dialog += async (_, dialog) => { dialogs.Add(dialog.Message); await dialog.AcceptAsync(); };
+        await page.RouteAsync("**/api/v1/terminal/**", async route =>
+        {
+            var request = route.Request;
+            if (new Uri(request.Url).AbsolutePath.EndsWith("/terminal/duty", StringComparison.Ordinal))
+            {
+                var on = request.Method == "POST" && (request.PostData ?? string.Empty).Contains("true", StringComparison.Ordinal);
+                if (request.Method == "POST")
+                {
+                    duty.Add(request.PostData ?? string.Empty);
+                }
+
+                await route.FulfillAsync(new() { Json = new { onDuty = on, since = (string?)null, lastPosition = (object?)null } });
+            }
+            else
+            {
+                await route.FulfillAsync(new() { Json = new { accepted = 0, duplicates = 0, rejected = Array.Empty<object>() } });
+            }
+        });
+        await page.RouteAsync("**/api/v1/auth/logout", async route => { Interlocked.Increment(ref logouts); await route.FulfillAsync(new() { Status = 204 }); });
+        await SignInAsync(page);
+        await page.ClickAsync("[data-testid=duty-toggle]");
+        await Expect(page.Locator("[data-testid=duty-toggle]")).ToHaveTextAsync("下班");
+        await Expect(page.Locator("[data-testid=pending]")).ToHaveAttributeAsync("data-count", "0");
+
+        await page.ClickAsync("#logout");
+        await Expect(page.Locator("#username")).ToBeVisibleAsync();
+        dialogs.ShouldContain(m => m.Contains("下班并退出", StringComparison.Ordinal));
+        duty.Count.ShouldBe(2, string.Join(" | ", duty));
+        duty[1].ShouldContain("false");
+        logouts.ShouldBe(1);
+        await page.Context.CloseAsync();
+    }
+
     private static Task<string[]> CacheKeysAsync(IPage page) => page.EvaluateAsync<string[]>("""
         () => new Promise((ok) => { const r = indexedDB.open('vanguard-terminal');
           r.onsuccess = () => { const q = r.result.transaction('kv').objectStore('kv').getAllKeys(); q.onsuccess = () => ok(q.result.map(String)); }; })

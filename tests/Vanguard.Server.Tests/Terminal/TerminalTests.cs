@@ -399,6 +399,36 @@ public sealed class TerminalTests(VanguardFactory factory) : IClassFixture<Vangu
         await accessAsRefresh.ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "auth.refresh_invalid");
     }
 
+    /// <summary>Issue 6: the terminal's sign-out revokes its refresh token (the security stamp changes); an access token lives on until it expires.</summary>
+    [Fact]
+    public async Task Logout_RevokesTheRefreshToken()
+    {
+        var client = factory.CreateClient();
+        var pair = await OkJsonAsync(await client.PostAsJsonAsync("/api/v1/auth/token", new { username = "nanyang.field", password = VanguardFactory.Password }, Ct));
+        var signedIn = factory.CreateClient();
+        signedIn.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", pair["accessToken"]!.GetValue<string>());
+
+        var logout = await signedIn.PostAsJsonAsync("/api/v1/auth/logout", new { }, Ct);
+        var refresh = await client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = pair["refreshToken"]!.GetValue<string>() }, Ct);
+
+        logout.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        await refresh.ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "auth.refresh_invalid");
+        (await client.PostAsJsonAsync("/api/v1/auth/logout", new { }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Track_FromTheEndOfTheCalendar_Is400_NotAnOverflow()
+    {
+        var officerId = await OfficerIdAsync("zhengzhou.field");
+        var zhengzhou = await factory.SignedInAsync("zhengzhou.command");
+
+        foreach (var query in new[] { "from=9999-12-31T23:59:59Z", "to=0001-01-01T00:00:00Z", "from=0001-01-01T00:00:00Z" })
+        {
+            var response = await zhengzhou.GetAsync($"/api/v1/terminal/officers/{officerId}/track?{query}", Ct);
+            await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
+        }
+    }
+
     private async Task<string> TokenAsync(string username)
     {
         var response = await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { username, password = VanguardFactory.Password }, Ct);

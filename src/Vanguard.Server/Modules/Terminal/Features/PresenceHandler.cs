@@ -189,6 +189,13 @@ internal sealed class PresenceHandler(
             return TerminalErrors.OfficerNotFound;
         }
 
+        // A date at the edge of the calendar (from=9999-12-31) cannot take 24 hours more or less: 400, not an overflow.
+        if ((from is { } f0 && (f0.UtcDateTime > DateTime.MaxValue - MaxTrack || f0.UtcDateTime < DateTime.MinValue + MaxTrack))
+            || (to is { } t0 && (t0.UtcDateTime > DateTime.MaxValue - MaxTrack || t0.UtcDateTime < DateTime.MinValue + MaxTrack)))
+        {
+            return Validator.Invalid(from is null ? "to" : "from", "out_of_range", "查询时间超出范围。", "The time is out of range.");
+        }
+
         var end = (to ?? (from is { } f ? f + MaxTrack : clock.GetUtcNow())).ToUniversalTime();
         var start = (from ?? end - MaxTrack).ToUniversalTime();
         if (start > end || end - start > MaxTrack)

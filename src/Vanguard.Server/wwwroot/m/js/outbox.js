@@ -132,6 +132,11 @@ function scheduleRetry() {
 export async function retryFailed(id) {
   const item = await failed.get(id);
   if (!item || !isMine(item)) return;
+  // The server remembers an Idempotency-Key 90 days: an older item resent under its key could be stored a second time.
+  if (Date.now() - new Date(item.createdAt).getTime() > 85 * 86_400_000) {
+    alert('该数据已超过 85 天，服务器已无法判断它是否曾经提交，为防止重复登记不能重新提交。请核对后重新填写，然后删除此条。');
+    return;
+  }
   await failed.del(id);
   const { failedAt, status, code, message, ...again } = item;
   await outbox.put({ ...again, seq: ++seq });
@@ -142,6 +147,11 @@ export async function retryFailed(id) {
 export async function dismissFailed(id) {
   const item = await failed.get(id);
   if (!item || !isMine(item)) return;
+  // The server remembers an Idempotency-Key 90 days: an older item resent under its key could be stored a second time.
+  if (Date.now() - new Date(item.createdAt).getTime() > 85 * 86_400_000) {
+    alert('该数据已超过 85 天，服务器已无法判断它是否曾经提交，为防止重复登记不能重新提交。请核对后重新填写，然后删除此条。');
+    return;
+  }
   await failed.del(id);
   await changed();
 }
