@@ -1,6 +1,5 @@
-// HTTP to /api/v1 with the officer's bearer token. A 401 refreshes the token pair once (POST /auth/refresh, one
-// refresh at a time however many calls fail together) and repeats the call. Only a refresh answered 401 (the refresh
-// token is expired or revoked) signs the officer out; a 408/429/5xx or no network keeps the session for a later try.
+// HTTP to /api/v1 with the bearer token. A 401 refreshes the pair once (one refresh at a time) and repeats the call.
+// Only a refresh answered 401 signs out; 408/429/5xx or no network keep the session for a later try.
 import { kv, setAccount } from './store.js';
 
 const BASE = '/api/v1';
@@ -14,7 +13,7 @@ const emit = (previous) => listeners.forEach((fn) => fn(session, previous));
 export async function loadSession() {
   session = (await kv.get('session')) ?? null;
   if (session && !session.userId) {
-    // A session stored before the account id was kept: without it no cache or queued write can be told apart.
+    // Stored before account ids were kept: sign in again.
     session = null;
     await kv.del('session');
   }
@@ -87,8 +86,7 @@ export async function freshToken() {
 }
 
 /** { ok, status, data | problem + message, date } for any HTTP answer; OfflineError without network. `raw`: body unread. */
-// `as`: the account id the call must be made for. When the current session is another account's (or none), nothing is
-// sent and the answer is { ok: false, switched: true }: the outbox sends an officer's writes only with that officer's token.
+// `as`: the account the call is for; if the session is another's (or none), nothing is sent: { ok: false, switched }.
 export async function api(path, options = {}) {
   const switched = () => options.as !== undefined && session?.userId !== options.as;
   if (switched()) return { ok: false, status: 0, switched: true };
@@ -113,8 +111,7 @@ export async function signIn(username, password) {
   const res = await send('/auth/token', { method: 'POST', body: { username, password } });
   const data = await res.json().catch(() => null);
   if (!res.ok) return { ok: false, message: problemMessage(data, res.status) };
-  // The account id from GET /me, not the typed name ("Zhang" and "zhang" are one account): caches and queued writes
-  // are bound to it.
+  // Bound to the account id from GET /me, not the typed name ("Zhang" = "zhang").
   const previous = session;
   session = { accessToken: data.accessToken };
   let me;
@@ -132,7 +129,7 @@ export async function signIn(username, password) {
   return { ok: true, me: who };
 }
 
-/** The one way out: every listener gets (null, the session that ended) and clears what belonged to it. */
+/** The one way out: listeners get (null, the ended session) and clear what was its. */
 export async function signOut() {
   const previous = session;
   session = null;
@@ -141,7 +138,7 @@ export async function signOut() {
   emit(previous);
 }
 
-/** Ends the session on the server as well (POST /auth/logout revokes its refresh tokens), best effort. */
+/** POST /auth/logout: revokes the refresh tokens, best effort. */
 export async function revoke() {
   try { await send('/auth/logout', { method: 'POST', body: {} }); } catch { /* offline: the token expires on its own */ }
 }

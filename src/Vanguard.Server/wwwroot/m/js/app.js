@@ -97,7 +97,7 @@ function startPositions() {
   if (duty.onDuty && navigator.geolocation && watchId === null && currentSession()) {
     const account = currentSession().userId; // the fixes go to this officer's list only, whoever signs in later
     watchId = navigator.geolocation.watchPosition((p) => {
-      // One IndexedDB transaction per fix: no read-modify-write race with sendPositions taking the list.
+      // One transaction per fix: no race with sendPositions.
       ukv.append('positions', [{
         at: isoWithOffset(new Date(p.timestamp)), lat: p.coords.latitude, lon: p.coords.longitude, accuracyM: p.coords.accuracy,
         speedKmh: p.coords.speed == null ? null : p.coords.speed * 3.6, headingDeg: Number.isFinite(p.coords.heading) ? p.coords.heading : null,
@@ -114,9 +114,8 @@ function stopPositions() {
   watchId = null;
 }
 
-// The server's rules (docs/terminal.md): China (lat 3–54, lon 73–136), `at` at most 5 min ahead and under 7 days old,
-// accuracy 0–100 km, speed 0–400 km/h, heading 0–360°. A point it would reject is dropped here (a bad speed or heading
-// is only cleared); the server stores the rest of a batch anyway and lists the rejected points by index.
+// The server's rules (docs/terminal.md): China, `at` ≤ 5 min ahead and < 7 days old, accuracy ≤ 100 km; a bad speed
+// (0–400) or heading (0–360) is cleared.
 const WEEK_MS = 7 * 24 * 3600_000;
 const inRange = (v, lo, hi) => v == null || (Number.isFinite(v) && v >= lo && v <= hi);
 const usable = (p) => {
@@ -129,7 +128,7 @@ async function sendPositions(s = currentSession()) {
   if (!s) return;
   const points = (await ukv.take('positions', s.userId)).filter(usable).map(clean);
   if (!points.length) return;
-  // A batch refused whole (off duty, or every point gone stale while queued) cannot be corrected by the officer: dropped.
+  // A batch refused whole (off duty, all stale) is dropped.
   await enqueue({
     kind: 'positions', label: `位置上报 ${points.length} 个点`, path: '/terminal/positions', body: { points },
     silentCodes: ['terminal.off_duty', 'validation.failed'], account: s.userId, accountName: s.username,
@@ -176,9 +175,8 @@ async function logout() {
   await signOut();
 }
 
-// The one sign-out path, whether the officer chose it or the refresh token expired: the GPS watch and the task
-// poller/hub stop, the last fixes are queued for that officer, and that officer's caches are deleted (look-ups, tasks
-// and decisions hold personal data). Queued writes stay, bound to the account, until it signs in again.
+// The one sign-out path (chosen or expired): GPS and tasks stop, the last fixes are queued for that officer, and the
+// officer's caches are deleted. Queued writes stay for the account's next sign-in.
 const CACHES = ['me', 'tasks', 'tasks-since', 'lookups', 'duty', 'positions', 'records', 'penalties', 'colleagues', 'offences'];
 async function endSession(previous) {
   stopPositions();

@@ -1,10 +1,6 @@
-// Every write goes through here. It is stored first (IndexedDB) with its own Idempotency-Key, then sent: now when
-// online, else on the `online` event and on a retry with back-off. The server answers a repeated key with the first
-// result, so a send whose answer was lost is simply sent again. An item leaves the outbox on a 2xx, or on a 4xx other
-// than 401/408/429 — then it is kept in `failed` with the server's message. Items go out one at a time, in order
-// (a task is accepted before it is finished), and never two flushes at once.
-// Each item belongs to the account that wrote it (`account`: the id from GET /me) and is sent only with that account's
-// token: on a shared phone officer A's unsent writes wait, untouched, until A signs in again.
+// Every write: stored (IndexedDB) with its Idempotency-Key, then sent, now or on `online`/back-off; a repeated key gets
+// the first result. A 2xx removes it, a 4xx other than 401/408/429 moves it to `failed`. One at a time, in order.
+// Each item is bound to its account (id from GET /me) and sent only with that account's token (shared phones).
 import { api, currentSession } from './api.js';
 import { outbox, failed } from './store.js';
 
@@ -28,7 +24,7 @@ export function uuid() {
   return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
 }
 
-/** The account an item belongs to; items queued before accounts were kept carry the typed username only. */
+/** An item's account; older items carry the typed username only. */
 const owner = (i, s) => i.account ?? (s && i.user?.toLowerCase() === s.username?.toLowerCase() ? s.userId : undefined);
 export const isMine = (i, s = currentSession()) => !!s?.userId && owner(i, s) === s.userId;
 
@@ -49,10 +45,7 @@ async function changed() {
   listeners.forEach((fn) => fn(c));
 }
 
-/**
- * Queues a write { kind, label, path, body, method?, silentCodes?, account?, accountName? } for the signed-in account
- * (or the one given); its id is the Idempotency-Key.
- */
+/** Queues { kind, label, path, body, method?, silentCodes?, account?, accountName? }; id = Idempotency-Key. */
 export async function enqueue(write) {
   const s = currentSession();
   const item = {
@@ -72,7 +65,7 @@ export async function enqueue(write) {
 }
 
 export function flush() {
-  // One flush at a time in this tab, and across tabs where Web Locks exist; a write queued meanwhile gets another pass.
+  // One flush at a time (Web Locks across tabs); a write queued meanwhile gets another pass.
   if (flushing) {
     again = true;
     return flushing;
@@ -90,7 +83,7 @@ async function drain() {
   const s = currentSession();
   if (!s?.userId) return;
   for (const item of await outbox.all()) {
-    // Checked before every send: a sign-out or another officer's sign-in mid-drain stops it, A's items stay queued.
+    // Before every send: a sign-out or another sign-in stops the drain.
     if (currentSession()?.userId !== s.userId) return;
     if (!isMine(item, s)) continue;
     if (!item.account) { item.account = s.userId; item.accountName = s.username; await outbox.put(item); }
@@ -132,7 +125,7 @@ function scheduleRetry() {
 export async function retryFailed(id) {
   const item = await failed.get(id);
   if (!item || !isMine(item)) return;
-  // The server remembers an Idempotency-Key 90 days: an older item resent under its key could be stored a second time.
+  // Keys are kept 90 days on the server: an older resend could be stored twice.
   if (Date.now() - new Date(item.createdAt).getTime() > 85 * 86_400_000) {
     alert('该数据已超过 85 天，服务器已无法判断它是否曾经提交，为防止重复登记不能重新提交。请核对后重新填写，然后删除此条。');
     return;
@@ -147,18 +140,13 @@ export async function retryFailed(id) {
 export async function dismissFailed(id) {
   const item = await failed.get(id);
   if (!item || !isMine(item)) return;
-  // The server remembers an Idempotency-Key 90 days: an older item resent under its key could be stored a second time.
-  if (Date.now() - new Date(item.createdAt).getTime() > 85 * 86_400_000) {
-    alert('该数据已超过 85 天，服务器已无法判断它是否曾经提交，为防止重复登记不能重新提交。请核对后重新填写，然后删除此条。');
-    return;
-  }
   await failed.del(id);
   await changed();
 }
 
 export function startSync() {
   window.addEventListener('online', () => { backoffMs = 0; flush(); });
-  // A safety net besides the back-off timer: a phone asleep or a lost `online` event must not strand the queue.
+  // A safety net for a phone asleep or a lost `online` event.
   setInterval(() => { if (navigator.onLine) flush(); }, 60_000);
   changed();
   flush();

@@ -36,8 +36,7 @@ export const kv = {
   del: (key) => run('kv', 'readwrite', (s) => s.delete(key)),
 };
 
-// The officer's caches (me, duty, positions, tasks, look-ups, decisions…) live under `u:{account id}:{key}`, the id from
-// GET /me: officer B on a shared phone never reads or appends to officer A's entries, whatever survived A's session.
+// Caches live under `u:{account id}:{key}`: on a shared phone officer B never reads or appends to A's entries.
 let account = null;
 export const setAccount = (id) => { account = id ?? null; };
 const scoped = (key, id = account) => `u:${id}:${key}`;
@@ -45,13 +44,13 @@ export const ukv = {
   get: (key) => (account ? kv.get(scoped(key)) : Promise.resolve(undefined)),
   set: (key, value) => (account ? kv.set(scoped(key), value) : Promise.resolve()),
   del: (key, id = account) => (id ? kv.del(scoped(key, id)) : Promise.resolve()),
-  /** Appends to a list under `key` of account `id` in one transaction (no lost update between two writers). */
+  /** Appends in one transaction (no lost update). */
   append: (key, items, max, id = account) => (id ? run('kv', 'readwrite', (s) => {
     const k = scoped(key, id);
     const req = s.get(k);
     req.onsuccess = () => s.put([...(req.result ?? []), ...items].slice(-max), k);
   }) : Promise.resolve()),
-  /** Reads and empties the list under `key` in one transaction. */
+  /** Reads and empties in one transaction. */
   take: async (key, id = account) => {
     if (!id) return [];
     let out = [];
