@@ -86,7 +86,7 @@ async function drain() {
     // Before every send: a sign-out or another sign-in stops the drain.
     if (currentSession()?.userId !== s.userId) return;
     if (!isMine(item, s)) continue;
-    if (!item.account) { item.account = s.userId; item.accountName = s.username; await outbox.put(item); }
+    if (!item.account) await outbox.put(Object.assign(item, { account: s.userId, accountName: s.username }));
     let res;
     try {
       res = await api(item.path, { method: item.method, body: item.body, headers: { 'Idempotency-Key': item.id }, as: s.userId });

@@ -45,13 +45,16 @@ export async function loadTasks() {
 }
 
 export async function poll() {
+  const who = currentSession()?.userId;
+  if (!who) return;
   let res;
   try {
-    res = await api(`/terminal/tasks?status=all${since ? `&since=${encodeURIComponent(since)}` : ''}`);
+    res = await api(`/terminal/tasks?status=all${since ? `&since=${encodeURIComponent(since)}` : ''}`, { as: who });
   } catch {
     return; // offline: the cached inbox stays on screen
   }
-  if (!res.ok || !Array.isArray(res.data)) return;
+  // Not cached under the next account after a switch.
+  if (!res.ok || !Array.isArray(res.data) || currentSession()?.userId !== who) return;
   await merge(res.data, { announce: since !== null });
   // The server's clock, with a margin, so a phone whose clock is wrong misses nothing.
   const server = res.date ? new Date(res.date) : new Date();
@@ -68,6 +71,8 @@ export function startTasks() {
 
 export function stopTasks() {
   clearInterval(pollTimer);
+  tasks = {};
+  since = null;
   const h = hub;
   hub = null; // first, so the onclose handler does not start it again
   h?.stop();
