@@ -18,7 +18,10 @@ internal sealed record PositionPoint(DateTimeOffset At, double Lat, double Lon, 
 
 internal sealed record PositionBatch(IReadOnlyList<PositionPoint> Points);
 
-internal sealed record PositionsAnswer(int Accepted, int Duplicates);
+/// <summary>The server's answer to a batch; <c>Rejected</c>: points it refused (index, field, code) while storing the rest.</summary>
+internal sealed record PositionsAnswer(int Accepted, int Duplicates, IReadOnlyList<RejectedPointAnswer>? Rejected = null);
+
+internal sealed record RejectedPointAnswer(int Index, string Field, string Code);
 
 internal sealed record TaskView(
     Guid Id,

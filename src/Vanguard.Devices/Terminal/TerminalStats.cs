@@ -77,6 +77,7 @@ internal sealed class TerminalStats
         Interlocked.Add(ref _pointsSent, points);
         Interlocked.Add(ref _pointsAccepted, answer.Accepted);
         Interlocked.Add(ref _pointsDuplicate, answer.Duplicates);
+        Interlocked.Add(ref _pointsDropped, answer.Rejected?.Count ?? 0);
     }
 
     public void PointsGivenUp(int points) => Interlocked.Add(ref _pointsDropped, points);

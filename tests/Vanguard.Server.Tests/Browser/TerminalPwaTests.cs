@@ -222,6 +222,14 @@ public sealed class TerminalPwaTests(BrowserFixture browser) : IClassFixture<Bro
                 "async (u) => String.fromCharCode(...new Uint8Array((await (await fetch(u)).arrayBuffer()).slice(0, 5)))", href))
             .ShouldBe("%PDF-", "the decision fetched with the bearer token is a PDF");
 
+        // The receipt number is typed by the officer: the case's own VANGUARD-PAY code is neither prefilled nor accepted.
+        await Expect(result.Locator("[data-testid=penalty-receipt]")).ToHaveValueAsync(string.Empty);
+        await result.Locator("[data-testid=penalty-pay]").ClickAsync();
+        await Expect(result.Locator("[data-testid=pay-error]")).ToContainTextAsync("专用票据号");
+        await result.Locator("[data-testid=penalty-receipt]").FillAsync((await result.Locator("[data-testid=penalty-reference]").InnerTextAsync()).Trim());
+        await result.Locator("[data-testid=penalty-pay]").ClickAsync();
+        await Expect(result.Locator("[data-testid=pay-error]")).ToContainTextAsync("缴款识别码");
+        await result.Locator("[data-testid=penalty-receipt]").FillAsync("豫财票 0012345");
         await result.Locator("[data-testid=penalty-pay]").ClickAsync();
         await Expect(page.Locator("[data-testid=penalty-paid]").First).ToContainTextAsync("已登记缴款 50.00 元");
         await Expect(page.Locator("[data-testid=failed]")).ToBeHiddenAsync();
@@ -575,6 +583,179 @@ public sealed class TerminalPwaTests(BrowserFixture browser) : IClassFixture<Bro
         steps.ShouldAllBe(s => s.Key != null);
         JsonNode.Parse(steps[1].Body)!["lat"]!.GetValue<double>().ShouldBe(34.7466, 0.0001);
         JsonNode.Parse(steps[2].Body)!["outcome"]!.GetValue<string>().ShouldBe("false_hit");
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>
+    /// A shared phone (issue 6, H2): officer A's record written offline is not sent under officer B's token when B signs in,
+    /// B sees none of A's cached decisions, and A's next sign-in sends it once, with A as its author.
+    /// </summary>
+    [Fact]
+    public async Task SharedPhone_AQueuedRecord_WaitsForItsOfficer_AndTheNextOfficerSeesNoneOfTheCaches()
+    {
+        const string other = "nanyang.field";
+        var page = await PhoneAsync();
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await SignInAsync(page);
+
+        // A decision of A's, cached on the phone (本机作出的决定).
+        await page.GotoAsync("/m/#/penalty");
+        await Expect(page.Locator("[data-testid=penalty-colleague]").First).ToBeVisibleAsync();
+        await page.SelectOptionAsync("select[name=offence]", "overload.dimensions");
+        await page.FillAsync("textarea[name=facts]", "车货总高度 4.1 米，超过 4 米，未超过 4.2 米。");
+        await page.FillAsync("input[name=place]", "G107 国道 K689 处");
+        await page.FillAsync("[data-testid=penalty-party-name]", "孙伟");
+        await page.FillAsync("[data-testid=penalty-fine]", "50");
+        await page.Locator("[data-testid=penalty-colleague]").First.CheckAsync();
+        await page.ClickAsync("#penalty-submit");
+        await Expect(page.Locator("[data-testid=penalty-result]").First).ToContainTextAsync("罚款 50.00 元", new() { Timeout = 30_000 });
+
+        await page.Context.SetOfflineAsync(true);
+        var content = $"共用手机：A 离线写的笔录。核查编号 {Guid.NewGuid():N}";
+        await WriteInspectionAsync(page, content);
+        await Expect(page.Locator("[data-testid=pending]")).ToContainTextAsync("待同步 1");
+        await page.GotoAsync("/m/#/home");
+        await page.ClickAsync("#logout");
+        await Expect(page.Locator("#username")).ToBeVisibleAsync();
+        var keys = await CacheKeysAsync(page);
+        keys.ShouldNotContain(k => k.EndsWith(":penalties", StringComparison.Ordinal) || k.EndsWith(":lookups", StringComparison.Ordinal) || k == "session");
+
+        await page.Context.SetOfflineAsync(false);
+        await page.FillAsync("#username", other);
+        await page.FillAsync("#password", VanguardFactory.Password);
+        await page.ClickAsync("[data-testid=login-submit]");
+        await Expect(page.Locator("[data-testid=duty-toggle]")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=pending]")).ToHaveAttributeAsync("data-count", "0");
+        await page.GotoAsync("/m/#/penalty");
+        await Expect(page.Locator("select[name=offence], input[name=offence]").First).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=penalty-result]")).ToHaveCountAsync(0);
+        await page.GotoAsync("/m/#/sync");
+        await Expect(page.Locator("[data-testid=others-pending]")).ToContainTextAsync($"待 {Officer} 登录后同步");
+        await page.ClickAsync("#sync-now");
+        (await RecordsWithAsync(other, content)).ShouldBe(0, "A's record must not be sent under B's token");
+        (await RecordsWithAsync(Officer, content)).ShouldBe(0, "A is not signed in: the record waits");
+
+        await page.GotoAsync("/m/#/home");
+        await page.ClickAsync("#logout");
+        await Expect(page.Locator("#username")).ToBeVisibleAsync();
+        await page.FillAsync("#username", Officer.ToUpperInvariant());
+        await page.FillAsync("#password", VanguardFactory.Password);
+        await page.ClickAsync("[data-testid=login-submit]");
+        await Expect(page.Locator("[data-testid=duty-toggle]")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=pending]")).ToHaveAttributeAsync("data-count", "0", new() { Timeout = 30_000 });
+        await Expect(page.Locator("[data-testid=failed]")).ToBeHiddenAsync();
+        for (var i = 0; i < 60 && await RecordsWithAsync(Officer, content) == 0; i++)
+        {
+            await page.WaitForTimeoutAsync(500);
+        }
+
+        await page.Context.CloseAsync();
+        (await RecordsWithAsync(Officer, content)).ShouldBe(1, "A's next sign-in (typed in capitals, same account) sends it once, as A's");
+        (await RecordsWithAsync(other, content)).ShouldBe(0);
+    }
+
+    /// <summary>Issue 6: 退出登录 while on duty asks "下班并退出？" and sends 下班 before signing out, then revokes the refresh token.</summary>
+    [Fact]
+    public async Task Logout_OnDuty_AsksAndSendsOffDuty_ThenRevokes()
+    {
+        var page = await PhoneAsync();
+        var duty = new List<string>();
+        var logouts = 0;
+        var dialogs = new List<string>();
+        page.Dialog += async (_, dialog) => { dialogs.Add(dialog.Message); await dialog.AcceptAsync(); };
+        await page.RouteAsync("**/api/v1/terminal/**", async route =>
+        {
+            var request = route.Request;
+            if (new Uri(request.Url).AbsolutePath.EndsWith("/terminal/duty", StringComparison.Ordinal))
+            {
+                var on = request.Method == "POST" && (request.PostData ?? string.Empty).Contains("true", StringComparison.Ordinal);
+                if (request.Method == "POST")
+                {
+                    duty.Add(request.PostData ?? string.Empty);
+                }
+
+                await route.FulfillAsync(new() { Json = new { onDuty = on, since = (string?)null, lastPosition = (object?)null } });
+            }
+            else
+            {
+                await route.FulfillAsync(new() { Json = new { accepted = 0, duplicates = 0, rejected = Array.Empty<object>() } });
+            }
+        });
+        await page.RouteAsync("**/api/v1/auth/logout", async route => { Interlocked.Increment(ref logouts); await route.FulfillAsync(new() { Status = 204 }); });
+        await SignInAsync(page);
+        await page.ClickAsync("[data-testid=duty-toggle]");
+        await Expect(page.Locator("[data-testid=duty-toggle]")).ToHaveTextAsync("下班");
+        await Expect(page.Locator("[data-testid=pending]")).ToHaveAttributeAsync("data-count", "0");
+
+        await page.ClickAsync("#logout");
+        await Expect(page.Locator("#username")).ToBeVisibleAsync();
+        dialogs.ShouldContain(m => m.Contains("下班并退出", StringComparison.Ordinal));
+        duty.Count.ShouldBe(2, string.Join(" | ", duty));
+        duty[1].ShouldContain("false");
+        logouts.ShouldBe(1);
+        await page.Context.CloseAsync();
+    }
+
+    private static Task<string[]> CacheKeysAsync(IPage page) => page.EvaluateAsync<string[]>("""
+        () => new Promise((ok) => { const r = indexedDB.open('vanguard-terminal');
+          r.onsuccess = () => { const q = r.result.transaction('kv').objectStore('kv').getAllKeys(); q.onsuccess = () => ok(q.result.map(String)); }; })
+        """);
+
+    private async Task<int> RecordsWithAsync(string username, string content)
+    {
+        using var api = await browser.Factory.SignedInAsync(username);
+        var response = await api.GetAsync("/api/v1/terminal/records?mine=true&pageSize=200", Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
+        var count = 0;
+        foreach (var summary in (await response.Content.ReadFromJsonAsync<JsonObject>(Ct))!["items"]!.AsArray())
+        {
+            var record = await (await api.GetAsync($"/api/v1/terminal/records/{summary!["id"]}", Ct)).JsonAsync();
+            count += record["content"]?.GetValue<string>() == content ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    /// <summary>Issue 6, M7: a 429 or 503 from /auth/refresh keeps the officer signed in; only a 401 signs out.</summary>
+    [Fact]
+    public async Task RefreshAnswering429Or503_KeepsTheSession_Only401SignsOut()
+    {
+        var page = await PhoneAsync();
+        await SignInAsync(page);
+        var refreshStatus = 429;
+        var refreshes = 0;
+        await page.RouteAsync("**/api/v1/terminal/**", route => route.FulfillAsync(new() { Status = 401 }));
+        await page.RouteAsync("**/api/v1/auth/refresh", async route =>
+        {
+            Interlocked.Increment(ref refreshes);
+            await route.FulfillAsync(new() { Status = refreshStatus, ContentType = "application/problem+json", Body = $$"""{"status":{{refreshStatus}}}""" });
+        });
+
+        foreach (var status in new[] { 429, 503, 408 })
+        {
+            refreshStatus = status;
+            var before = refreshes;
+            await page.ReloadAsync();
+            await Expect(page.Locator("[data-testid=duty-toggle]")).ToBeVisibleAsync();
+            for (var i = 0; i < 100 && Volatile.Read(ref refreshes) == before; i++)
+            {
+                await page.WaitForTimeoutAsync(100);
+            }
+
+            refreshes.ShouldBeGreaterThan(before, $"a 401 is followed by POST /auth/refresh (answered {status})");
+            await page.WaitForTimeoutAsync(300);
+            await Expect(page.Locator("[data-testid=duty-toggle]")).ToBeVisibleAsync();
+            await Expect(page.Locator("#username")).ToHaveCountAsync(0);
+        }
+
+        refreshStatus = 401;
+        await page.ReloadAsync();
+        await Expect(page.Locator("#username")).ToBeVisibleAsync();
+        // Signed out by the expired refresh token: the same clean-up as 退出登录 — nothing of the officer stays cached.
+        await page.WaitForTimeoutAsync(300);
+        var keys = await CacheKeysAsync(page);
+        keys.ShouldNotContain(k => k == "session" || k == "me" || k.EndsWith(":me", StringComparison.Ordinal)
+            || k.EndsWith(":duty", StringComparison.Ordinal) || k.EndsWith(":tasks", StringComparison.Ordinal), string.Join(", ", keys));
         await page.Context.CloseAsync();
     }
 

@@ -110,6 +110,11 @@ public sealed class TerminalLookupTests(VanguardFactory factory) : IClassFixture
         error["code"]!.GetValue<string>().ShouldBe("check_digit");
         error["message"]!.GetValue<string>().ShouldContain($"“{expected}”");
         (await WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "terminal.lookup_driver", Ct))).ShouldBe(auditsBefore);
+        // The same typo given as 从业资格证号 (usually the ID number) gets the same GB 11643 check.
+        var asQualification = await field.GetAsync($"/api/v1/terminal/lookup/driver?qualificationNo={wrong}&purpose={Q(Purpose)}", Ct);
+        var qualificationError = (await asQualification.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed"))["errors"]!.AsArray().Single()!;
+        qualificationError["field"]!.GetValue<string>().ShouldBe("qualificationNo");
+        qualificationError["code"]!.GetValue<string>().ShouldBe("check_digit");
 
         var good = await field.GetAsync($"/api/v1/terminal/lookup/driver?idNumber={idNumber}&purpose={Q(Purpose)}", Ct);
         var body = await good.JsonAsync();

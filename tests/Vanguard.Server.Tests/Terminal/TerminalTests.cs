@@ -122,15 +122,24 @@ public sealed class TerminalTests(VanguardFactory factory) : IClassFixture<Vangu
     }
 
     [Fact]
-    public async Task Positions_OutsideChinaOrTooOldOrTooMany_AreRefusedWithTheField()
+    public async Task Positions_OutsideChinaOrTooOldOrTooMany_AreRejectedByIndex_AndTheValidOnesStored()
     {
         var field = await factory.SignedInAsync("nanyang.legal");
         await SetDutyAsync(field, true);
         var now = DateTimeOffset.UtcNow;
 
-        var abroad = await field.PostAsJsonAsync("/api/v1/terminal/positions", new
+        // Issue 6, M8: one bad point no longer costs the batch — the valid ones are stored, the others reported.
+        var mixed = await OkJsonAsync(await field.PostAsJsonAsync("/api/v1/terminal/positions", new
         {
-            points = new[] { Point(now.AddMinutes(-1)), Point(now.AddMinutes(-1).AddSeconds(1), lat: 48.8566, lon: 2.3522), Point(now.AddDays(-8)) },
+            points = new[]
+            {
+                Point(now.AddMinutes(-1)), Point(now.AddMinutes(-1).AddSeconds(1), lat: 48.8566, lon: 2.3522), Point(now.AddDays(-8)),
+                Point(now.AddMinutes(10)), Point(now.AddMinutes(-2)),
+            },
+        }, Ct));
+        var allBad = await field.PostAsJsonAsync("/api/v1/terminal/positions", new
+        {
+            points = new[] { Point(now.AddMinutes(-1), lat: 48.8566, lon: 2.3522), Point(now.AddDays(-8)) },
         }, Ct);
         var empty = await field.PostAsJsonAsync("/api/v1/terminal/positions", new { points = Array.Empty<object>() }, Ct);
         var tooMany = await field.PostAsJsonAsync("/api/v1/terminal/positions", new
@@ -138,13 +147,17 @@ public sealed class TerminalTests(VanguardFactory factory) : IClassFixture<Vangu
             points = Enumerable.Range(0, 501).Select(i => Point(now.AddMinutes(-60).AddSeconds(i))).ToArray(),
         }, Ct);
 
-        var problem = await abroad.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
+        mixed["accepted"]!.GetValue<int>().ShouldBe(2);
+        mixed["duplicates"]!.GetValue<int>().ShouldBe(0);
+        mixed["rejected"]!.AsArray().Select(r => (r!["index"]!.GetValue<int>(), r["code"]!.GetValue<string>()))
+            .ShouldBe([(1, "out_of_area"), (2, "out_of_range"), (3, "out_of_range")]);
+        var problem = await allBad.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
         problem["errors"]!.AsArray().Select(e => (e!["field"]!.GetValue<string>(), e["code"]!.GetValue<string>()))
-            .ShouldBe([("points[1]", "out_of_area"), ("points[2].at", "out_of_range")], ignoreOrder: true);
+            .ShouldBe([("points[0]", "out_of_area"), ("points[1].at", "out_of_range")], ignoreOrder: true);
         (await empty.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed"))["errors"]![0]!["field"]!.GetValue<string>().ShouldBe("points");
         await tooMany.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
         var state = await OkJsonAsync(await field.GetAsync("/api/v1/terminal/duty", Ct));
-        state["lastPosition"].ShouldBeNull();
+        state["lastPosition"]!["lat"]!.GetValue<double>().ShouldBe(34.7466, 0.0001, "the valid points were stored");
     }
 
     [Fact]
@@ -384,6 +397,36 @@ public sealed class TerminalTests(VanguardFactory factory) : IClassFixture<Vangu
         (await OkJsonAsync(await me.GetAsync("/api/v1/me", Ct)))["username"]!.GetValue<string>().ShouldBe("zhengzhou.field");
         await garbage.ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "auth.refresh_invalid");
         await accessAsRefresh.ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "auth.refresh_invalid");
+    }
+
+    /// <summary>Issue 6: the terminal's sign-out revokes its refresh token (the security stamp changes); an access token lives on until it expires.</summary>
+    [Fact]
+    public async Task Logout_RevokesTheRefreshToken()
+    {
+        var client = factory.CreateClient();
+        var pair = await OkJsonAsync(await client.PostAsJsonAsync("/api/v1/auth/token", new { username = "nanyang.field", password = VanguardFactory.Password }, Ct));
+        var signedIn = factory.CreateClient();
+        signedIn.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", pair["accessToken"]!.GetValue<string>());
+
+        var logout = await signedIn.PostAsJsonAsync("/api/v1/auth/logout", new { }, Ct);
+        var refresh = await client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = pair["refreshToken"]!.GetValue<string>() }, Ct);
+
+        logout.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        await refresh.ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "auth.refresh_invalid");
+        (await client.PostAsJsonAsync("/api/v1/auth/logout", new { }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Track_FromTheEndOfTheCalendar_Is400_NotAnOverflow()
+    {
+        var officerId = await OfficerIdAsync("zhengzhou.field");
+        var zhengzhou = await factory.SignedInAsync("zhengzhou.command");
+
+        foreach (var query in new[] { "from=9999-12-31T23:59:59Z", "to=0001-01-01T00:00:00Z", "from=0001-01-01T00:00:00Z" })
+        {
+            var response = await zhengzhou.GetAsync($"/api/v1/terminal/officers/{officerId}/track?{query}", Ct);
+            await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
+        }
     }
 
     private async Task<string> TokenAsync(string username)

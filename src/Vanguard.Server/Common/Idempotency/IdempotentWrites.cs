@@ -162,10 +162,14 @@ public sealed class IdempotentWrites(VanguardDbContext db, ICurrentActor actor, 
     };
 }
 
-/// <summary>Deletes keys older than <see cref="KeepDays"/> once a day: a device queue never holds a write that long.</summary>
+/// <summary>
+/// Deletes keys older than <see cref="KeepDays"/> once a day. 90 days, not 30: the terminal keeps a refused write under
+/// 同步失败 and the officer may resubmit it with its original key long after; the PWA refuses to resubmit one older than
+/// 85 days (docs/terminal.md), so a key is never reused after the server forgot it.
+/// </summary>
 internal sealed class IdempotencyPurge(IServiceScopeFactory scopes, TimeProvider clock, ILogger<IdempotencyPurge> logger) : BackgroundService
 {
-    public const int KeepDays = 30;
+    public const int KeepDays = 90;
 
     public async Task<int> PurgeAsync(CancellationToken ct)
     {

@@ -143,6 +143,50 @@ public sealed class OnSpotPenaltyTests(VanguardFactory factory) : IClassFixture<
         await again.ShouldBeProblemAsync(HttpStatusCode.Conflict, "terminal.payment_duplicate");
     }
 
+    /// <summary>Issue 6, H3: the payment time cannot be back-dated to dodge the art. 72 late fee, nor precede the decision.</summary>
+    [Fact]
+    public async Task Payment_BackDatedOrBeforeTheDecisionOrInTheFuture_IsRefused()
+    {
+        var (client, partner) = await FieldOfficerAsync();
+        var caseId = Text(await (await PostAsync(client, Url, Penalty(partner, 5_000), Guid.NewGuid().ToString())).JsonAsync(), "caseId");
+        object Paid(DateTimeOffset at) => new { reference = $"POS-{Guid.NewGuid():N}", paidAt = at, amountFen = 5_000, channel = "bank" };
+
+        var old = await PostAsync(client, $"{Url}/{caseId}/payment", Paid(DateTimeOffset.UtcNow.AddDays(-4)), Guid.NewGuid().ToString());
+        await old.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
+        (await old.Content.ReadAsStringAsync(Ct)).ShouldContain("第七十二条");
+        var beforeDecision = await PostAsync(client, $"{Url}/{caseId}/payment", Paid(DateTimeOffset.UtcNow.AddDays(-2)), Guid.NewGuid().ToString());
+        await beforeDecision.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
+        (await beforeDecision.Content.ReadAsStringAsync(Ct)).ShouldContain("before_decision");
+        var future = await PostAsync(client, $"{Url}/{caseId}/payment", Paid(DateTimeOffset.UtcNow.AddMinutes(10)), Guid.NewGuid().ToString());
+        await future.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
+        var now = await PostAsync(client, $"{Url}/{caseId}/payment", Paid(DateTimeOffset.UtcNow), Guid.NewGuid().ToString());
+        now.StatusCode.ShouldBe(HttpStatusCode.Created, await now.Content.ReadAsStringAsync(Ct));
+    }
+
+    /// <summary>Issue 6, H3: 当场收缴 only up to 100 yuan or with the art. 68(2) reason; the receipt is not the case's pay code.</summary>
+    [Fact]
+    public async Task CashPayment_Over100Yuan_NeedsTheArticle68Reason_AndTheReceiptIsNotThePayCode()
+    {
+        var (client, partner) = await FieldOfficerAsync();
+        var penalty = await (await PostAsync(client, Url, Penalty(partner, 15_000), Guid.NewGuid().ToString())).JsonAsync();
+        var caseId = Text(penalty, "caseId");
+        object Cash(string reference, string? reason) => new { reference, paidAt = DateTimeOffset.UtcNow, amountFen = 15_000, channel = "cash", cashReason = reason };
+
+        var noReason = await PostAsync(client, $"{Url}/{caseId}/payment", Cash("豫财票 0000001", null), Guid.NewGuid().ToString());
+        await noReason.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
+        (await noReason.Content.ReadAsStringAsync(Ct)).ShouldContain("cash_not_allowed");
+        var payCode = await PostAsync(client, $"{Url}/{caseId}/payment", Cash(Text(penalty, "paymentReference"), "外省过境车辆，事后难以执行"), Guid.NewGuid().ToString());
+        await payCode.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
+        (await payCode.Content.ReadAsStringAsync(Ct)).ShouldContain("is_payment_code");
+        var withReason = await PostAsync(client, $"{Url}/{caseId}/payment", Cash("豫财票 0000001", "外省过境车辆，事后难以执行"), Guid.NewGuid().ToString());
+        withReason.StatusCode.ShouldBe(HttpStatusCode.Created, await withReason.Content.ReadAsStringAsync(Ct));
+
+        var small = Text(await (await PostAsync(client, Url, Penalty(partner, 10_000), Guid.NewGuid().ToString())).JsonAsync(), "caseId");
+        var upTo100 = await PostAsync(client, $"{Url}/{small}/payment",
+            new { reference = "豫财票 0000002", paidAt = DateTimeOffset.UtcNow, amountFen = 10_000, channel = "cash" }, Guid.NewGuid().ToString());
+        upTo100.StatusCode.ShouldBe(HttpStatusCode.Created, await upTo100.Content.ReadAsStringAsync(Ct));
+    }
+
     [Fact]
     public async Task Penalty_OfAnotherCity_IsNotFound()
     {

@@ -139,6 +139,20 @@ public sealed class RecordTests(VanguardFactory factory) : IClassFixture<Vanguar
         error["message"]!.GetValue<string>().ShouldContain("X");
     }
 
+    /// <summary>Issue 6: a record may name only a task sent to its officer.</summary>
+    [Fact]
+    public async Task Record_NamingATaskThatIsNotTheOfficers_IsRefused()
+    {
+        var client = await factory.SignedInAsync("zhengzhou.field");
+        var body = System.Text.Json.JsonSerializer.SerializeToNode(Inspection("郑州市"))!.AsObject();
+        body["taskId"] = Guid.NewGuid().ToString();
+
+        var response = await PostAsync(client, Url, body, Guid.NewGuid().ToString());
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
+        problem["errors"]!.AsArray().Single(e => e!["field"]!.GetValue<string>() == "taskId")!["code"]!.GetValue<string>().ShouldBe("unknown");
+    }
+
     [Fact]
     public async Task Record_WithoutSignatureOrRefusal_IsRefused()
     {

@@ -39,6 +39,25 @@ internal static class TokenEndpoint
             .RequireRateLimiting(RateLimits.Login)
             .WithTags("Auth")
             .WithSummary("Exchange a refresh token for a new access and refresh token (the terminal stays signed in through a shift).");
+        api.MapPost("/auth/logout", LogoutAsync)
+            .RequireAuthorization()
+            .WithTags("Auth")
+            .WithSummary("Revoke the caller's refresh tokens (the security stamp changes); the access token lives until it expires.");
+    }
+
+    /// <summary>
+    /// Identity's bearer tokens are self-contained tickets and cannot be revoked one by one: sign-out changes the account's
+    /// security stamp, which makes every refresh token issued to it so far invalid (on all its devices). The access token
+    /// in hand stays valid until it expires (at most an hour).
+    /// </summary>
+    private static async Task<NoContent> LogoutAsync(HttpContext http, SignInManager<StaffUser> signIn)
+    {
+        if (await signIn.UserManager.GetUserAsync(http.User) is { } user)
+        {
+            await signIn.UserManager.UpdateSecurityStampAsync(user);
+        }
+
+        return TypedResults.NoContent();
     }
 
     /// <summary>

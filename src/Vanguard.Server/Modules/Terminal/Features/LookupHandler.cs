@@ -86,6 +86,12 @@ internal sealed class LookupHandler(
             check.Require("idNumber", qualificationNo, "身份证号码或从业资格证号", "ID number or qualification number")
                 .MaxLength("qualificationNo", qualificationNo, 32, "从业资格证号", "Qualification number");
             key = qualificationNo?.Trim().ToUpperInvariant() ?? string.Empty;
+            // 从业资格证号 is usually the holder's ID number: one that looks like it (18 characters, 17 digits and a
+            // digit or X) gets the same GB 11643 check, or a typo would search the registry for nobody.
+            if (key.Length == 18 && key.AsSpan(0, 17).ContainsAnyExceptInRange('0', '9') is false && (char.IsAsciiDigit(key[17]) || key[17] == 'X'))
+            {
+                CheckIdNumber(check, key, "qualificationNo");
+            }
         }
 
         CheckPurpose(check, purpose);
@@ -161,7 +167,7 @@ internal sealed class LookupHandler(
     }
 
     /// <summary>GB 11643: the 18th character is the check character of the first 17; the message names the expected one.</summary>
-    private static void CheckIdNumber(Validator check, string id)
+    private static void CheckIdNumber(Validator check, string id, string field = "idNumber")
     {
         if (ResidentIdNumber.IsValid(id))
         {
@@ -170,12 +176,12 @@ internal sealed class LookupHandler(
 
         if (id.Length == 18 && ResidentIdNumber.CheckCharacterOf(id.AsSpan(0, 17)) is { } expected && id[17] != expected)
         {
-            check.Add("idNumber", "check_digit", $"身份证号码校验位有误：按前 17 位计算，最后一位应为“{expected}”，请核对。",
+            check.Add(field, "check_digit", $"身份证号码校验位有误：按前 17 位计算，最后一位应为“{expected}”，请核对。",
                 $"The ID number's check character is wrong: from the first 17 digits it should be '{expected}'.");
             return;
         }
 
-        check.Add("idNumber", "format", "身份证号码格式不正确（18 位，前 17 位为数字，含有效出生日期）。",
+        check.Add(field, "format", "身份证号码格式不正确（18 位，前 17 位为数字，含有效出生日期）。",
             "The ID number is not 18 characters of digits with a valid birth date.");
     }
 

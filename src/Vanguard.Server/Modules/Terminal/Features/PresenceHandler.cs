@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Vanguard.Domain.Common;
 using Vanguard.Server.Data;
@@ -17,7 +18,10 @@ public sealed record PointInput(DateTimeOffset? At, double? Lat, double? Lon, do
 
 public sealed record PositionsRequest(List<PointInput>? Points);
 
-public sealed record PositionsResult(int Accepted, int Duplicates);
+/// <summary>A point of a batch that was not stored: its index in the batch and why (<c>required</c>, <c>out_of_area</c>, <c>out_of_range</c>).</summary>
+public sealed record RejectedPoint(int Index, string Field, string Code);
+
+public sealed record PositionsResult(int Accepted, int Duplicates, IReadOnlyList<RejectedPoint> Rejected);
 
 public sealed record OfficerPositionView(Guid OfficerId, string OfficerNo, string Name, string AgencyCode, bool OnDuty, DateTimeOffset At, double Lat, double Lon);
 
@@ -80,12 +84,25 @@ internal sealed class PresenceHandler(
         }
 
         var officer = found.Value;
-        var points = request.Points ?? [];
-        var check = Validate(points);
-        if (!check.IsValid)
+        var all = request.Points ?? [];
+        var check = Validate(all);
+        var error = check.IsValid ? null : check.ToError();
+        if (error is not null && all.Count is 0 or > MaxPoints)
         {
-            return check.ToError();
+            return error;
         }
+
+        // One bad fix does not cost the batch: the valid points are stored, the others reported by index.
+        List<RejectedPoint> rejected = error is null ? [] : [.. error.Fields
+            .Select(f => new RejectedPoint(PointIndex(f.Key), f.Key, f.Value[0].Code))
+            .GroupBy(r => r.Index).Select(g => g.First()).OrderBy(r => r.Index)];
+        if (error is not null && rejected.Count == all.Count)
+        {
+            return error; // every point bad: nothing to store
+        }
+
+        var bad = rejected.Select(r => r.Index).ToHashSet();
+        var points = all.Where((_, i) => !bad.Contains(i)).ToList();
 
         if (await OpenSessionAsync(officer.Id, ct) is null)
         {
@@ -144,7 +161,7 @@ internal sealed class PresenceHandler(
             }
         }
 
-        return new PositionsResult(inserted, points.Count - inserted);
+        return new PositionsResult(inserted, points.Count - inserted, rejected);
     }
 
     /// <summary>The last position of every officer in the caller's jurisdiction (the context filters them).</summary>
@@ -172,6 +189,13 @@ internal sealed class PresenceHandler(
             return TerminalErrors.OfficerNotFound;
         }
 
+        // A date at the edge of the calendar (from=9999-12-31) cannot take 24 hours more or less: 400, not an overflow.
+        if ((from is { } f0 && (f0.UtcDateTime > DateTime.MaxValue - MaxTrack || f0.UtcDateTime < DateTime.MinValue + MaxTrack))
+            || (to is { } t0 && (t0.UtcDateTime > DateTime.MaxValue - MaxTrack || t0.UtcDateTime < DateTime.MinValue + MaxTrack)))
+        {
+            return Validator.Invalid(from is null ? "to" : "from", "out_of_range", "查询时间超出范围。", "The time is out of range.");
+        }
+
         var end = (to ?? (from is { } f ? f + MaxTrack : clock.GetUtcNow())).ToUniversalTime();
         var start = (from ?? end - MaxTrack).ToUniversalTime();
         if (start > end || end - start > MaxTrack)
@@ -186,6 +210,9 @@ internal sealed class PresenceHandler(
             .ToListAsync(ct);
         return Result<IReadOnlyList<PositionView>>.Success(track);
     }
+
+    private static int PointIndex(string field) =>
+        int.Parse(field.AsSpan("points[".Length, field.IndexOf(']', StringComparison.Ordinal) - "points[".Length), CultureInfo.InvariantCulture);
 
     private Validator Validate(List<PointInput> points)
     {

@@ -1,25 +1,31 @@
-// HTTP to /api/v1 with the officer's bearer token. A 401 refreshes the token pair once (POST /auth/refresh, one
-// refresh at a time however many calls fail together) and repeats the call; a failed refresh signs the officer out.
-import { kv } from './store.js';
+// HTTP to /api/v1 with the bearer token. A 401 refreshes the pair once (one refresh at a time) and repeats the call.
+// Only a refresh answered 401 signs out; 408/429/5xx or no network keep the session for a later try.
+import { kv, setAccount } from './store.js';
 
 const BASE = '/api/v1';
-let session = null; // { username, accessToken, refreshToken, expiresAt }
+let session = null; // { userId (GET /me), username, accessToken, refreshToken, expiresAt }
 let refreshing = null;
 const listeners = new Set();
 
 export const onSessionChange = (fn) => listeners.add(fn);
-const emit = () => listeners.forEach((fn) => fn(session));
+const emit = (previous) => listeners.forEach((fn) => fn(session, previous));
 
 export async function loadSession() {
   session = (await kv.get('session')) ?? null;
+  if (session && !session.userId) {
+    // Stored before account ids were kept: sign in again.
+    session = null;
+    await kv.del('session');
+  }
+  setAccount(session?.userId);
   return session;
 }
 
 export const currentSession = () => session;
 
-async function saveTokens(username, body) {
+async function saveTokens(base, body) {
   session = {
-    username,
+    ...base,
     accessToken: body.accessToken,
     refreshToken: body.refreshToken,
     expiresAt: Date.now() + (body.expiresIn ?? 3600) * 1000,
@@ -57,15 +63,16 @@ async function send(path, { method = 'GET', body, headers = {}, raw = false } = 
 async function refresh() {
   if (!session?.refreshToken) return false;
   refreshing ??= (async () => {
-    const username = session.username;
-    const res = await send('/auth/refresh', { method: 'POST', body: { refreshToken: session.refreshToken } });
+    const mine = session;
+    const res = await send('/auth/refresh', { method: 'POST', body: { refreshToken: mine.refreshToken } });
+    if (session !== mine) return false; // signed out (or another officer signed in) meanwhile
     if (res.ok) {
-      await saveTokens(username, await res.json());
+      const { accessToken, refreshToken, expiresAt, ...base } = mine;
+      await saveTokens(base, await res.json());
       return true;
     }
-    if (res.status >= 500) return false;
-    await signOut();
-    return false;
+    if (res.status === 401) await signOut();
+    return false; // 408, 429, 5xx: keep the session, the next call or the outbox's back-off tries again
   })().finally(() => { refreshing = null; });
   return refreshing;
 }
@@ -79,9 +86,13 @@ export async function freshToken() {
 }
 
 /** { ok, status, data | problem + message, date } for any HTTP answer; OfflineError without network. `raw`: body unread. */
+// `as`: the account the call is for; if the session is another's (or none), nothing is sent: { ok: false, switched }.
 export async function api(path, options = {}) {
+  const switched = () => options.as !== undefined && session?.userId !== options.as;
+  if (switched()) return { ok: false, status: 0, switched: true };
   let res = await send(path, options);
   if (res.status === 401 && session && path !== '/auth/refresh' && (await refresh())) {
+    if (switched()) return { ok: false, status: 0, switched: true };
     res = await send(path, options);
   }
   const result = { ok: res.ok, status: res.status, date: res.headers.get('Date'), response: res };
@@ -100,13 +111,34 @@ export async function signIn(username, password) {
   const res = await send('/auth/token', { method: 'POST', body: { username, password } });
   const data = await res.json().catch(() => null);
   if (!res.ok) return { ok: false, message: problemMessage(data, res.status) };
-  await saveTokens(username, data);
-  emit();
-  return { ok: true };
+  // Bound to the account id from GET /me, not the typed name ("Zhang" = "zhang").
+  const previous = session;
+  session = { accessToken: data.accessToken };
+  let me;
+  try {
+    me = await send('/me');
+  } finally {
+    session = previous;
+  }
+  const who = me.ok ? await me.json().catch(() => null) : null;
+  if (!who?.id) return { ok: false, message: '无法获取账号信息，请稍后重试。' };
+  if (previous) await signOut();
+  await saveTokens({ userId: who.id, username: who.username || username }, data);
+  setAccount(who.id);
+  emit(null);
+  return { ok: true, me: who };
 }
 
+/** The one way out: listeners get (null, the ended session) and clear what was its. */
 export async function signOut() {
+  const previous = session;
   session = null;
+  setAccount(null);
   await kv.del('session');
-  emit();
+  emit(previous);
+}
+
+/** POST /auth/logout: revokes the refresh tokens, best effort. */
+export async function revoke() {
+  try { await send('/auth/logout', { method: 'POST', body: {} }); } catch { /* offline: the token expires on its own */ }
 }

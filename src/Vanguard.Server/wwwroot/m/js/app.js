@@ -1,7 +1,7 @@
 // 手持执法终端: the shell — sign-in, home with duty and sync state, the hash router, positions while on duty.
-import { api, currentSession, loadSession, onSessionChange, OfflineError, signIn, signOut } from './api.js';
-import { kv, failed, outbox } from './store.js';
-import { counts, dismissFailed, enqueue, flush, onOutboxChange, onSent, retryFailed, startSync } from './outbox.js';
+import { api, currentSession, loadSession, onSessionChange, OfflineError, revoke, signIn, signOut } from './api.js';
+import { ukv, failed, outbox } from './store.js';
+import { counts, dismissFailed, enqueue, flush, isMine, onOutboxChange, onSent, retryFailed, startSync } from './outbox.js';
 import { loadTasks, onTasksChange, openCount, renderTaskDetail, renderTaskList, startTasks, stopTasks } from './tasks.js';
 import { renderLookup } from './lookup.js';
 import { renderPenalty, renderRecordForm } from './forms.js';
@@ -12,7 +12,7 @@ let me = null;
 let duty = { onDuty: false, since: null };
 let watchId = null;
 let positionTimer = null;
-let syncCounts = { pending: 0, failed: 0 };
+let syncCounts = { pending: 0, failed: 0, others: 0, otherNames: [] };
 
 // ---- status bar
 function renderStatus() {
@@ -62,13 +62,13 @@ function renderLogin() {
 
 async function afterSignIn() {
   document.body.classList.remove('signed-out');
-  me = (await kv.get('me')) ?? null;
-  duty = (await kv.get('duty')) ?? duty;
+  me = (await ukv.get('me')) ?? null;
+  duty = (await ukv.get('duty')) ?? { onDuty: false, since: null };
   try {
     const r = await api('/me');
-    if (r.ok) { me = r.data; await kv.set('me', me); }
+    if (r.ok) { me = r.data; await ukv.set('me', me); }
     const d = await api('/terminal/duty');
-    if (d.ok && !(await hasPending('duty'))) { duty = d.data; await kv.set('duty', duty); }
+    if (d.ok && !(await hasPending('duty'))) { duty = d.data; await ukv.set('duty', duty); }
   } catch { /* offline: what the phone remembers */ }
   await loadTasks();
   startTasks();
@@ -80,57 +80,65 @@ async function afterSignIn() {
   else route();
 }
 
-const hasPending = async (kind) => (await outbox.all()).some((i) => i.kind === kind && i.user === currentSession()?.username);
+const hasPending = async (kind) => (await outbox.all()).some((i) => i.kind === kind && isMine(i));
 
 // ---- duty and positions
 async function setDuty(onDuty) {
   if (!me?.officer && me) return toast('该账号未关联执法人员，不能上下班打卡', 'error');
   if (!onDuty) await sendPositions(); // the last points go before the off-duty change, or the server refuses them
   duty = { ...duty, onDuty, since: isoWithOffset() };
-  await kv.set('duty', duty);
+  await ukv.set('duty', duty);
   await enqueue({ kind: 'duty', label: onDuty ? '上班' : '下班', path: '/terminal/duty', body: { onDuty } });
   startPositions();
   renderHome();
 }
 
 function startPositions() {
-  if (duty.onDuty && navigator.geolocation && watchId === null) {
-    watchId = navigator.geolocation.watchPosition(async (p) => {
-      const points = (await kv.get('positions')) ?? [];
-      points.push({
+  if (duty.onDuty && navigator.geolocation && watchId === null && currentSession()) {
+    const account = currentSession().userId; // the fixes go to this officer's list only, whoever signs in later
+    watchId = navigator.geolocation.watchPosition((p) => {
+      // One transaction per fix: no race with sendPositions.
+      ukv.append('positions', [{
         at: isoWithOffset(new Date(p.timestamp)), lat: p.coords.latitude, lon: p.coords.longitude, accuracyM: p.coords.accuracy,
         speedKmh: p.coords.speed == null ? null : p.coords.speed * 3.6, headingDeg: Number.isFinite(p.coords.heading) ? p.coords.heading : null,
-      });
-      await kv.set('positions', points.slice(-500));
+      }], 500, account);
     }, () => {}, { enableHighAccuracy: true, maximumAge: 15_000 });
     positionTimer = setInterval(sendPositions, POSITION_BATCH_MS);
   }
-  if (!duty.onDuty && watchId !== null) {
-    navigator.geolocation.clearWatch(watchId);
-    clearInterval(positionTimer);
-    watchId = null;
-  }
+  if (!duty.onDuty) stopPositions();
 }
 
-// The server refuses a whole batch for one point outside China (lat 3–54, lon 73–136) or older than 7 days (docs/terminal.md).
-const WEEK_MS = 7 * 24 * 3600_000;
-const usable = (p) => p.lat >= 3 && p.lat <= 54 && p.lon >= 73 && p.lon <= 136 && Date.now() - new Date(p.at).getTime() < WEEK_MS - 3600_000;
+function stopPositions() {
+  if (watchId !== null) navigator.geolocation.clearWatch(watchId);
+  clearInterval(positionTimer);
+  watchId = null;
+}
 
-async function sendPositions() {
-  const points = ((await kv.get('positions')) ?? []).filter(usable);
-  await kv.set('positions', []);
+// The server's rules (docs/terminal.md): China, `at` ≤ 5 min ahead and < 7 days old, accuracy ≤ 100 km; a bad speed
+// (0–400) or heading (0–360) is cleared.
+const WEEK_MS = 7 * 24 * 3600_000;
+const inRange = (v, lo, hi) => v == null || (Number.isFinite(v) && v >= lo && v <= hi);
+const usable = (p) => {
+  const age = Date.now() - new Date(p.at).getTime();
+  return p.lat >= 3 && p.lat <= 54 && p.lon >= 73 && p.lon <= 136 && age < WEEK_MS - 3600_000 && age > -4 * 60_000 && inRange(p.accuracyM, 0, 100_000);
+};
+const clean = (p) => ({ ...p, speedKmh: inRange(p.speedKmh, 0, 400) ? p.speedKmh : null, headingDeg: inRange(p.headingDeg, 0, 360) ? p.headingDeg : null });
+
+async function sendPositions(s = currentSession()) {
+  if (!s) return;
+  const points = (await ukv.take('positions', s.userId)).filter(usable).map(clean);
   if (!points.length) return;
-  // A refused batch (off duty, or a point gone stale while queued) cannot be corrected by the officer: it is dropped.
+  // A batch refused whole (off duty, all stale) is dropped.
   await enqueue({
     kind: 'positions', label: `位置上报 ${points.length} 个点`, path: '/terminal/positions', body: { points },
-    silentCodes: ['terminal.off_duty', 'validation.failed'],
+    silentCodes: ['terminal.off_duty', 'validation.failed'], account: s.userId, accountName: s.username,
   });
 }
 
 onSent('duty', async (item, data) => {
   if (typeof data?.onDuty !== 'boolean' || (await hasPending('duty'))) return;
   duty = { onDuty: data.onDuty, since: data.since ?? null, lastPosition: data.lastPosition ?? null };
-  await kv.set('duty', duty);
+  await ukv.set('duty', duty);
   if (location.hash === '#/home' || !location.hash) renderHome();
 });
 
@@ -158,26 +166,42 @@ function renderHome() {
 }
 
 async function logout() {
-  if (syncCounts.pending && !confirm(`还有 ${syncCounts.pending} 条待同步。退出后数据保留在本机，该账号再次登录后继续上传。确定退出？`)) return;
-  if (duty.onDuty) await sendPositions();
-  stopTasks();
-  // Look-up answers and the task list hold personal data: they do not outlive the session on a shared phone.
-  await Promise.all(['me', 'tasks', 'tasks-since', 'lookups', 'duty', 'positions', 'records', 'penalties'].map((k) => kv.del(k)));
-  duty = { onDuty: false, since: null };
-  startPositions();
+  if (duty.onDuty) {
+    if (!confirm('下班并退出？退出前将上报下班。')) return;
+    await setDuty(false);
+    await flush();
+  } else if (syncCounts.pending && !confirm(`还有 ${syncCounts.pending} 条待同步。退出后数据保留在本机，该账号再次登录后继续上传。确定退出？`)) return;
+  await revoke();
   await signOut();
+}
+
+// The one sign-out path (chosen or expired): GPS and tasks stop, the last fixes are queued for that officer, and the
+// officer's caches are deleted. Queued writes stay for the account's next sign-in.
+const CACHES = ['me', 'tasks', 'tasks-since', 'lookups', 'duty', 'positions', 'records', 'penalties', 'colleagues', 'offences'];
+async function endSession(previous) {
+  stopPositions();
+  stopTasks();
+  me = null;
+  duty = { onDuty: false, since: null };
+  if (previous?.userId) {
+    await sendPositions(previous);
+    await Promise.all(CACHES.map((k) => ukv.del(k, previous.userId)));
+  }
+  syncCounts = await counts();
+  renderStatus();
+  route();
 }
 
 // ---- sync
 async function renderSync() {
-  const user = currentSession()?.username;
-  const pending = (await outbox.all()).filter((i) => i.user === user);
-  const bad = (await failed.all()).filter((i) => i.user === user);
+  const pending = (await outbox.all()).filter((i) => isMine(i));
+  const bad = (await failed.all()).filter((i) => isMine(i));
   view(`
     <h1>同步</h1>
     <p class="muted">${navigator.onLine ? '在线：待同步数据会自动上传。' : '离线：数据已保存在本机，联网后自动上传。'}</p>
     <button class="btn block" id="sync-now">立即同步</button>
     <h2>待同步（${pending.length}）</h2>
+    ${syncCounts.others ? `<p class="note" data-testid="others-pending">另有 ${syncCounts.others} 条其他账号的数据，待 ${esc(syncCounts.otherNames.join('、'))} 登录后同步。</p>` : ''}
     ${pending.map((i) => `<div class="card line" data-testid="pending-item">${esc(i.label)}<div class="muted">${esc(fmtTime(i.createdAt))}${i.attempts ? ` · 已重试 ${i.attempts} 次${i.lastError ? `：${esc(i.lastError)}` : ''}` : ''}</div></div>`).join('') || '<p class="empty">没有待同步的数据</p>'}
     <h2>同步失败（${bad.length}）</h2>
     ${bad.map((i) => `<div class="card line failed" data-testid="failed-item">${esc(i.label)}<div class="error">${esc(i.message)}</div>
@@ -221,7 +245,7 @@ async function main() {
     if (location.hash.startsWith('#/tasks')) route();
     else if (location.hash === '#/home' || !location.hash) renderHome();
   });
-  onSessionChange((s) => (s ? afterSignIn() : (stopTasks(), route())));
+  onSessionChange((s, previous) => (s ? afterSignIn() : endSession(previous)));
   renderStatus();
   startSync();
   if (await loadSession()) await afterSignIn();

@@ -1,5 +1,4 @@
-// Check digits verified on the phone before a look-up, so a mistyped number costs no round trip and no audit entry.
-// Pure functions without imports: tests/interop/terminal-checks.mjs runs them under node.
+// Check digits verified on the phone (no round trip, no audit entry for a typo). Pure: node runs them in tests/interop.
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';

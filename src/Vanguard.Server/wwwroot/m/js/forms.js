@@ -1,6 +1,6 @@
 // 现场笔录 and 当场处罚: written on the phone, queued in the outbox, sent when there is coverage.
 import { api } from './api.js';
-import { kv } from './store.js';
+import { ukv } from './store.js';
 import { enqueue, onSent } from './outbox.js';
 import { checkCreditCode, checkIdNumber, fenToYuan, normalisePlate, ON_SPOT_LIMIT_FEN, onSpotAllowed, yuanToFen } from './checks.js';
 import { colorOptions, esc, isoWithOffset, localInput, locate, toast, today, view, $, $$ } from './ui.js';
@@ -167,15 +167,15 @@ export function renderRecordForm(params) {
 }
 
 onSent('record', async (item, data) => {
-  const list = (await kv.get('records')) ?? [];
+  const list = (await ukv.get('records')) ?? [];
   list.unshift({ id: data?.id, label: item.label, at: item.createdAt });
-  await kv.set('records', list.slice(0, 30));
+  await ukv.set('records', list.slice(0, 30));
 });
 
 onSent('penalty', async (item, data) => {
-  const list = (await kv.get('penalties')) ?? [];
+  const list = (await ukv.get('penalties')) ?? [];
   list.unshift({ ...data, label: item.label, at: item.createdAt });
-  await kv.set('penalties', list.slice(0, 30));
+  await ukv.set('penalties', list.slice(0, 30));
   toast(`当场处罚决定已生成：${data?.caseNumber ?? ''}`);
   if (location.hash.startsWith('#/penalty')) renderPenalty();
 });
@@ -185,39 +185,42 @@ async function colleagues() {
   try {
     const res = await api('/terminal/colleagues');
     if (res.ok && Array.isArray(res.data)) {
-      await kv.set('colleagues', res.data);
+      await ukv.set('colleagues', res.data);
       return res.data;
     }
   } catch { /* offline: the list fetched last time */ }
-  return (await kv.get('colleagues')) ?? [];
+  return (await ukv.get('colleagues')) ?? [];
 }
 
 onSent('payment', async (item, data) => {
-  const list = (await kv.get('penalties')) ?? [];
+  const list = (await ukv.get('penalties')) ?? [];
   const d = list.find((x) => x.caseId === data?.caseId);
   if (d) {
     d.paid = { reference: data.reference, paidAt: data.paidAt, amountFen: data.amountFen, channel: data.channel };
-    await kv.set('penalties', list);
+    await ukv.set('penalties', list);
   }
   toast(`缴款已登记：${data?.caseNumber ?? ''}`);
   if (location.hash.startsWith('#/penalty')) renderPenalty();
 });
 
+// 行政处罚法 art. 68: cash on the spot up to 100 yuan, above only when 不当场收缴事后难以执行 (a reason on the file).
+const CASH_MAX_FEN = 10_000;
+const RECEIPT = { cash: '专用票据号', other: '银行 / POS 交易流水号' };
 const CHANNELS = { cash: '现金（当场收缴）', bank: '银行缴款', wechat: '微信', alipay: '支付宝', other: '其他' };
 
 async function offences() {
   try {
     const res = await api('/penalties/offences');
     if (res.ok && Array.isArray(res.data)) {
-      await kv.set('offences', res.data);
+      await ukv.set('offences', res.data);
       return res.data;
     }
   } catch { /* offline: the list fetched last time */ }
-  return (await kv.get('offences')) ?? [];
+  return (await ukv.get('offences')) ?? [];
 }
 
 export async function renderPenalty() {
-  const [list, done, mates] = await Promise.all([offences(), kv.get('penalties'), colleagues()]);
+  const [list, done, mates] = await Promise.all([offences(), ukv.get('penalties'), colleagues()]);
   const usable = mates.filter((c) => c.certificateValid);
   view(`
     <h1>当场处罚</h1>
@@ -252,8 +255,10 @@ export async function renderPenalty() {
     ${d.paymentQrPngUrl ? `<button class="btn small" data-qr="${esc(d.paymentQrPngUrl)}">缴款二维码</button>` : ''}</div>
     ${d.paymentReference ? `<div class="muted">缴款识别码 <span data-testid="penalty-reference">${esc(d.paymentReference)}</span></div>` : ''}
     ${d.paid ? `<div class="ok" data-testid="penalty-paid">已登记缴款 ${esc(fenToYuan(d.paid.amountFen))} 元 · ${esc(CHANNELS[d.paid.channel] ?? d.paid.channel)}</div>`
-      : d.paymentReference ? `<form class="pay row" data-case="${esc(d.caseId)}"><select name="channel">${Object.entries(CHANNELS).map(([v, n]) => `<option value="${v}">${n}</option>`).join('')}</select>
-    <button class="btn small" data-testid="penalty-pay">登记缴款</button></form>` : ''}
+      : d.paymentReference ? `<form class="pay" data-case="${esc(d.caseId)}" novalidate><div class="row"><select name="channel">${Object.entries(CHANNELS).map(([v, n]) => `<option value="${v}">${n}</option>`).join('')}</select>
+    <input name="reference" maxlength="100" placeholder="${RECEIPT.cash}" data-testid="penalty-receipt"></div>
+    ${d.fineFen > CASH_MAX_FEN ? '<input name="cashReason" maxlength="500" placeholder="当场收缴理由：不当场收缴事后难以执行（第六十八条第二项）" data-testid="penalty-cash-reason">' : ''}
+    <p class="error" data-testid="pay-error"></p><button class="btn small" data-testid="penalty-pay">登记缴款</button></form>` : ''}
     <div class="qr"></div></div>`).join('')}` : ''}`);
   const form = $('#penalty');
   const limitText = () => {
@@ -305,14 +310,24 @@ export async function renderPenalty() {
     };
   });
   $$('form.pay').forEach((f) => {
+    f.channel.onchange = () => { f.reference.placeholder = RECEIPT[f.channel.value] ?? RECEIPT.other; };
     f.onsubmit = async (e) => {
       e.preventDefault();
       const d = done.find((x) => x.caseId === f.dataset.case);
-      if (!d || !confirm(`确认已收到 ${fenToYuan(d.fineFen)} 元罚款（${CHANNELS[f.channel.value]}）？`)) return;
+      if (!d) return;
+      const cash = f.channel.value === 'cash';
+      const reference = f.reference.value.trim();
+      const reason = f.cashReason?.value.trim() || null;
+      const fail = (m) => { f.querySelector('.error').textContent = m; };
+      // The receipt the officer holds: the case's own payment code proves nothing about this payment.
+      if (!reference) return fail(`请填写${cash ? RECEIPT.cash : RECEIPT.other}`);
+      if (reference.toUpperCase() === d.paymentReference.toUpperCase()) return fail('不能填写本案的缴款识别码，请填写票据号或交易流水号');
+      if (cash && d.fineFen > CASH_MAX_FEN && !reason) return fail('罚款超过 100 元，当场收缴须填写理由（不当场收缴事后难以执行）');
+      if (!confirm(`确认已收到 ${fenToYuan(d.fineFen)} 元罚款（${CHANNELS[f.channel.value]}）？`)) return;
       f.querySelector('button').disabled = true;
       await enqueue({
         kind: 'payment', label: `缴款登记：${d.caseNumber}`, path: `/terminal/on-spot-penalties/${d.caseId}/payment`,
-        body: { reference: d.paymentReference, paidAt: isoWithOffset(), amountFen: d.fineFen, channel: f.channel.value },
+        body: { reference, paidAt: isoWithOffset(), amountFen: d.fineFen, channel: f.channel.value, cashReason: cash ? reason : null },
       });
     };
   });

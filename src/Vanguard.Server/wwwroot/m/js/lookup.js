@@ -1,8 +1,7 @@
-// 查询: vehicle, driver, enterprise. Numbers are checked on the phone first (GB 11643, GB 32100); every query states
-// its purpose (查询事由, audited by the server). The last answer per key is kept so an officer without coverage still
-// sees it — marked as cached, with the time it was fetched.
-import { api } from './api.js';
-import { kv } from './store.js';
+// 查询: vehicle, driver, enterprise. Numbers checked on the phone first (GB 11643, GB 32100); a purpose on every query
+// (audited). The last answer per key is kept for use without coverage, marked as cached.
+import { api, currentSession } from './api.js';
+import { ukv } from './store.js';
 import { checkCreditCode, checkIdNumber, normalisePlate } from './checks.js';
 import { colorOptions, esc, fmtTime, kvTable, view, $, PLATE_COLORS } from './ui.js';
 
@@ -73,25 +72,27 @@ async function submit(form) {
   if (q.error) return;
   out.innerHTML = '<p class="muted">查询中…</p>';
   const kind = tab;
+  const who = currentSession()?.userId;
   let res;
   try {
-    res = await api(q.path);
+    res = await api(q.path, { as: who });
   } catch {
-    const cached = (await kv.get('lookups') ?? {})[q.key];
+    const cached = (await ukv.get('lookups') ?? {})[q.key];
     out.innerHTML = cached
       ? `<p class="badge offline" data-testid="lookup-cached">离线缓存 · 查询于 ${esc(fmtTime(cached.at))}</p>${render(kind, cached.data)}`
       : '<p class="error">当前离线，本机没有该对象的查询记录。</p>';
     return;
   }
+  if (res.switched || currentSession()?.userId !== who) return;
   if (!res.ok) {
     out.innerHTML = `<p class="error">${esc(res.status === 404 ? '未查到该对象的登记信息。' : res.message)}</p>`;
     return;
   }
-  const cache = (await kv.get('lookups')) ?? {};
+  const cache = (await ukv.get('lookups')) ?? {};
   cache[q.key] = { at: new Date().toISOString(), data: res.data };
   const keys = Object.keys(cache).sort((a, b) => cache[b].at.localeCompare(cache[a].at));
   keys.slice(MAX_CACHED).forEach((k) => delete cache[k]);
-  await kv.set('lookups', cache);
+  await ukv.set('lookups', cache);
   out.innerHTML = render(kind, res.data);
 }
 

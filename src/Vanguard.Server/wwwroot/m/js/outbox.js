@@ -1,8 +1,6 @@
-// Every write goes through here. It is stored first (IndexedDB) with its own Idempotency-Key, then sent: now when
-// online, else on the `online` event and on a retry with back-off. The server answers a repeated key with the first
-// result, so a send whose answer was lost is simply sent again. An item leaves the outbox on a 2xx, or on a 4xx other
-// than 401/408/429 — then it is kept in `failed` with the server's message. Items go out one at a time, in order
-// (a task is accepted before it is finished), and never two flushes at once.
+// Every write: stored (IndexedDB) with its Idempotency-Key, then sent, now or on `online`/back-off; a repeated key gets
+// the first result. A 2xx removes it, a 4xx other than 401/408/429 moves it to `failed`. One at a time, in order.
+// Each item is bound to its account (id from GET /me) and sent only with that account's token (shared phones).
 import { api, currentSession } from './api.js';
 import { outbox, failed } from './store.js';
 
@@ -26,10 +24,20 @@ export function uuid() {
   return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
 }
 
+/** An item's account; older items carry the typed username only. */
+const owner = (i, s) => i.account ?? (s && i.user?.toLowerCase() === s.username?.toLowerCase() ? s.userId : undefined);
+export const isMine = (i, s = currentSession()) => !!s?.userId && owner(i, s) === s.userId;
+
 export async function counts() {
-  const user = currentSession()?.username;
-  const mine = (items) => items.filter((i) => i.user === user);
-  return { pending: mine(await outbox.all()).length, failed: mine(await failed.all()).length };
+  const s = currentSession();
+  const all = await outbox.all();
+  const others = all.filter((i) => !isMine(i, s));
+  return {
+    pending: all.length - others.length,
+    failed: (await failed.all()).filter((i) => isMine(i, s)).length,
+    others: others.length,
+    otherNames: [...new Set(others.map((i) => i.accountName ?? i.user ?? '其他账号'))],
+  };
 }
 
 async function changed() {
@@ -37,14 +45,14 @@ async function changed() {
   listeners.forEach((fn) => fn(c));
 }
 
-/**
- * Queues a write { kind, label, path, body, method?, silentCodes? }; its id is the Idempotency-Key.
- */
+/** Queues { kind, label, path, body, method?, silentCodes?, account?, accountName? }; id = Idempotency-Key. */
 export async function enqueue(write) {
+  const s = currentSession();
   const item = {
     id: uuid(),
     seq: ++seq,
-    user: currentSession()?.username,
+    account: s?.userId,
+    accountName: s?.username,
     method: 'POST',
     createdAt: new Date().toISOString(),
     attempts: 0,
@@ -57,7 +65,7 @@ export async function enqueue(write) {
 }
 
 export function flush() {
-  // One flush at a time in this tab, and across tabs where Web Locks exist; a write queued meanwhile gets another pass.
+  // One flush at a time (Web Locks across tabs); a write queued meanwhile gets another pass.
   if (flushing) {
     again = true;
     return flushing;
@@ -72,16 +80,20 @@ export function flush() {
 }
 
 async function drain() {
-  const user = currentSession()?.username;
-  if (!user) return;
-  const items = (await outbox.all()).filter((i) => i.user === user);
-  for (const item of items) {
+  const s = currentSession();
+  if (!s?.userId) return;
+  for (const item of await outbox.all()) {
+    // Before every send: a sign-out or another sign-in stops the drain.
+    if (currentSession()?.userId !== s.userId) return;
+    if (!isMine(item, s)) continue;
+    if (!item.account) await outbox.put(Object.assign(item, { account: s.userId, accountName: s.username }));
     let res;
     try {
-      res = await api(item.path, { method: item.method, body: item.body, headers: { 'Idempotency-Key': item.id } });
+      res = await api(item.path, { method: item.method, body: item.body, headers: { 'Idempotency-Key': item.id }, as: s.userId });
     } catch {
       return scheduleRetry(); // offline: keep the order, try later
     }
+    if (res.switched) return;
     if (res.ok) {
       await outbox.del(item.id);
       backoffMs = 0;
@@ -112,7 +124,12 @@ function scheduleRetry() {
 
 export async function retryFailed(id) {
   const item = await failed.get(id);
-  if (!item) return;
+  if (!item || !isMine(item)) return;
+  // Keys are kept 90 days on the server: an older resend could be stored twice.
+  if (Date.now() - new Date(item.createdAt).getTime() > 85 * 86_400_000) {
+    alert('该数据已超过 85 天，服务器已无法判断它是否曾经提交，为防止重复登记不能重新提交。请核对后重新填写，然后删除此条。');
+    return;
+  }
   await failed.del(id);
   const { failedAt, status, code, message, ...again } = item;
   await outbox.put({ ...again, seq: ++seq });
@@ -121,13 +138,15 @@ export async function retryFailed(id) {
 }
 
 export async function dismissFailed(id) {
+  const item = await failed.get(id);
+  if (!item || !isMine(item)) return;
   await failed.del(id);
   await changed();
 }
 
 export function startSync() {
   window.addEventListener('online', () => { backoffMs = 0; flush(); });
-  // A safety net besides the back-off timer: a phone asleep or a lost `online` event must not strand the queue.
+  // A safety net for a phone asleep or a lost `online` event.
   setInterval(() => { if (navigator.onLine) flush(); }, 60_000);
   changed();
   flush();

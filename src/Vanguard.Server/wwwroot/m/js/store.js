@@ -36,6 +36,33 @@ export const kv = {
   del: (key) => run('kv', 'readwrite', (s) => s.delete(key)),
 };
 
+// Caches live under `u:{account id}:{key}`: on a shared phone officer B never reads or appends to A's entries.
+let account = null;
+export const setAccount = (id) => { account = id ?? null; };
+const scoped = (key, id = account) => `u:${id}:${key}`;
+export const ukv = {
+  get: (key) => (account ? kv.get(scoped(key)) : Promise.resolve(undefined)),
+  set: (key, value) => (account ? kv.set(scoped(key), value) : Promise.resolve()),
+  del: (key, id = account) => (id ? kv.del(scoped(key, id)) : Promise.resolve()),
+  /** Appends in one transaction (no lost update). */
+  append: (key, items, max, id = account) => (id ? run('kv', 'readwrite', (s) => {
+    const k = scoped(key, id);
+    const req = s.get(k);
+    req.onsuccess = () => s.put([...(req.result ?? []), ...items].slice(-max), k);
+  }) : Promise.resolve()),
+  /** Reads and empties in one transaction. */
+  take: async (key, id = account) => {
+    if (!id) return [];
+    let out = [];
+    await run('kv', 'readwrite', (s) => {
+      const k = scoped(key, id);
+      const req = s.get(k);
+      req.onsuccess = () => { out = req.result ?? []; s.delete(k); };
+    });
+    return out;
+  },
+};
+
 export const table = (name) => ({
   all: () => run(name, 'readonly', (s) => (name === 'outbox' ? s.index('seq').getAll() : s.getAll())),
   get: (id) => run(name, 'readonly', (s) => s.get(id)),

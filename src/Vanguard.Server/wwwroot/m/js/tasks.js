@@ -1,7 +1,7 @@
 // 任务: the officer's inbox. Kept on the phone (kv 'tasks'), refreshed by polling GET /terminal/tasks?since= every 30 s
 // and pushed by the SignalR hub when its client library is present. Steps are queued writes, shown at once.
 import { api, currentSession, freshToken } from './api.js';
-import { kv } from './store.js';
+import { ukv } from './store.js';
 import { enqueue, onSent } from './outbox.js';
 import { esc, fmtTime, locate, toast, view, $ } from './ui.js';
 
@@ -23,7 +23,7 @@ const open = (t) => t.status !== 'finished' && t.status !== 'cancelled';
 export const openCount = () => Object.values(tasks).filter(open).length;
 
 async function save() {
-  await kv.set('tasks', tasks);
+  await ukv.set('tasks', tasks);
   listeners.forEach((fn) => fn());
 }
 
@@ -40,23 +40,26 @@ async function merge(list, { announce = false } = {}) {
 }
 
 export async function loadTasks() {
-  tasks = (await kv.get('tasks')) ?? {};
-  since = (await kv.get('tasks-since')) ?? null;
+  tasks = (await ukv.get('tasks')) ?? {};
+  since = (await ukv.get('tasks-since')) ?? null;
 }
 
 export async function poll() {
+  const who = currentSession()?.userId;
+  if (!who) return;
   let res;
   try {
-    res = await api(`/terminal/tasks?status=all${since ? `&since=${encodeURIComponent(since)}` : ''}`);
+    res = await api(`/terminal/tasks?status=all${since ? `&since=${encodeURIComponent(since)}` : ''}`, { as: who });
   } catch {
     return; // offline: the cached inbox stays on screen
   }
-  if (!res.ok || !Array.isArray(res.data)) return;
+  // Not cached under the next account after a switch.
+  if (!res.ok || !Array.isArray(res.data) || currentSession()?.userId !== who) return;
   await merge(res.data, { announce: since !== null });
   // The server's clock, with a margin, so a phone whose clock is wrong misses nothing.
   const server = res.date ? new Date(res.date) : new Date();
   since = new Date(server.getTime() - 60_000).toISOString();
-  await kv.set('tasks-since', since);
+  await ukv.set('tasks-since', since);
 }
 
 export function startTasks() {
@@ -68,6 +71,8 @@ export function startTasks() {
 
 export function stopTasks() {
   clearInterval(pollTimer);
+  tasks = {};
+  since = null;
   const h = hub;
   hub = null; // first, so the onclose handler does not start it again
   h?.stop();

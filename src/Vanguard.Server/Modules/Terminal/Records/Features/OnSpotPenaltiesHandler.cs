@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using QRCoder;
+using Vanguard.Domain.Cases;
 using Vanguard.Domain.Common;
 using Vanguard.Domain.Identifiers;
 using Vanguard.Server.Common;
@@ -171,9 +172,26 @@ internal sealed class OnSpotPenaltiesHandler(
             .MaxLength("reference", request.Reference, 100, "缴款凭证号", "Payment reference")
             .Require("channel", request.Channel, "缴款渠道", "Channel")
             .MaxLength("channel", request.Channel, 32, "缴款渠道", "Channel")
+            .MaxLength("cashReason", request.CashReason, 500, "当场收缴理由", "Reason for collecting cash")
             .Check(request.PaidAt is not null, "paidAt", "required", "缴款时间不能为空。", "The payment time is required.")
-            .Check(request.PaidAt is null || request.PaidAt <= now.AddMinutes(5), "paidAt", "in_future", "缴款时间不能晚于现在。", "The payment cannot be in the future.")
             .Check(request.AmountFen is > 0, "amountFen", "must_be_positive", "缴款金额须大于零。", "The amount must be positive.");
+        // The payment time decides the art. 72 late fee: it is no earlier than the decision and not back-dated beyond 3 days.
+        var when = request.PaidAt is { } at ? OnSpotCollection.CheckPaidAt(at, penalty.DecidedOn, now, LegalClock.ChinaOffset) : PaidAtProblem.None;
+        check
+            .Check(when != PaidAtProblem.InFuture, "paidAt", "in_future", "缴款时间不能晚于现在。", "The payment cannot be in the future.")
+            .Check(when != PaidAtProblem.BeforeDecision, "paidAt", "before_decision",
+                $"缴款时间不能早于处罚决定日期（{penalty.DecidedOn:yyyy-MM-dd}）。", "The payment cannot precede the decision.")
+            .Check(when != PaidAtProblem.TooLongAgo, "paidAt", "too_long_ago",
+                "缴款时间不能早于 3 天前：逾期缴款须按《行政处罚法》第七十二条加处罚款，请按实际缴款时间登记或到执法机构处理。",
+                "The payment time cannot be more than 3 days back (the art. 72 late fee); record it at the agency.")
+            // 当场收缴 (cash) only up to 100 yuan, or with the reason of art. 68(2) / art. 69 on the file.
+            .Check(request.Channel?.Trim() != "cash" || OnSpotCollection.CashAllowed(penalty.FineFen, request.CashReason), "cashReason", "cash_not_allowed",
+                "罚款超过 100 元，不得当场收缴，除非不当场收缴事后难以执行（《行政处罚法》第六十八条第二项），须填写理由；否则请当事人到银行或通过电子支付缴纳。",
+                "Cash above 100 yuan may be collected on the spot only with a reason (art. 68(2)).")
+            // The receipt the officer holds, not the code the party pays with.
+            .Check(string.IsNullOrWhiteSpace(request.Reference) || !string.Equals(request.Reference.Trim(), penalty.PaymentReference, StringComparison.OrdinalIgnoreCase),
+                "reference", "is_payment_code", "请填写专用票据号（现金）或银行 / POS 交易流水号，不能填写本案的缴款识别码。",
+                "Enter the receipt number or the bank/POS reference, not the case's payment code.");
         if (!check.IsValid)
         {
             return check.ToError();
@@ -198,7 +216,7 @@ internal sealed class OnSpotPenaltiesHandler(
             AmountFen = request.AmountFen.Value, Channel = request.Channel!.Trim(), RecordedById = actor.Id, RecordedByName = actor.Name, RecordedAt = now,
         };
         db.Add(payment);
-        audit.Record("terminal.payment_recorded", "case", caseId.ToString(), new { penalty.CaseNumber, payment.AmountFen, payment.Channel, payment.Reference }, penalty.AgencyId);
+        audit.Record("terminal.payment_recorded", "case", caseId.ToString(), new { penalty.CaseNumber, payment.AmountFen, payment.Channel, payment.Reference, CashReason = request.CashReason?.Trim() }, penalty.AgencyId);
         await db.SaveChangesAsync(ct);
         var p = paid.Value;
         return new WriteOutcome<PaymentView>(

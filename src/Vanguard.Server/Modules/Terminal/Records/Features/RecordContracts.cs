@@ -91,7 +91,12 @@ public sealed record OnSpotPenaltyView(
     string? PaymentReference,
     string? PaymentUrl);
 
-public sealed record PaymentRequest(string? Reference, DateTimeOffset? PaidAt, long? AmountFen, string? Channel);
+/// <summary>
+/// A payment recorded on the terminal. <c>Reference</c>: the 专用票据 number for cash (行政处罚法 art. 70), the bank or POS
+/// reference otherwise — never the case's own VANGUARD-PAY code. <c>CashReason</c>: why cash above 100 yuan was collected
+/// on the spot (art. 68(2) 不当场收缴事后难以执行, or art. 69).
+/// </summary>
+public sealed record PaymentRequest(string? Reference, DateTimeOffset? PaidAt, long? AmountFen, string? Channel, string? CashReason = null);
 
 /// <param name="PaidFen">All paid on the case so far.</param>
 /// <param name="OwedFen">Still owed today.</param>

@@ -8,6 +8,7 @@ using Vanguard.Server.Data;
 using Vanguard.Server.Modules.Audit.Contracts;
 using Vanguard.Server.Modules.Evidence.Contracts;
 using Vanguard.Server.Modules.Organisation.Contracts;
+using Vanguard.Server.Modules.Terminal.Data;
 using Vanguard.Server.Modules.Terminal.Records.Data;
 
 namespace Vanguard.Server.Modules.Terminal.Records.Features;
@@ -46,6 +47,12 @@ internal sealed class RecordsHandler(
         if (request.BodycamEvidenceId is { } clip && !await evidence.ExistsAsync(clip, ct))
         {
             check.Add("bodycamEvidenceId", "unknown", "执法记录仪视频不存在或不在您的管辖范围内。", "No such body-camera clip in your jurisdiction.");
+        }
+
+        // The record may name only a task sent to this officer: not a guessed id, nor a colleague's task.
+        if (request.TaskId is { } taskId && !await db.Set<TerminalTask>().AsNoTracking().AnyAsync(t => t.Id == taskId && t.OfficerId == officerId, ct))
+        {
+            check.Add("taskId", "unknown", "任务不存在或不是派给您的任务。", "No such task sent to you.");
         }
 
         if (!check.IsValid)
