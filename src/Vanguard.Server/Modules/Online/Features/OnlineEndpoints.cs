@@ -79,7 +79,7 @@ internal static class OnlineEndpoints
     private static async Task<Results<Ok<AccessGranted>, ProblemHttpResult>> VerifyCodeAsync(
         VerifyCodeRequest request, HttpContext http, AccessHandler access, CancellationToken ct)
     {
-        var result = await access.VerifyCodeAsync(http, request.Plate, request.Code, ct);
+        var result = await access.VerifyCodeAsync(http, request.Plate, request.PlateColor, request.Code, ct);
         return result.IsSuccess ? TypedResults.Ok(result.Value) : Problem(result.Error!, http);
     }
 

@@ -58,6 +58,7 @@ public sealed record LookupRequest(string? Plate, string? NoticeCode);
 
 public sealed record CodeRequest(string? Plate, string? PlateColor);
 
-public sealed record VerifyCodeRequest(string? Plate, string? Code);
+/// <param name="PlateColor">As asked for the code; empty = yellow.</param>
+public sealed record VerifyCodeRequest(string? Plate, string? Code, string? PlateColor = null);
 
 public sealed record OnlineServiceState(OnlineConsentView? Consent, IReadOnlyList<OnlineDeliveryView> Deliveries);

@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Http.Json;
+using Vanguard.Server.Tests.Registry;
+
+namespace Vanguard.Server.Tests.Online;
+
+/// <summary>A portal whose SMS interval is off, so a test can ask for a second code at once (the daily cap stays).</summary>
+public sealed class OnlineNoIntervalFactory : OnlineFactory
+{
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
+        [.. base.Settings, new("Vanguard:Online:SmsPerPlateIntervalSeconds", "0")];
+}
+
+/// <summary>Issue 7, H1: a one-time code opens only the registered owner's cases of that plate AND colour.</summary>
+public sealed class OnlineOwnerScopeTests(OnlineFactory factory) : IClassFixture<OnlineFactory>
+{
+    private static CancellationToken Ct => ApiClient.Ct;
+
+    [Fact]
+    public async Task OneTimeCode_ListsOnlyTheOwnersCases_NotADriversOrAPreviousOwners_NotAnotherColours()
+    {
+        var plate = OnlineApi.NewPlate();
+        var (ownerId, ownerPhone) = await OnlineApi.RegisterVehicleAsync(factory, plate);
+        var staff = await factory.SignedInAsync("zhengzhou.case");
+        var own = await OnlineApi.NotifiedCaseAsync(staff, plate, ownerId, ownerPhone, 400_000, OnlineApi.Today);
+        // A case of the same truck whose party is someone else: the driver, a loader, or the owner before the current one.
+        var otherId = RegistryData.IdNumber(RegistryData.Next() + 7_000);
+        var others = await OnlineApi.NotifiedCaseAsync(staff, plate, otherId, "13700001111", 400_000, OnlineApi.Today);
+
+        var owner = await OnlineApi.PartyByCodeAsync(factory, plate, ownerPhone);
+        var list = await (await owner.GetAsync("/api/v1/online/cases", Ct)).JsonAsync();
+        list.AsArray().Select(c => c!["id"]!.GetValue<string>()).ShouldBe([own.ToString()]);
+        (await owner.GetAsync($"/api/v1/online/cases/{others}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        // Nor may the owner waive the other party's rights or sign its 送达地址确认书.
+        (await owner.PostAsJsonAsync($"/api/v1/online/cases/{others}/waive", new { }, Ct)).IsSuccessStatusCode.ShouldBeFalse();
+        (await owner.PostAsJsonAsync($"/api/v1/online/cases/{others}/service-consent", new { }, Ct)).IsSuccessStatusCode.ShouldBeFalse();
+
+        // The owner of a blue car with the same plate text gets nothing of the yellow truck's.
+        var (blueOwnerId, bluePhone) = await OnlineApi.RegisterVehicleAsync(factory, plate, "blue");
+        var blue = factory.CreateClient();
+        (await blue.PostAsJsonAsync("/api/v1/online/codes", new { plate, plateColor = "blue" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var blueCode = OnlineApi.CodeIn((await OnlineApi.OutboxAsync(factory, bluePhone)).Single());
+        // The blue code is no code for the yellow truck …
+        await (await factory.CreateClient().PostAsJsonAsync("/api/v1/online/codes/verify", new { plate, plateColor = "yellow", code = blueCode }, Ct))
+            .ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "online.code_invalid");
+        // … and for the blue car it lists none of the truck's cases (even one naming the blue owner would need the blue plate).
+        await OnlineApi.NotifiedCaseAsync(staff, plate, blueOwnerId, bluePhone, 400_000, OnlineApi.Today);
+        var verified = await blue.PostAsJsonAsync("/api/v1/online/codes/verify", new { plate, plateColor = "blue", code = blueCode }, Ct);
+        var body = await verified.JsonAsync();
+        verified.StatusCode.ShouldBe(HttpStatusCode.OK, body.ToJsonString());
+        body["cases"]!.AsArray().ShouldBeEmpty();
+        (await blue.GetAsync($"/api/v1/online/cases/{own}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task CodeRequests_TextAtMostOncePerMinute_WithTheSameAnswer()
+    {
+        var plate = OnlineApi.NewPlate();
+        var (_, phone) = await OnlineApi.RegisterVehicleAsync(factory, plate);
+        var party = factory.CreateClient();
+        var first = await (await party.PostAsJsonAsync("/api/v1/online/codes", new { plate }, Ct)).JsonAsync();
+        var second = await party.PostAsJsonAsync("/api/v1/online/codes", new { plate }, Ct);
+        second.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        (await second.JsonAsync())["message"]!.GetValue<string>().ShouldBe(first["message"]!.GetValue<string>());
+        (await OnlineApi.OutboxAsync(factory, phone)).Count.ShouldBe(1);
+    }
+}
+
+/// <summary>Issue 7, M5: wrong codes count per vehicle, not per code; texts are capped per vehicle.</summary>
+public sealed class OnlineCodeLockTests(OnlineNoIntervalFactory factory) : IClassFixture<OnlineNoIntervalFactory>
+{
+    private static CancellationToken Ct => ApiClient.Ct;
+
+    [Fact]
+    public async Task ANewCode_DoesNotResetTheFailures_FiveWrongInAnHourLockTheVehicle()
+    {
+        var plate = OnlineApi.NewPlate();
+        var (_, phone) = await OnlineApi.RegisterVehicleAsync(factory, plate);
+        var party = factory.CreateClient();
+        (await party.PostAsJsonAsync("/api/v1/online/codes", new { plate }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        for (var i = 0; i < 4; i++)
+        {
+            await (await party.PostAsJsonAsync("/api/v1/online/codes/verify", new { plate, code = "000000" }, Ct))
+                .ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "online.code_invalid");
+        }
+
+        (await party.PostAsJsonAsync("/api/v1/online/codes", new { plate }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var texts = await OnlineApi.OutboxAsync(factory, phone);
+        texts.Count.ShouldBe(2);
+        var fresh = OnlineApi.CodeIn(texts[1]);
+        var wrong = fresh == "000000" ? "111111" : "000000";
+        await (await party.PostAsJsonAsync("/api/v1/online/codes/verify", new { plate, code = wrong }, Ct))
+            .ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "online.code_locked");
+        await (await party.PostAsJsonAsync("/api/v1/online/codes/verify", new { plate, code = fresh }, Ct))
+            .ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "online.code_locked");
+        (await party.PostAsJsonAsync("/api/v1/online/codes", new { plate }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        (await OnlineApi.OutboxAsync(factory, phone)).Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task CodeRequests_AreCappedPerVehiclePerDay()
+    {
+        var plate = OnlineApi.NewPlate();
+        var (_, phone) = await OnlineApi.RegisterVehicleAsync(factory, plate);
+        for (var i = 0; i < 7; i++)
+        {
+            (await factory.CreateClient().PostAsJsonAsync("/api/v1/online/codes", new { plate }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        }
+
+        (await OnlineApi.OutboxAsync(factory, phone)).Count.ShouldBe(5);
+    }
+}
