@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Vanguard.Server.Tests.Cases;
 using Vanguard.Server.Tests.Registry;
 
 namespace Vanguard.Server.Tests.Online;
@@ -108,5 +109,56 @@ public sealed class OnlineCodeLockTests(OnlineNoIntervalFactory factory) : IClas
         }
 
         (await OnlineApi.OutboxAsync(factory, phone)).Count.ShouldBe(5);
+    }
+}
+
+/// <summary>Issue 7, M3 and M2: the officer's side of the queue and of electronic service.</summary>
+public sealed class OnlineStaffFixTests(OnlineFactory factory) : IClassFixture<OnlineFactory>
+{
+    private static CancellationToken Ct => ApiClient.Ct;
+
+    [Fact]
+    public async Task AnOfficer_OpensThePartysAttachment_ByTheLinkInTheQueueItem()
+    {
+        var plate = OnlineApi.NewPlate();
+        var (caseId, notice, _) = await OnlineApi.OffsiteCaseAsync(factory, plate);
+        var staff = await factory.SignedInAsync("zhengzhou.case");
+        await CaseApi.ActAsync(staff, caseId, "notify", new { proposedFineFen = 400_000 });
+        var party = await OnlineApi.PartyByNoticeAsync(factory, plate, notice);
+        var pdf = "%PDF-1.4 行驶证复印件"u8.ToArray();
+        var stated = await party.PostAsJsonAsync($"/api/v1/online/cases/{caseId}/statement", new
+        {
+            text = "请求从轻处罚。",
+            attachments = new[] { new { fileName = "行驶证.pdf", mediaType = "application/pdf", base64 = Convert.ToBase64String(pdf) } },
+        }, Ct);
+        stated.StatusCode.ShouldBe(HttpStatusCode.OK, await stated.Content.ReadAsStringAsync(Ct));
+
+        var queue = await (await staff.GetAsync("/api/v1/online/staff/queue?status=pending", Ct)).JsonAsync();
+        var item = queue["items"]!.AsArray().Single(i => i!["caseId"]!.GetValue<string>() == caseId.ToString())!;
+        var url = item["attachments"]!.AsArray().Single()!["url"]!.GetValue<string>();
+        var opened = await staff.GetAsync(url, Ct);
+        opened.StatusCode.ShouldBe(HttpStatusCode.OK, url);
+        (await opened.Content.ReadAsByteArrayAsync(Ct)).ShouldBe(pdf);
+    }
+
+    [Fact]
+    public async Task EService_OfADecisionThatCannotBeServed_RecordsNoDelivery_AndTextsNobody()
+    {
+        var plate = OnlineApi.NewPlate();
+        var (idNumber, phone) = await OnlineApi.RegisterVehicleAsync(factory, plate);
+        var staff = await factory.SignedInAsync("zhengzhou.case");
+        var caseId = await OnlineApi.NotifiedCaseAsync(staff, plate, idNumber, phone, 400_000, OnlineApi.Today);
+        var party = await OnlineApi.PartyByCodeAsync(factory, plate, phone);
+        var consentPhone = $"136{RegistryData.Next() + 3_000:D8}";
+        var consented = await party.PostAsJsonAsync($"/api/v1/online/cases/{caseId}/service-consent", new { phone = consentPhone, agree = true }, Ct);
+        consented.StatusCode.ShouldBe(HttpStatusCode.OK, await consented.Content.ReadAsStringAsync(Ct));
+
+        // Not decided: the case cannot take its serve step, so nothing may be sent or recorded as sent.
+        var sent = await staff.PostAsJsonAsync($"/api/v1/online/staff/cases/{caseId}/deliveries", new { kind = "penalty_decision" }, Ct);
+        sent.IsSuccessStatusCode.ShouldBeFalse(await sent.Content.ReadAsStringAsync(Ct));
+        var deliveries = await (await staff.GetAsync($"/api/v1/online/staff/cases/{caseId}/deliveries", Ct)).JsonAsync();
+        deliveries.ToJsonString().ShouldNotContain("penalty_decision");
+        (await OnlineApi.OutboxAsync(factory, consentPhone)).ShouldBeEmpty();
+        (await OnlineApi.CaseAsync(party, caseId))["case"]!["servedOn"].ShouldBeNull();
     }
 }
