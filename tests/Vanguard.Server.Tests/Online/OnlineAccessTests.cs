@@ -162,3 +162,54 @@ public sealed class OnlineStaffFixTests(OnlineFactory factory) : IClassFixture<O
         (await OnlineApi.CaseAsync(party, caseId))["case"]!["servedOn"].ShouldBeNull();
     }
 }
+
+/// <summary>Issue 7, M4: the decision and the appeal periods reach the party only with service, counted from it.</summary>
+public sealed class OnlineAppealTests(OnlineFactory factory) : IClassFixture<OnlineFactory>
+{
+    private static CancellationToken Ct => ApiClient.Ct;
+
+    [Fact]
+    public async Task ADecisionNotYetServed_ShowsNoAppealDates_NorTheDecision_ThenCountsFromService()
+    {
+        var plate = OnlineApi.NewPlate();
+        var (idNumber, phone) = await OnlineApi.RegisterVehicleAsync(factory, plate);
+        var staff = await factory.SignedInAsync("zhengzhou.case");
+        var caseId = await OnlineApi.NotifiedCaseAsync(staff, plate, idNumber, phone, 400_000, OnlineApi.Today);
+        var party = await OnlineApi.PartyByCodeAsync(factory, plate, phone);
+        (await party.PostAsync($"/api/v1/online/cases/{caseId}/waive", null, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await CaseApi.ActAsync(staff, caseId, "decide", new { outcome = "penalty", fineFen = 400_000 });
+        var made = await staff.PostAsJsonAsync($"/api/v1/cases/{caseId}/documents/penalty_decision", new { }, Ct);
+        var doc = await made.JsonAsync();
+        made.IsSuccessStatusCode.ShouldBeTrue(doc.ToJsonString());
+        var docId = doc["id"]!.GetValue<string>();
+
+        var before = await OnlineApi.CaseAsync(party, caseId);
+        before["appeal"].ShouldBeNull();
+        before["documents"]!.AsArray().ShouldNotContain(d => d!["kind"]!.GetValue<string>() == "penalty_decision");
+        (await party.GetAsync($"/api/v1/online/cases/{caseId}/documents/{docId}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var page = await (await party.GetAsync($"/online/cases/{caseId}", Ct)).Content.ReadAsStringAsync(Ct);
+        page.ShouldContain("决定书送达后可查看");
+
+        var servedOn = OnlineApi.Today;
+        await CaseApi.ActAsync(staff, caseId, "serve", new { on = servedOn.ToString("yyyy-MM-dd"), method = "direct" });
+        var after = await OnlineApi.CaseAsync(party, caseId);
+        var calendar = await CalendarAsync();
+        after["appeal"]!["from"]!.GetValue<string>().ShouldBe(servedOn.ToString("yyyy-MM-dd"));
+        after["appeal"]!["reviewBy"]!.GetValue<string>()
+            .ShouldBe(Vanguard.Domain.Calendar.LegalPeriod.EndOfCalendarDays(servedOn, 60, calendar).ToString("yyyy-MM-dd"));
+        after["appeal"]!["lawsuitBy"]!.GetValue<string>()
+            .ShouldBe(Vanguard.Domain.Calendar.LegalPeriod.NextWorkingDayOnOrAfter(servedOn.AddMonths(6), calendar).ToString("yyyy-MM-dd"));
+        after["appeal"]!["text"]!.GetValue<string>().ShouldContain("含当日");
+        after["documents"]!.AsArray().ShouldContain(d => d!["kind"]!.GetValue<string>() == "penalty_decision");
+        (await party.GetAsync($"/api/v1/online/cases/{caseId}/documents/{docId}", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    private async Task<Vanguard.Domain.Calendar.IHolidayCalendar> CalendarAsync()
+    {
+        using var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(factory.Services);
+        var sp = scope.ServiceProvider;
+        Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Vanguard.Server.Modules.Organisation.Contracts.PrincipalAccessor>(sp).SetSystem();
+        return await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Vanguard.Server.Modules.Cases.Contracts.ILegalCalendar>(sp).CurrentAsync(Ct);
+    }
+}
