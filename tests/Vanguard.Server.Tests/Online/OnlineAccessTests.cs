@@ -213,3 +213,26 @@ public sealed class OnlineAppealTests(OnlineFactory factory) : IClassFixture<Onl
             .GetRequiredService<Vanguard.Server.Modules.Cases.Contracts.ILegalCalendar>(sp).CurrentAsync(Ct);
     }
 }
+
+/// <summary>Issue 7, M9: the staff queue page asks what its API asks (online-handle).</summary>
+public sealed class OnlineQueuePageTests(OnlineFactory factory) : IClassFixture<OnlineFactory>
+{
+    private static CancellationToken Ct => ApiClient.Ct;
+
+    [Fact]
+    public async Task AFieldOfficer_IsRefusedTheQueuePage_ACaseOfficerGetsIt()
+    {
+        var field = await factory.SignedInAsync("zhengzhou.field");
+        var refused = await field.GetAsync("/online-queue", Ct);
+        var path = refused.RequestMessage!.RequestUri!.AbsolutePath;
+        var location = refused.Headers.Location?.OriginalString ?? string.Empty;
+        (refused.StatusCode == HttpStatusCode.Forbidden || path == "/forbidden" || location.Contains("/forbidden", StringComparison.Ordinal))
+            .ShouldBeTrue($"{refused.StatusCode} {path} {location}");
+        (await field.GetAsync("/api/v1/online/staff/queue", Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        var officer = await factory.SignedInAsync("zhengzhou.case");
+        var page = await officer.GetAsync("/online-queue", Ct);
+        page.StatusCode.ShouldBe(HttpStatusCode.OK);
+        page.RequestMessage!.RequestUri!.AbsolutePath.ShouldBe("/online-queue");
+    }
+}
