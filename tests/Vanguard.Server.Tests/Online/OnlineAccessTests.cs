@@ -236,3 +236,51 @@ public sealed class OnlineQueuePageTests(OnlineFactory factory) : IClassFixture<
         page.RequestMessage!.RequestUri!.AbsolutePath.ShouldBe("/online-queue");
     }
 }
+
+/// <summary>Issue 7, low: retried party writes and malformed attachments.</summary>
+public sealed class OnlinePartyWriteTests(OnlineFactory factory) : IClassFixture<OnlineFactory>
+{
+    private static CancellationToken Ct => ApiClient.Ct;
+
+    [Fact]
+    public async Task ARetriedStatement_WithTheSameIdempotencyKey_IsStoredOnce()
+    {
+        var plate = OnlineApi.NewPlate();
+        var (caseId, notice, _) = await OnlineApi.OffsiteCaseAsync(factory, plate);
+        var staff = await factory.SignedInAsync("zhengzhou.case");
+        await CaseApi.ActAsync(staff, caseId, "notify", new { proposedFineFen = 400_000 });
+        var party = await OnlineApi.PartyByNoticeAsync(factory, plate, notice);
+        var body = new { text = "货物系受托运输，请求从轻处罚。" };
+
+        async Task<HttpResponseMessage> StateAsync(string key)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/online/cases/{caseId}/statement") { Content = JsonContent.Create(body) };
+            request.Headers.Add("Idempotency-Key", key);
+            return await party.SendAsync(request, Ct);
+        }
+
+        var first = await StateAsync("stmt-1");
+        first.IsSuccessStatusCode.ShouldBeTrue(await first.Content.ReadAsStringAsync(Ct));
+        var retry = await StateAsync("stmt-1");
+        retry.StatusCode.ShouldBe(HttpStatusCode.OK, await retry.Content.ReadAsStringAsync(Ct));
+        retry.Headers.GetValues("Idempotent-Replayed").Single().ShouldBe("true");
+
+        var view = await OnlineApi.CaseAsync(party, caseId);
+        view["submissions"]!.AsArray().Count(s => s!["kind"]!.GetValue<string>() == "statement").ShouldBe(1);
+        var detail = await (await staff.GetAsync($"/api/v1/cases/{caseId}", Ct)).JsonAsync();
+        detail["timeline"]!.AsArray().Count(e => e!["action"]!.GetValue<string>() == "record-statement").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task ANullAttachment_IsABadRequest_NotAServerError()
+    {
+        var plate = OnlineApi.NewPlate();
+        var (caseId, notice, _) = await OnlineApi.OffsiteCaseAsync(factory, plate);
+        var staff = await factory.SignedInAsync("zhengzhou.case");
+        await CaseApi.ActAsync(staff, caseId, "notify", new { proposedFineFen = 400_000 });
+        var party = await OnlineApi.PartyByNoticeAsync(factory, plate, notice);
+        var stated = await party.PostAsync($"/api/v1/online/cases/{caseId}/statement",
+            new StringContent("""{"text":"请求从轻处罚。","attachments":[null]}""", System.Text.Encoding.UTF8, "application/json"), Ct);
+        await stated.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
+    }
+}

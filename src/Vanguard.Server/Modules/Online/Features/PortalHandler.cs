@@ -260,8 +260,9 @@ internal sealed class PortalHandler(
         var today = LegalClock.Today(clock);
         var summary = text is null ? null : files.Count == 0 ? text : $"{text}（网上提交，附件 {files.Count} 件）";
         var submissionId = Guid.CreateVersion7();
-        // One transaction: the case step (which joins it) and the queue item commit together or not at all.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // One transaction: the case step (which joins it) and the queue item commit together or not at all. Joins the
+        // caller's when there is one (an Idempotency-Key: the key row commits with them).
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var acted = await cases.ActAsync(caseId, action, today, summary is { Length: > 2000 } ? summary[..2000] : summary, "online:" + submissionId, ct);
         if (!acted.IsSuccess)
         {
@@ -295,7 +296,11 @@ internal sealed class PortalHandler(
 
         audit.Record("online." + kind, "online-submission", submissionId.ToString(), new { caseId, attachments = files.Count }, before.AgencyId);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
+
         return await ViewAsync(caseId, ct);
     }
 
