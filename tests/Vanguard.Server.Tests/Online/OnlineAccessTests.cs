@@ -284,3 +284,74 @@ public sealed class OnlinePartyWriteTests(OnlineFactory factory) : IClassFixture
         await stated.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
     }
 }
+
+/// <summary>Issue 7, low: a weighing record removed by retention, and the timing of a failed look-up.</summary>
+public sealed class OnlineEvidenceAndTimingTests(OnlineFactory factory) : IClassFixture<OnlineFactory>
+{
+    private static CancellationToken Ct => ApiClient.Ct;
+
+    [Fact]
+    public async Task AWeighingRecordRemovedByRetention_IsSaidSo_AndTheCaseStillOpens()
+    {
+        var plate = OnlineApi.NewPlate();
+        var (caseId, notice, _) = await OnlineApi.OffsiteCaseAsync(factory, plate);
+        var party = await OnlineApi.PartyByNoticeAsync(factory, plate, notice);
+        using (var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(factory.Services))
+        {
+            var sp = scope.ServiceProvider;
+            Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Vanguard.Server.Modules.Organisation.Contracts.PrincipalAccessor>(sp).SetSystem();
+            var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Vanguard.Server.Data.VanguardDbContext>(sp);
+            var recordId = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+                db.Set<Vanguard.Server.Modules.Offsite.Data.ReviewItem>().Where(i => i.CaseId == caseId).Select(i => i.WimRecordId), Ct);
+            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteDeleteAsync(
+                db.Set<Vanguard.Server.Modules.Offsite.Data.WimRecord>().Where(r => r.Id == recordId), Ct);
+        }
+
+        var view = await OnlineApi.CaseAsync(party, caseId);
+        view["weighing"]!["record"]!["recordPurged"]!.GetValue<bool>().ShouldBeTrue();
+        view["weighing"]!["photos"]!.AsArray().ShouldBeEmpty();
+        var page = await party.GetAsync($"/online/cases/{caseId}", Ct);
+        page.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await page.Content.ReadAsStringAsync(Ct)).ShouldContain("称重记录已按规定清理");
+    }
+
+    /// <summary>
+    /// "Wrong code for a real plate" and "no such plate" run the same queries; their medians over 30 tries each (after a
+    /// warm-up, interleaved so load affects both alike) stay within a factor of 3 — a coarse guard against one path
+    /// doing visibly more work, not a proof of constant time.
+    /// </summary>
+    [Fact]
+    public async Task AWrongNoticeCode_AndAnUnknownPlate_TakeAlike()
+    {
+        var plate = OnlineApi.NewPlate();
+        await OnlineApi.OffsiteCaseAsync(factory, plate);
+        var client = factory.CreateClient();
+
+        async Task<double> TimeAsync(string p)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var response = await client.PostAsJsonAsync("/api/v1/online/lookup", new { plate = p, noticeCode = "ZZZZ2222" }, Ct);
+            watch.Stop();
+            response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+            return watch.Elapsed.TotalMilliseconds;
+        }
+
+        for (var i = 0; i < 10; i++)
+        {
+            await TimeAsync(plate);
+            await TimeAsync(OnlineApi.NewPlate());
+        }
+
+        var known = new List<double>();
+        var unknown = new List<double>();
+        for (var i = 0; i < 30; i++)
+        {
+            known.Add(await TimeAsync(plate));
+            unknown.Add(await TimeAsync(OnlineApi.NewPlate()));
+        }
+
+        static double Median(List<double> xs) => xs.Order().ElementAt(xs.Count / 2);
+        var (k, u) = (Median(known), Median(unknown));
+        (Math.Max(k, u) / Math.Max(0.01, Math.Min(k, u))).ShouldBeLessThan(3.0, $"median wrong code {k:0.00} ms, unknown plate {u:0.00} ms");
+    }
+}
