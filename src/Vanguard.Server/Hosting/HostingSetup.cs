@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Localization;
@@ -31,6 +32,7 @@ public static class HostingSetup
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddVanguardOptions(builder.Configuration);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddVanguardForwardedHeaders(builder.Configuration);
         var dataDirectory = DataDirectory.Resolve(builder.Configuration);
         builder.Services.AddDataProtection()
             .SetApplicationName("Vanguard")
@@ -92,6 +94,46 @@ public static class HostingSetup
         app.MapScalarApiReference("/docs", o => o.WithTitle("Vanguard API"));
         app.MapHealthChecks("/health");
         return app.MapGroup("/api/v1").DisableAntiforgery();
+    }
+
+    /// <summary>
+    /// Forwarded headers from the configured proxies only (<c>Vanguard:Proxy:KnownProxies</c> / <c>KnownNetworks</c>),
+    /// applied first in the pipeline (a startup filter, before anything Program.cs adds); with none configured the
+    /// middleware is not added and the headers are ignored.
+    /// </summary>
+    private static void AddVanguardForwardedHeaders(this IServiceCollection services, IConfiguration configuration)
+    {
+        var proxy = configuration.GetSection(VanguardOptions.Section).GetSection("Proxy").Get<ProxyOptions>() ?? new ProxyOptions();
+        static IEnumerable<string> Entries(List<string> values) =>
+            values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var proxies = Entries(proxy.KnownProxies).Select(p => System.Net.IPAddress.TryParse(p, out var a)
+            ? a : throw new InvalidOperationException($"Vanguard:Proxy:KnownProxies: '{p}' is not an IP address.")).ToList();
+        var networks = Entries(proxy.KnownNetworks).Select(n => System.Net.IPNetwork.TryParse(n, out var net)
+            ? net : throw new InvalidOperationException($"Vanguard:Proxy:KnownNetworks: '{n}' is not a CIDR network.")).ToList();
+        if (proxies.Count == 0 && networks.Count == 0)
+        {
+            return;
+        }
+
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            proxies.ForEach(o.KnownProxies.Add);
+            networks.ForEach(o.KnownIPNetworks.Add);
+            o.ForwardLimit = 1;
+        });
+        services.AddTransient<IStartupFilter, ForwardedHeadersFirst>();
+    }
+
+    private sealed class ForwardedHeadersFirst : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.UseForwardedHeaders();
+            next(app);
+        };
     }
 
     private static Task LimitBodySize(HttpContext http, Func<Task> next)

@@ -18,6 +18,9 @@ public sealed class VanguardOptions
     public RateLimitOptions RateLimits { get; set; } = new();
 
     public AuthOptions Auth { get; set; } = new();
+
+    /// <summary>Reverse proxies whose <c>X-Forwarded-For</c>/<c>-Proto</c> are believed; none by default.</summary>
+    public ProxyOptions Proxy { get; set; } = new();
 }
 
 /// <summary>
@@ -91,4 +94,18 @@ public sealed class AuthOptions
 
     [Range(1, 1440)]
     public int AccessTokenMinutes { get; set; } = 60;
+}
+
+/// <summary>
+/// <c>Vanguard:Proxy</c>: the reverse proxies in front of the platform. Only a request arriving from one of these
+/// addresses or networks has its <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> applied (the client address the
+/// portal records, HTTPS for secure cookies). Empty (the default) = no proxy trusted, the headers are ignored.
+/// </summary>
+public sealed class ProxyOptions
+{
+    /// <summary>Proxy addresses, e.g. <c>10.0.0.5</c> (an entry may hold several, comma-separated).</summary>
+    public List<string> KnownProxies { get; set; } = [];
+
+    /// <summary>Proxy networks in CIDR form, e.g. <c>10.0.0.0/24</c> (an entry may hold several, comma-separated).</summary>
+    public List<string> KnownNetworks { get; set; } = [];
 }

@@ -94,7 +94,7 @@ internal static partial class OnlineApi
     public static string CodeIn(string text) => SixDigits().Match(text).Value;
 
     /// <summary>A person with a phone and a truck in the 运政 registry.</summary>
-    public static async Task<(string IdNumber, string Phone)> RegisterVehicleAsync(VanguardFactory factory, string plate)
+    public static async Task<(string IdNumber, string Phone)> RegisterVehicleAsync(VanguardFactory factory, string plate, string color = "yellow")
     {
         var admin = await factory.SignedInAsync("zhengzhou.admin");
         var n = RegistryData.Next() + 5_000;
@@ -102,7 +102,7 @@ internal static partial class OnlineApi
         var phone = $"139{n:D8}";
         var person = await admin.PostAsJsonAsync("/api/v1/registry/persons", new { name = "钱师傅", idNumber = id, phone, address = "河南省郑州市中牟县" }, Ct);
         person.StatusCode.ShouldBe(HttpStatusCode.Created, await person.Content.ReadAsStringAsync(Ct));
-        var vehicle = await admin.PostAsJsonAsync("/api/v1/registry/vehicles", new { plate, plateColor = "yellow", vehicleTypeCode = "H11", ownerIdNumber = id }, Ct);
+        var vehicle = await admin.PostAsJsonAsync("/api/v1/registry/vehicles", new { plate, plateColor = color, vehicleTypeCode = color == "blue" ? "K33" : "H11", ownerIdNumber = id }, Ct);
         vehicle.StatusCode.ShouldBe(HttpStatusCode.Created, await vehicle.Content.ReadAsStringAsync(Ct));
         return (id, phone);
     }

@@ -180,14 +180,15 @@ public sealed class PaymentsTests(PaymentsFactory factory) : IClassFixture<Payme
     {
         // A 200-yuan on-the-spot fine about a registered truck, so its owner can reach the case with the one-time code.
         var plate = OnlineApi.NewPlate();
-        var (_, phone) = await OnlineApi.RegisterVehicleAsync(factory, plate);
+        var (idNumber, phone) = await OnlineApi.RegisterVehicleAsync(factory, plate);
         var client = await factory.SignedInAsync("zhengzhou.field");
         var officers = await CaseApi.TwoOfficersAsync(client, "410100");
         var today = Today.ToString("yyyy-MM-dd");
         var caseId = CaseApi.IdOf(await CaseApi.CreateAsync(client, new
         {
             procedure = "simplified", agencyCode = "410100", offenceCode = "overload.dimensions", title = "车货总高度超过 4 米（未超过 4.2 米）",
-            party = new { kind = "person", name = "钱师傅" }, vehicle = new { plate, color = "yellow" }, actOn = today, acceptedOn = today, officerIds = officers,
+            // The party is the registered owner: a one-time code opens only the owner's own cases (issue 7 H1).
+            party = new { kind = "person", name = "钱师傅", idNumber }, vehicle = new { plate, color = "yellow" }, actOn = today, acceptedOn = today, officerIds = officers,
         }));
         CaseApi.StageOf(await CaseApi.ActAsync(client, caseId, "decide-on-spot", new { on = today, fineFen = 20_000 })).ShouldBe("executing");
         var payBy = (await PaymentsAsync(p => p.AmountDueAsync(caseId, Ct))).Value.PayBy!.Value;

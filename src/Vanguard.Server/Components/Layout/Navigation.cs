@@ -29,7 +29,7 @@ public static class Navigation
         [
             new("/offsite", "非现场执法", "Off-site enforcement"),
             new("/offsite/review", "超限审核", "Overload review"),
-            new("/online-queue", "网上陈述申辩/听证", "Online statements and hearings"),
+            new("/online-queue", "网上陈述申辩/听证", "Online statements and hearings", Policy: Modules.Online.OnlinePolicies.Handle),
         ]),
         new("监督与公开", "Supervision and openness",
         [

@@ -34,14 +34,27 @@ internal sealed class CasePortal(
         return await ViewAsync(c, docs, ct);
     }
 
-    public async Task<IReadOnlyList<PartyCaseSummary>> CasesOfPlateAsync(string plate, int max, CancellationToken ct)
+    public async Task<IReadOnlyList<PartyCaseSummary>> CasesOfOwnedVehicleAsync(
+        string plate, string plateColor, string ownerNumber, DateOnly? registeredOn, int max, CancellationToken ct)
     {
+        var owner = ownerNumber.Trim().ToUpperInvariant();
+        if (owner.Length == 0)
+        {
+            return [];
+        }
+
+        // Plate in SQL; colour, party and date in memory (colour and id numbers may be stored in other spellings).
         var rows = await db.Set<Case>().AsNoTracking()
             .Where(c => c.VehiclePlate == plate && c.State.Stage != CaseStage.Dropped)
-            .OrderByDescending(c => c.CreatedAt).Take(max).ToListAsync(ct);
-        return rows.Select(c => new PartyCaseSummary(
-            c.Id, c.CaseNumber, c.Title, StageCode(c.State.Stage), CaseStageNames.Zh(c.State.Stage), c.State.ActOn,
-            agencies.Current.Find(c.AgencyId)?.Name ?? string.Empty)).ToList();
+            .OrderByDescending(c => c.CreatedAt).Take(500).ToListAsync(ct);
+        return rows
+            .Where(c => string.Equals(Vanguard.Domain.Identifiers.PlateColor.Parse(c.PlateColor), plateColor, StringComparison.Ordinal))
+            .Where(c => string.Equals(c.PartyIdNumber?.Trim().ToUpperInvariant(), owner, StringComparison.Ordinal))
+            .Where(c => registeredOn is null || (c.State.ActOn ?? DateOnly.FromDateTime(c.CreatedAt.UtcDateTime)) >= registeredOn)
+            .Take(max)
+            .Select(c => new PartyCaseSummary(
+                c.Id, c.CaseNumber, c.Title, StageCode(c.State.Stage), CaseStageNames.Zh(c.State.Stage), c.State.ActOn,
+                agencies.Current.Find(c.AgencyId)?.Name ?? string.Empty)).ToList();
     }
 
     public async Task<Result<PartyCaseView>> ActAsync(Guid caseId, string action, DateOnly on, string? text, string? idempotencyKey, CancellationToken ct)

@@ -44,8 +44,16 @@ internal sealed class OffsiteCaseEvidence(VanguardDbContext db, IDeviceDirectory
             return null;
         }
 
-        var r = await db.Set<WimRecord>().AsNoTracking().SingleAsync(x => x.Id == item.WimRecordId, ct);
+        var r = await db.Set<WimRecord>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == item.WimRecordId, ct);
         var station = await devices.FindAsync(item.StationCode, ct);
+        if (r is null)
+        {
+            // Retention removed the record: say so rather than fail the party's whole case page.
+            return new OffsiteWeighingEvidence(
+                item.StationCode, station?.Name ?? item.StationCode, station?.AccuracyClass, station?.CertificateNumber, station?.CertificateValidFrom,
+                station?.CertificateValidUntil, string.Empty, default, string.Empty, 0, [], 0, 0, 0, 0, 0, 0m, 0m, [], RecordPurged: true);
+        }
+
         var photos = r.ImagesJson is null ? [] : JsonSerializer.Deserialize(r.ImagesJson, OffsiteJson.Default.ListImageMeta) ?? [];
         return new OffsiteWeighingEvidence(
             item.StationCode, station?.Name ?? item.StationCode, station?.AccuracyClass, station?.CertificateNumber, station?.CertificateValidFrom,

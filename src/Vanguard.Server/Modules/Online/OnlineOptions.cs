@@ -15,9 +15,21 @@ public sealed class OnlineOptions
     [Range(1, 20)]
     public int CodeMaxAttempts { get; set; } = 5;
 
-    /// <summary>After a code is locked, no new code for the plate for this long.</summary>
+    /// <summary>Wrong codes for a vehicle (plate and colour) are counted over this rolling window, across every code issued in it.</summary>
     [Range(1, 1440)]
-    public int LockMinutes { get; set; } = 30;
+    public int FailureWindowMinutes { get; set; } = 60;
+
+    /// <summary>Once locked, no code for the vehicle is accepted or issued for this long after the last code that drew failures.</summary>
+    [Range(1, 1440)]
+    public int LockMinutes { get; set; } = 60;
+
+    /// <summary>At most one text with a code per vehicle per this many seconds (further requests get the same answer, no text).</summary>
+    [Range(0, 3600)]
+    public int SmsPerPlateIntervalSeconds { get; set; } = 60;
+
+    /// <summary>At most this many texts with a code per vehicle per day.</summary>
+    [Range(1, 100)]
+    public int SmsPerPlatePerDay { get; set; } = 5;
 
     /// <summary>Look-ups and code requests per client address per 10 minutes.</summary>
     [Range(1, 100000)]

@@ -12,8 +12,14 @@ public interface ICasePortal
     /// <summary>The case as the party sees it; null when there is no such case (or it was dropped).</summary>
     Task<PartyCaseView?> PartyCaseAsync(Guid caseId, CancellationToken ct);
 
-    /// <summary>The cases (not dropped) about a vehicle, newest first, any plate colour.</summary>
-    Task<IReadOnlyList<PartyCaseSummary>> CasesOfPlateAsync(string plate, int max, CancellationToken ct);
+    /// <summary>
+    /// The cases (not dropped) a registered owner may open with a one-time code, newest first: about this plate AND colour,
+    /// whose party is the owner (case id number / credit code = <paramref name="ownerNumber"/>), and — when the registry knows
+    /// since when the owner holds the vehicle (<paramref name="registeredOn"/>) — about acts since then. Cases of a driver, a
+    /// loader or a previous owner need their notice code.
+    /// </summary>
+    Task<IReadOnlyList<PartyCaseSummary>> CasesOfOwnedVehicleAsync(
+        string plate, string plateColor, string ownerNumber, DateOnly? registeredOn, int max, CancellationToken ct);
 
     /// <summary>
     /// Applies a party's step through the workflow (the same rules as staff actions): <c>record-statement</c> (with

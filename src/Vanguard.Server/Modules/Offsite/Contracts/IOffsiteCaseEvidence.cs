@@ -13,18 +13,25 @@ public interface IOffsiteCaseEvidence
     /// </summary>
     Task<Guid?> FindCaseByNoticeAsync(string plate, string noticeCode, CancellationToken ct);
 
-    /// <summary>The weighing behind an off-site case; null when the case did not come from a weighing.</summary>
+    /// <summary>
+    /// The weighing behind an off-site case; null when the case did not come from a weighing. When the record was removed
+    /// by retention, the station with <see cref="OffsiteWeighingEvidence.RecordPurged"/> set (never an exception).
+    /// </summary>
     Task<OffsiteWeighingEvidence?> WeighingOfCaseAsync(Guid caseId, CancellationToken ct);
 
     /// <summary>A photo of the case's weighing by its SHA-256, with its content type; null when it is not one of the case's or not stored.</summary>
     Task<OffsiteImage?> ImageOfCaseAsync(Guid caseId, string sha256, CancellationToken ct);
 }
 
+/// <param name="RecordPurged">
+/// The weighing record itself is gone (removed under the retention rules): only the station is known, the figures are
+/// zero and there are no photos; the portal says "称重记录已按规定清理".
+/// </param>
 public sealed record OffsiteWeighingEvidence(
     string StationCode, string StationName, decimal? AccuracyClass, string? CertificateNumber, DateOnly? CertificateValidFrom,
     DateOnly? CertificateValidUntil, string RecordId, DateTimeOffset CapturedAt, string Plate, int AxleCount, IReadOnlyList<int> AxleWeightsKg,
     int GrossWeightKg, int LimitKg, int ToleranceKg, int AdjustedKg, int OverKg, decimal OverPercent, decimal SpeedKmh,
-    IReadOnlyList<OffsitePhoto> Photos);
+    IReadOnlyList<OffsitePhoto> Photos, bool RecordPurged = false);
 
 /// <param name="Stored">Whether the bytes were uploaded (a station may send only the hash).</param>
 public sealed record OffsitePhoto(string Kind, string Sha256, string ContentType, bool Stored);

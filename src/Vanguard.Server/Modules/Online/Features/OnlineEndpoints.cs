@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Vanguard.Domain.Common;
 using Vanguard.Server.Common;
+using Vanguard.Server.Common.Idempotency;
 using Vanguard.Server.Modules.Cases.Contracts;
 using Vanguard.Server.Modules.Online.Access;
 using Vanguard.Server.Modules.Payments.Contracts;
@@ -28,10 +29,10 @@ internal static class OnlineEndpoints
         online.MapGet("/cases", ListAsync).AllowAnonymous();
         online.MapGet("/cases/{id:guid}", GetAsync).AllowAnonymous();
         online.MapPost("/cases/{id:guid}/statement", StatementAsync).AllowAnonymous().WithMetadata(new RequestSizeLimitAttribute(StatementBodyLimit));
-        online.MapPost("/cases/{id:guid}/hearing-request", (Guid id, HttpContext http, PartySessions s, PortalHandler h, CancellationToken ct) =>
-            PartyAsync(id, http, s, h, () => h.RequestHearingAsync(id, Ip(http), ct))).AllowAnonymous();
-        online.MapPost("/cases/{id:guid}/waive", (Guid id, HttpContext http, PartySessions s, PortalHandler h, CancellationToken ct) =>
-            PartyAsync(id, http, s, h, () => h.WaiveAsync(id, Ip(http), ct))).AllowAnonymous();
+        online.MapPost("/cases/{id:guid}/hearing-request", (Guid id, HttpContext http, PartySessions s, PortalHandler h, IdempotentWrites w, CancellationToken ct) =>
+            PartyWriteAsync(id, "online.hearing-request", null, http, s, h, w, () => h.RequestHearingAsync(id, Ip(http), ct))).AllowAnonymous();
+        online.MapPost("/cases/{id:guid}/waive", (Guid id, HttpContext http, PartySessions s, PortalHandler h, IdempotentWrites w, CancellationToken ct) =>
+            PartyWriteAsync(id, "online.waive", null, http, s, h, w, () => h.WaiveAsync(id, Ip(http), ct))).AllowAnonymous();
         online.MapPost("/cases/{id:guid}/service-consent", (Guid id, ConsentRequest request, HttpContext http, PartySessions s, PortalHandler h, CancellationToken ct) =>
             PartyAsync(id, http, s, h, () => h.ConsentAsync(id, request, Ip(http), http.Request.Headers.UserAgent.ToString(), ct))).AllowAnonymous();
         online.MapPost("/cases/{id:guid}/payment", PaymentAsync).AllowAnonymous();
@@ -79,7 +80,7 @@ internal static class OnlineEndpoints
     private static async Task<Results<Ok<AccessGranted>, ProblemHttpResult>> VerifyCodeAsync(
         VerifyCodeRequest request, HttpContext http, AccessHandler access, CancellationToken ct)
     {
-        var result = await access.VerifyCodeAsync(http, request.Plate, request.Code, ct);
+        var result = await access.VerifyCodeAsync(http, request.Plate, request.PlateColor, request.Code, ct);
         return result.IsSuccess ? TypedResults.Ok(result.Value) : Problem(result.Error!, http);
     }
 
@@ -100,13 +101,18 @@ internal static class OnlineEndpoints
         Guid id, HttpContext http, PartySessions sessions, PortalHandler portal, CancellationToken ct) =>
         PartyAsync(id, http, sessions, portal, () => portal.ViewAsync(id, ct));
 
-    private static Task<Results<Ok<OnlineCaseView>, ProblemHttpResult>> StatementAsync(
-        Guid id, StatementRequest request, HttpContext http, PartySessions sessions, PortalHandler portal, CancellationToken ct) =>
-        PartyAsync(id, http, sessions, portal, () =>
+    private static Task<IResult> StatementAsync(
+        Guid id, StatementRequest request, HttpContext http, PartySessions sessions, PortalHandler portal, IdempotentWrites writes, CancellationToken ct) =>
+        PartyWriteAsync(id, "online.statement", request, http, sessions, portal, writes, () =>
         {
             var files = new List<(string, byte[])>();
             foreach (var a in request.Attachments ?? [])
             {
+                if (a is null)
+                {
+                    return Task.FromResult<Result<OnlineCaseView>>(Validator.Invalid("attachments", "missing", "附件不能为空。", "An attachment is missing (null)."));
+                }
+
                 try
                 {
                     files.Add((a.FileName ?? "附件", Convert.FromBase64String(a.Base64 ?? string.Empty)));
@@ -119,6 +125,35 @@ internal static class OnlineEndpoints
 
             return portal.StatementAsync(id, request.Text, files, Ip(http), ct);
         });
+
+    /// <summary>
+    /// A party's write (statement, hearing request, waiver). With an <c>Idempotency-Key</c> it runs once per key and party
+    /// session (the actor is the session): 201 the first time, 200 with <c>Idempotent-Replayed</c> on a retry, so a retried
+    /// statement is not stored twice. Without one, 200 as before.
+    /// </summary>
+    private static async Task<IResult> PartyWriteAsync(
+        Guid id, string operation, object? request, HttpContext http, PartySessions sessions, PortalHandler portal, IdempotentWrites writes,
+        Func<Task<Result<OnlineCaseView>>> action)
+    {
+        if (!portal.Enter(sessions.Read(http), id))
+        {
+            return PortalHandler.CaseNotFound.ToProblem(http);
+        }
+
+        if (!http.Request.Headers.ContainsKey(IdempotentWrites.Header))
+        {
+            var result = await action();
+            return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error!.ToProblem(http);
+        }
+
+        return await writes.RunAsync(http, $"{operation}:{id}", request, async _ =>
+        {
+            var result = await action();
+            return result.IsSuccess
+                ? new WriteOutcome<OnlineCaseView>(result.Value, "case", id.ToString(), null)
+                : (Result<WriteOutcome<OnlineCaseView>>)result.Error!;
+        });
+    }
 
     private static async Task<Results<Ok<PaymentOrderView>, ProblemHttpResult>> PaymentAsync(
         Guid id, HttpContext http, PartySessions sessions, PortalHandler portal, CancellationToken ct)

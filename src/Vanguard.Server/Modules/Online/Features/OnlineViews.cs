@@ -44,7 +44,7 @@ public sealed record OnlineQueueItem(
     Guid Id, Guid CaseId, string? CaseNumber, string CaseTitle, string Kind, string KindName, string? Text, DateTimeOffset SubmittedAt, DateOnly AnswerDueOn,
     bool Overdue, string Status, string? Answer, string? AnsweredBy, DateTimeOffset? AnsweredAt, IReadOnlyList<OnlineFileView> Attachments);
 
-public sealed record StatementRequest(string? Text, IReadOnlyList<AttachmentInput>? Attachments);
+public sealed record StatementRequest(string? Text, IReadOnlyList<AttachmentInput?>? Attachments);
 
 public sealed record AttachmentInput(string? FileName, string? MediaType, string? Base64);
 
@@ -58,6 +58,7 @@ public sealed record LookupRequest(string? Plate, string? NoticeCode);
 
 public sealed record CodeRequest(string? Plate, string? PlateColor);
 
-public sealed record VerifyCodeRequest(string? Plate, string? Code);
+/// <param name="PlateColor">As asked for the code; empty = yellow.</param>
+public sealed record VerifyCodeRequest(string? Plate, string? Code, string? PlateColor = null);
 
 public sealed record OnlineServiceState(OnlineConsentView? Consent, IReadOnlyList<OnlineDeliveryView> Deliveries);

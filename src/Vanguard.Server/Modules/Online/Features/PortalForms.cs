@@ -26,13 +26,16 @@ internal static class PortalForms
         {
             var result = await access.RequestCodeAsync(http, plate, plateColor, ct);
             return result.IsSuccess
-                ? Back($"/online?sent=1&plate={Uri.EscapeDataString(plate ?? string.Empty)}#code")
+                ? Back($"/online?sent=1&plate={Uri.EscapeDataString(plate ?? string.Empty)}&color={Uri.EscapeDataString(plateColor ?? string.Empty)}#code")
                 : Back("/online", result.Error!, "#code");
         });
-        forms.MapPost("/codes/verify", async ([FromForm] string? plate, [FromForm] string? code, HttpContext http, AccessHandler access, CancellationToken ct) =>
+        forms.MapPost("/codes/verify", async (
+            [FromForm] string? plate, [FromForm] string? plateColor, [FromForm] string? code, HttpContext http, AccessHandler access, CancellationToken ct) =>
         {
-            var result = await access.VerifyCodeAsync(http, plate, code, ct);
-            return result.IsSuccess ? Back("/online/cases") : Back($"/online?sent=1&plate={Uri.EscapeDataString(plate ?? string.Empty)}", result.Error!, "#code");
+            var result = await access.VerifyCodeAsync(http, plate, plateColor, code, ct);
+            return result.IsSuccess
+                ? Back("/online/cases")
+                : Back($"/online?sent=1&plate={Uri.EscapeDataString(plate ?? string.Empty)}&color={Uri.EscapeDataString(plateColor ?? string.Empty)}", result.Error!, "#code");
         });
         forms.MapPost("/logout", (HttpContext http) =>
         {

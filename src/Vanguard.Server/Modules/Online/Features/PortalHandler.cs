@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Vanguard.Domain.Calendar;
 using Vanguard.Domain.Common;
 using Vanguard.Server.Common;
 using Vanguard.Server.Data;
@@ -84,7 +85,7 @@ internal sealed class PortalHandler(
         var weighing = await offsite.WeighingOfCaseAsync(caseId, ct);
         var clips = (await evidence.OfCaseAsync(caseId, ct))
             .Select(e => new OnlineFileView("clip", e.FileName, e.MediaType, e.Sha256, e.Length, $"/api/v1/online/cases/{caseId}/clips/{e.EvidenceId}")).ToList();
-        var documents = c.Documents.Where(d => PartyDocumentKinds.Contains(d.Kind))
+        var documents = c.Documents.Where(d => Shows(c, d.Kind))
             .Select(d => new OnlineFileView(d.Kind, d.Title, "application/pdf", d.Sha256, null, $"/api/v1/online/cases/{caseId}/documents/{d.Id}")).ToList();
         var submissions = await SubmissionsAsync(caseId, ct);
         var consent = await db.Set<OnlineServiceConsent>().AsNoTracking().Where(x => x.CaseId == caseId).OrderByDescending(x => x.ConsentedAt)
@@ -112,6 +113,7 @@ internal sealed class PortalHandler(
             payment = payment with { FineFen = due.Value.FineFen, LateFeeFen = due.Value.LateFeeFen, OwedFen = due.Value.TotalFen, PayBy = due.Value.PayBy };
         }
 
+        var calendar = await calendars.CurrentAsync(ct);
         return new OnlineCaseView(
             c,
             weighing is null ? null : new OnlineWeighingView(weighing, weighing.Photos.Select(p => new OnlineFileView(
@@ -123,7 +125,7 @@ internal sealed class PortalHandler(
             deliveries.Select(d => new OnlineDeliveryView(d.Id, d.Kind, d.Title, d.Sha256, d.Status, d.SentAt, d.OpenedAt, d.DownloadedAt,
                 $"/api/v1/online/cases/{caseId}/deliveries/{d.Id}/file")).ToList(),
             OnlineText.Deadlines(c, LegalClock.Today(clock)),
-            Appeal(c),
+            Appeal(c, calendar),
             payment);
     }
 
@@ -199,7 +201,7 @@ internal sealed class PortalHandler(
     public async Task<CaseDocumentFileRef?> DocumentAsync(Guid caseId, Guid documentId, CancellationToken ct)
     {
         var c = await cases.PartyCaseAsync(caseId, ct);
-        if (c is null || !c.Documents.Any(d => d.Id == documentId && PartyDocumentKinds.Contains(d.Kind)))
+        if (c is null || !c.Documents.Any(d => d.Id == documentId && Shows(c, d.Kind)))
         {
             return null;
         }
@@ -258,8 +260,9 @@ internal sealed class PortalHandler(
         var today = LegalClock.Today(clock);
         var summary = text is null ? null : files.Count == 0 ? text : $"{text}（网上提交，附件 {files.Count} 件）";
         var submissionId = Guid.CreateVersion7();
-        // One transaction: the case step (which joins it) and the queue item commit together or not at all.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // One transaction: the case step (which joins it) and the queue item commit together or not at all. Joins the
+        // caller's when there is one (an Idempotency-Key: the key row commits with them).
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var acted = await cases.ActAsync(caseId, action, today, summary is { Length: > 2000 } ? summary[..2000] : summary, "online:" + submissionId, ct);
         if (!acted.IsSuccess)
         {
@@ -293,7 +296,11 @@ internal sealed class PortalHandler(
 
         audit.Record("online." + kind, "online-submission", submissionId.ToString(), new { caseId, attachments = files.Count }, before.AgencyId);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
+
         return await ViewAsync(caseId, ct);
     }
 
@@ -309,23 +316,31 @@ internal sealed class PortalHandler(
                 "attachment", f.FileName, f.MediaType, f.Sha256, f.Length, $"/api/v1/online/cases/{caseId}/attachments/{f.Id}")).ToList())).ToList();
     }
 
-    private OnlineAppealView? Appeal(PartyCaseView c)
+    /// <summary>
+    /// A party-facing document the party may open: the 行政处罚决定书 only once served (before, a draft or an unserved
+    /// decision is not yet the party's — the page says "决定书送达后可查看").
+    /// </summary>
+    private static bool Shows(PartyCaseView c, string kind) =>
+        PartyDocumentKinds.Contains(kind) && (kind != "penalty_decision" || c.ServedOn is not null);
+
+    private OnlineAppealView? Appeal(PartyCaseView c, IHolidayCalendar calendar)
     {
-        if (c.DecidedOn is not { } decided || c.Outcome is null)
+        // Both periods run from the day the party receives (is served) the decision (行政复议法 art. 20; 行政诉讼法 art. 46):
+        // no dates before service. A last day that is not a working day moves to the next working day (LegalPeriod,
+        // 民事诉讼法 art. 85 by analogy, as for the case's other calendar-day periods).
+        if (c.DecidedOn is null || c.Outcome is null || c.ServedOn is not { } from)
         {
             return null;
         }
 
-        // Periods run from the day the party receives the decision (行政复议法 art. 20; 行政诉讼法 art. 46).
-        var from = c.ServedOn ?? decided;
         var o = options.Value;
         var reviewBody = o.ReviewBody.Replace("{agency}", c.AgencyName, StringComparison.Ordinal);
         var court = o.Court.Replace("{agency}", c.AgencyName, StringComparison.Ordinal);
-        var reviewBy = from.AddDays(60);
-        var lawsuitBy = from.AddMonths(6);
+        var reviewBy = LegalPeriod.EndOfCalendarDays(from, 60, calendar);
+        var lawsuitBy = LegalPeriod.NextWorkingDayOnOrAfter(from.AddMonths(6), calendar);
         var text =
-            $"如不服本处罚决定，可以自收到决定书之日起六十日内（即 {OnlineText.Date(reviewBy)} 前）向{reviewBody}申请行政复议；" +
-            $"也可以自收到决定书之日起六个月内（即 {OnlineText.Date(lawsuitBy)} 前）向{court}提起行政诉讼。" +
+            $"如不服本处罚决定，可以自收到决定书之日起六十日内（至 {OnlineText.Date(reviewBy)}，含当日）向{reviewBody}申请行政复议；" +
+            $"也可以自收到决定书之日起六个月内（至 {OnlineText.Date(lawsuitBy)}，含当日）向{court}提起行政诉讼。" +
             "复议和诉讼期间，罚款决定不停止执行（《行政处罚法》第七十三条）。";
         return new OnlineAppealView(from, reviewBy, reviewBody, lawsuitBy, court, text);
     }

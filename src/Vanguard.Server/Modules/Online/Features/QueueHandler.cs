@@ -123,12 +123,27 @@ internal sealed class QueueHandler(
             return document.Error!;
         }
 
+        // One transaction for the case's serve step, the delivery row and the text (the default sender stages it in the outbox
+        // with the same save): a serve that fails leaves no delivery and no text; a text that fails leaves the case unserved.
         var now = clock.GetUtcNow();
         var delivery = new OnlineDelivery
         {
             Id = Guid.CreateVersion7(), AgencyId = c.AgencyId, CaseId = caseId, DocumentId = document.Value.DocumentId, Kind = kind, Title = document.Value.Title,
             Sha256 = document.Value.Sha256, Recipient = consent.Phone, Status = "pending", CreatedAt = now, SentBy = actor.Name,
         };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (kind == "penalty_decision")
+        {
+            // Served the day the system sends it (交通运输行政执法程序规定, 2021). The case step joins this transaction.
+            var served = await cases.ActAsync(caseId, "serve", LegalClock.Today(clock), null, "online-delivery:" + delivery.Id, ct);
+            if (!served.IsSuccess)
+            {
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                return served.Error!;
+            }
+        }
+
         db.Add(delivery);
         var o = options.Value;
         var plate = c.Plate is { } p ? PlateNumber.Mask(p) : "您";
@@ -141,21 +156,19 @@ internal sealed class QueueHandler(
         }
         catch (HttpRequestException)
         {
+            // Not sent: undo the serve step, keep only the failed delivery for the record.
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
             delivery.Status = "failed";
+            db.Add(delivery);
+            audit.Record("online.deliver", "online-delivery", delivery.Id.ToString(), new { caseId, kind, delivery.Sha256, delivery.Status }, c.AgencyId);
+            await db.SaveChangesAsync(ct);
+            return Error.Conflict("online.sms_failed", "短信发送失败，文书未送达，请稍后重试。", "The text could not be sent; the document is not served. Try again later.");
         }
 
         audit.Record("online.deliver", "online-delivery", delivery.Id.ToString(), new { caseId, kind, delivery.Sha256, delivery.Status }, c.AgencyId);
         await db.SaveChangesAsync(ct);
-        if (delivery.Status == "sent" && kind == "penalty_decision")
-        {
-            var servedOn = DateOnly.FromDateTime(delivery.SentAt!.Value.ToOffset(LegalClock.ChinaOffset).DateTime);
-            var served = await cases.ActAsync(caseId, "serve", servedOn, null, "online-delivery:" + delivery.Id, ct);
-            if (!served.IsSuccess)
-            {
-                return served.Error!;
-            }
-        }
-
+        await tx.CommitAsync(ct);
         return new OnlineDeliveryView(delivery.Id, kind, delivery.Title, delivery.Sha256, delivery.Status, delivery.SentAt, null, null,
             $"/api/v1/online/cases/{caseId}/deliveries/{delivery.Id}/file");
     }
@@ -185,6 +198,6 @@ internal sealed class QueueHandler(
             s.Id, s.CaseId, s.CaseNumber, s.CaseTitle, s.Kind, OnlineText.KindName(s.Kind), s.Text, s.SubmittedAt, s.AnswerDueOn,
             s.Status == "pending" && s.AnswerDueOn < today, s.Status, s.Answer, s.AnsweredBy, s.AnsweredAt,
             files.Where(f => f.SubmissionId == s.Id).Select(f => new OnlineFileView(
-                "attachment", f.FileName, f.MediaType, f.Sha256, f.Length, $"/api/v1/online/queue/{s.Id}/attachments/{f.Id}")).ToList())).ToList();
+                "attachment", f.FileName, f.MediaType, f.Sha256, f.Length, $"/api/v1/online/staff/queue/{s.Id}/attachments/{f.Id}")).ToList())).ToList();
     }
 }
