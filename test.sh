@@ -68,6 +68,11 @@ run() { # name, project, extra env...
   f=$(grep -E '^\s*failed:' "$out" | tail -1 | grep -oE '[0-9]+' || echo 0)
   s=$(grep -E '^\s*skipped:' "$out" | tail -1 | grep -oE '[0-9]+' || echo 0)
   if [ "${t:-0}" -eq 0 ] && [ "$rc" -ne 0 ]; then broken=$((broken + 1)); tail -40 "$out"; fi
+  # What each failed test said (not its stack), so a CI log is enough to see why.
+  if [ "${f:-0}" -gt 0 ]; then
+    log "Failures in $name"
+    grep -v -E '^\s+at |^\s+--- End of' "$out" | grep -A 14 -E '^failed ' | head -150
+  fi
   passed=$((passed + ${t:-0} - ${f:-0} - ${s:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${s:-0}))
 }
 export VANGUARD_CHROMIUM=/usr/bin/chromium

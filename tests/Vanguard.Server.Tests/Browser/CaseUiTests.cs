@@ -116,6 +116,8 @@ public sealed partial class CaseUiTests(BrowserFixture browser) : IClassFixture<
 
         await Expect(page.Locator("#case-team li")).ToHaveCountAsync(2);
         await Expect(page.Locator("#case-timeline")).ToContainTextAsync("增加承办人员：");
+        // The first dialog must be gone (its closing mask swallows clicks) before the next action opens its own.
+        await Expect(page.Locator(".ant-modal-wrap:visible")).ToHaveCountAsync(0);
         await page.ClickAsync("#action-complete-investigation");
         await ModalOk(page).ClickAsync();
         await Expect(page.Locator("#case-stage")).ToHaveTextAsync("审查");

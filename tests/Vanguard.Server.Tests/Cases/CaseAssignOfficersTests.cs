@@ -43,7 +43,10 @@ public sealed class CaseAssignOfficersTests(VanguardFactory factory) : IClassFix
         OfficersOf(assigned).ShouldBe(officers, ignoreOrder: true);
         var evt = assigned["timeline"]!.AsArray().Last(e => e!["action"]!.GetValue<string>() == "assign-officers")!;
         evt["description"]!.GetValue<string>().ShouldStartWith("增加承办人员：");
-        var audit = await (await (await factory.SignedInAsync("admin")).GetAsync($"/api/v1/audit/entries?targetType=case&targetId={id}&pageSize=50", Ct)).JsonAsync();
+        // The list shows chained entries; verifying links what the background chainer has not reached yet.
+        var admin = await factory.SignedInAsync("admin");
+        await admin.GetAsync("/api/v1/audit/verify", Ct);
+        var audit = await (await admin.GetAsync($"/api/v1/audit/entries?targetType=case&targetId={id}&pageSize=50", Ct)).JsonAsync();
         audit["items"]!.AsArray().Select(e => e!["action"]!.GetValue<string>()).ShouldContain("cases.assign-officers");
 
         CaseApi.StageOf(await CaseApi.ActAsync(client, id, "complete-investigation", new { on = "2026-09-02" })).ShouldBe("review");

@@ -526,14 +526,14 @@ public sealed class PaymentsWithoutGatewayTests(NoGatewayFactory factory) : ICla
     public async Task NoSimulatedRoute_AndCreateOrderFailsWithNoGateway()
     {
         var plate = OnlineApi.NewPlate();
-        var (_, phone) = await OnlineApi.RegisterVehicleAsync(factory, plate);
+        var (idNumber, phone) = await OnlineApi.RegisterVehicleAsync(factory, plate);
         var client = await factory.SignedInAsync("zhengzhou.field");
         var officers = await CaseApi.TwoOfficersAsync(client, "410100");
         var today = LegalClock.Today(TimeProvider.System).ToString("yyyy-MM-dd");
         var caseId = CaseApi.IdOf(await CaseApi.CreateAsync(client, new
         {
             procedure = "simplified", agencyCode = "410100", offenceCode = "overload.dimensions", title = "车货总高度超过 4 米（未超过 4.2 米）",
-            party = new { kind = "person", name = "孙伟" }, vehicle = new { plate, color = "yellow" }, actOn = today, acceptedOn = today, officerIds = officers,
+            party = new { kind = "person", name = "孙伟", idNumber }, vehicle = new { plate, color = "yellow" }, actOn = today, acceptedOn = today, officerIds = officers,
         }));
         CaseApi.StageOf(await CaseApi.ActAsync(client, caseId, "decide-on-spot", new { on = today, fineFen = 20_000 })).ShouldBe("executing");
 

@@ -252,6 +252,17 @@ internal sealed class PaymentEngine(
         var owed = state.IsSuccess ? Due(state.Value, order.AmountAsOf)?.TotalFen ?? 0 : 0;
         if (owed != order.TotalFen)
         {
+            // The same payment delivered twice at once: the other delivery paid the order (and so changed what is owed)
+            // after this one read it. That is a duplicate, not a changed amount.
+            var current = await db.Set<PaymentOrder>().AsNoTracking().SingleAsync(o => o.Id == order.Id, ct);
+            if (current.Status == PaymentStatus.Paid)
+            {
+                db.ChangeTracker.Clear();
+                return current.GatewayTransactionId == n.TransactionId
+                    ? await AcceptAsync(record, new CallbackResult("duplicate", current.OrderNo, current.Status), ct)
+                    : await RefuseAsync(record, PaymentErrors.OrderNotOpen, ct);
+            }
+
             order.Status = PaymentStatus.Failed;
             order.FailureCode = PaymentErrors.AmountChanged.Code;
             order.Version++;
