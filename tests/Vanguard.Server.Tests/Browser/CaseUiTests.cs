@@ -35,6 +35,26 @@ public sealed partial class CaseUiTests(BrowserFixture browser) : IClassFixture<
 
     private static ILocator ModalOk(IPage page) => page.Locator(".ant-modal-wrap:visible .ant-modal-footer .ant-btn-primary");
 
+    /// <summary>
+    /// Opens an action's dialog right after another dialog closed. AntDesign finishes closing a dialog on a timer, and a
+    /// dialog opened while the last one is still leaving can be hidden by it; an officer clicks again, and so does this.
+    /// </summary>
+    private static async Task OpenActionAgainAsync(IPage page, string button)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.ClickAsync(button);
+            try
+            {
+                await Expect(ModalOk(page)).ToBeVisibleAsync(new() { Timeout = 3_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
     [Fact]
     public async Task RegisterCase_ThroughTheForm_ThenFileIt_ShowsItsCaseNumber()
     {
@@ -116,9 +136,8 @@ public sealed partial class CaseUiTests(BrowserFixture browser) : IClassFixture<
 
         await Expect(page.Locator("#case-team li")).ToHaveCountAsync(2);
         await Expect(page.Locator("#case-timeline")).ToContainTextAsync("增加承办人员：");
-        // The first dialog must be gone (its closing mask swallows clicks) before the next action opens its own.
         await Expect(page.Locator(".ant-modal-wrap:visible")).ToHaveCountAsync(0);
-        await page.ClickAsync("#action-complete-investigation");
+        await OpenActionAgainAsync(page, "#action-complete-investigation");
         await ModalOk(page).ClickAsync();
         await Expect(page.Locator("#case-stage")).ToHaveTextAsync("审查");
         await page.Context.CloseAsync();
