@@ -252,4 +252,8 @@ async function main() {
   else route();
 }
 
-main();
+// A start that fails (most often: no on-device storage in a private mode or on a full disk) says so, not "正在启动…" forever.
+main().catch((e) => {
+  console.error(e);
+  view(`<p class="empty">终端无法启动（${esc(e?.message ?? String(e))}）。终端需要浏览器的本机存储：请退出无痕/隐私模式、清理手机存储后重试。</p>`);
+});
