@@ -23,6 +23,7 @@ internal sealed class FakePlatform : IAsyncDisposable
 
     private FakePlatform(WebApplication app) => _app = app;
 
+    // Set by StartAsync once the listener has its port; nothing reads it before.
     public Uri Address { get; private set; } = null!;
 
     public ConcurrentDictionary<string, JsonElement> Stored { get; } = new(StringComparer.Ordinal);

@@ -23,6 +23,7 @@ internal sealed class FakeTerminal : IAsyncDisposable
 
     private FakeTerminal(WebApplication app) => _app = app;
 
+    // Set by StartAsync once the listener has its port; nothing reads it before.
     public Uri Address { get; private set; } = null!;
 
     /// <summary>username → (password, agency code, linked to an officer).</summary>

@@ -21,6 +21,7 @@ public sealed class KestrelFixture : IAsyncLifetime
 
     public VanguardFactory Factory => _factory;
 
+    // Set by InitializeAsync once the server listens; the tests run after it.
     public Uri BaseAddress { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()

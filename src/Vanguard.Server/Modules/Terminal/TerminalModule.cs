@@ -46,10 +46,17 @@ public static class TerminalPolicies
     /// <summary>Dispatches tasks, sees officers' positions and tracks: 指挥中心值班员 and administrators.</summary>
     public const string Command = "terminal-command";
 
+    /// <summary>Makes records and on-the-spot decisions: officers in the field and case officers (the account must be linked to an officer).</summary>
+    public const string Officer = "terminal-records-officer";
+
     private static readonly string[] CommandRoles = [Role.CommandOperator, Role.AgencyAdmin, Role.ProvinceAdmin];
 
-    public static void Add(AuthorizationOptions options) =>
+    public static void Add(AuthorizationOptions options)
+    {
         options.AddPolicy(Command, p => p.RequireClaim(VanguardClaims.ActorKind, "person").RequireRole(CommandRoles));
+        options.AddPolicy(Officer, p => p.RequireClaim(VanguardClaims.ActorKind, "person")
+            .RequireRole(Role.FieldOfficer, Role.CaseOfficer, Role.AgencyAdmin, Role.ProvinceAdmin));
+    }
 
     internal static bool IsCommand(ICurrentActor actor) => CommandRoles.Any(actor.IsInRole);
 }

@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
-using Vanguard.Domain.Organisation;
 using Vanguard.Server.Common.Idempotency;
-using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Terminal.Records.Features;
 
 namespace Vanguard.Server.Modules.Terminal.Records;
@@ -17,7 +14,6 @@ public static class TerminalRecordsSetup
         builder.Services.AddIdempotency();
         builder.Services.AddScoped<RecordsHandler>();
         builder.Services.AddScoped<OnSpotPenaltiesHandler>();
-        builder.Services.Configure<AuthorizationOptions>(TerminalRecordsPolicies.Add);
         return builder;
     }
 
@@ -27,14 +23,4 @@ public static class TerminalRecordsSetup
         api.MapOnSpotPenaltyEndpoints();
         return api;
     }
-}
-
-public static class TerminalRecordsPolicies
-{
-    /// <summary>Makes records and on-the-spot decisions: officers in the field and case officers (the account must be linked to an officer).</summary>
-    public const string Officer = "terminal-records-officer";
-
-    public static void Add(AuthorizationOptions options) =>
-        options.AddPolicy(Officer, p => p.RequireClaim(VanguardClaims.ActorKind, "person")
-            .RequireRole(Role.FieldOfficer, Role.CaseOfficer, Role.AgencyAdmin, Role.ProvinceAdmin));
 }

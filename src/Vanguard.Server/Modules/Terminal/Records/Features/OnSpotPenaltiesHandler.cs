@@ -12,6 +12,7 @@ using Vanguard.Server.Modules.Cases.Contracts;
 using Vanguard.Server.Modules.Evidence.Contracts;
 using Vanguard.Server.Modules.Online.Contracts;
 using Vanguard.Server.Modules.Organisation.Contracts;
+using Vanguard.Server.Modules.Terminal.Features;
 using Vanguard.Server.Modules.Terminal.Records.Data;
 
 namespace Vanguard.Server.Modules.Terminal.Records.Features;
@@ -54,7 +55,7 @@ internal sealed class OnSpotPenaltiesHandler(
         if (!Guid.TryParse(actor.OfficerId, out var officerId) || actor.AgencyId is not { } agencyId
             || directory.Current.Find(agencyId) is not { } agency)
         {
-            return RecordsHandler.NotAnOfficer;
+            return TerminalErrors.NotAnOfficer;
         }
 
         var today = LegalClock.Today(clock);

@@ -6,6 +6,7 @@ using Vanguard.Server.Common;
 using Vanguard.Server.Common.Idempotency;
 using Vanguard.Server.Modules.Evidence.Contracts;
 using Vanguard.Server.Modules.Organisation.Contracts;
+using Vanguard.Server.Modules.Terminal;
 
 namespace Vanguard.Server.Modules.Terminal.Records.Features;
 
@@ -16,7 +17,7 @@ internal static class RecordEndpoints
     public static void MapRecordEndpoints(this RouteGroupBuilder api)
     {
         var records = api.MapGroup("/terminal/records").WithTags("Terminal");
-        records.MapPost("/", CreateAsync).RequireAuthorization(TerminalRecordsPolicies.Officer)
+        records.MapPost("/", CreateAsync).RequireAuthorization(TerminalPolicies.Officer)
             .WithMetadata(new RequestSizeLimitAttribute(RecordsHandler.BodyLimitBytes))
             .Produces<RecordView>(StatusCodes.Status201Created).Produces<RecordView>(StatusCodes.Status200OK)
             .WithSummary("现场笔录: store an on-site record with photos and signature (Idempotency-Key required; a retry answers 200 with the first result).");
@@ -65,14 +66,14 @@ internal static class OnSpotPenaltyEndpoints
     public static void MapOnSpotPenaltyEndpoints(this RouteGroupBuilder api)
     {
         var penalties = api.MapGroup("/terminal/on-spot-penalties").WithTags("Terminal");
-        penalties.MapPost("/", DecideAsync).RequireAuthorization(TerminalRecordsPolicies.Officer)
+        penalties.MapPost("/", DecideAsync).RequireAuthorization(TerminalPolicies.Officer)
             .Produces<OnSpotPenaltyView>(StatusCodes.Status201Created).Produces<OnSpotPenaltyView>(StatusCodes.Status200OK)
             .WithSummary("简易程序: open a simplified-procedure case, decide on the spot, store the decision PDF (Idempotency-Key required).");
         penalties.MapGet("/{caseId:guid}/decision.pdf", DecisionAsync).RequireAuthorization(Policies.Staff)
             .WithSummary("The 当场行政处罚决定书 (PDF); the ETag is its SHA-256.");
         penalties.MapGet("/{caseId:guid}/payment-qr.png", PaymentQrAsync).RequireAuthorization(Policies.Staff)
             .WithSummary("A QR code (PNG) of the payment reference VANGUARD-PAY:<caseNumber>:<fineFen>.");
-        penalties.MapPost("/{caseId:guid}/payment", PaymentAsync).RequireAuthorization(TerminalRecordsPolicies.Officer)
+        penalties.MapPost("/{caseId:guid}/payment", PaymentAsync).RequireAuthorization(TerminalPolicies.Officer)
             .Produces<PaymentView>(StatusCodes.Status201Created).Produces<PaymentView>(StatusCodes.Status200OK)
             .WithSummary("Record a payment reference for the fine (Idempotency-Key required), through the case's record-payment action.");
     }

@@ -9,6 +9,7 @@ using Vanguard.Server.Modules.Audit.Contracts;
 using Vanguard.Server.Modules.Evidence.Contracts;
 using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Terminal.Data;
+using Vanguard.Server.Modules.Terminal.Features;
 using Vanguard.Server.Modules.Terminal.Records.Data;
 
 namespace Vanguard.Server.Modules.Terminal.Records.Features;
@@ -27,9 +28,6 @@ internal sealed class RecordsHandler(
     /// <summary>The request body limit: nine photos of 2 MB in base64 (4/3) plus the signature and the text.</summary>
     public const long BodyLimitBytes = 30L * 1024 * 1024;
 
-    public static readonly Error NotAnOfficer = Error.Forbidden(
-        "terminal.not_an_officer", "当前账号未关联执法人员，不能制作笔录。", "Your account is not linked to an officer; it cannot make records.");
-
     public static readonly Error NotFound = Error.NotFound(
         "terminal.record_not_found", "笔录不存在或不在您的管辖范围内。", "No such record in your jurisdiction.");
 
@@ -39,7 +37,7 @@ internal sealed class RecordsHandler(
     {
         if (!Guid.TryParse(actor.OfficerId, out var officerId) || actor.AgencyId is not { } agencyId)
         {
-            return NotAnOfficer;
+            return TerminalErrors.NotAnOfficer;
         }
 
         var now = clock.GetUtcNow();
@@ -162,7 +160,7 @@ internal sealed class RecordsHandler(
         {
             if (!Guid.TryParse(actor.OfficerId, out var officerId))
             {
-                return NotAnOfficer;
+                return TerminalErrors.NotAnOfficer;
             }
 
             records = records.Where(r => r.OfficerId == officerId);
