@@ -9,6 +9,7 @@ using Vanguard.Server.Modules.Online;
 using Vanguard.Server.Modules.Organisation;
 using Vanguard.Server.Modules.Payments;
 using Vanguard.Server.Modules.Registry;
+using Vanguard.Server.Modules.Surveillance;
 using Vanguard.Server.Modules.Terminal;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -26,6 +27,7 @@ builder.AddEvidence();             // body-camera evidence: tus uploads, content
 builder.AddTerminal();             // 手持执法终端: duty, positions, tasks (SignalR push), roadside look-ups
 builder.AddPayments();             // 缴纳罚款 online: orders, gateways (simulated for demo), signed callbacks, 加处罚款
 builder.AddOnline();               // 不见面执法: the public's portal (/online) — look-up, evidence, statement, hearing, e-service
+builder.AddSurveillance();         // 布控 + 统一指挥: watch-lists, plate-read matching, suspects, alerts, dispatch, webhooks
 
 builder.AddWebUi();                // Blazor + AntDesign staff pages
 
@@ -51,7 +53,9 @@ api.MapEvidence();
 api.MapTerminal();
 api.MapPayments();                 // /api/v1/payments: orders of a case, gateway callbacks
 api.MapOnline();                   // /api/v1/online/…: the party's API for apps, and the staff queue
+api.MapSurveillance();             // /api/v1/surveillance/…: watch-lists, suspects, alerts, precision, command summary
 app.MapTerminalHub();              // /hubs/terminal: taskAssigned / taskChanged to the officer's terminals
+app.MapCommandHub();               // /hubs/command: alertRaised / alertChanged to the command centre's screens
 app.MapOnlinePortal();             // /online/forms/…: the portal pages' form posts (antiforgery)
 
 app.MapWebUi();
