@@ -15,3 +15,12 @@ internal interface IHitSink
 {
     Task HandleAsync(IReadOnlyList<PlateHit> hits, CancellationToken ct);
 }
+
+/// <summary>
+/// Tells this node's in-memory index that entries changed, right after the commit (promotions, approvals, revocations
+/// made outside the watch-list handler). Other nodes catch up by <c>UpdatedAt</c> within <c>IndexSyncSeconds</c>.
+/// </summary>
+internal interface IWatchlistIndexRefresher
+{
+    Task RefreshAsync(IReadOnlyCollection<Guid> entryIds, CancellationToken ct);
+}
