@@ -198,6 +198,7 @@ internal sealed class SuspectDetector(
                 DetectedAt = now,
                 UpdatedAt = now,
                 Status = SuspectStatuses.Pending,
+                Version = 1,
             });
             created++;
             retained.AddRange(c.Evidence.Select(r => r.Id));

@@ -54,8 +54,9 @@ internal sealed class WebhookOutbox(TimeProvider clock) : IWebhookOutbox
             return;
         }
 
-        var reason = await db.Set<WatchlistEntry>().IgnoreQueryFilters().AsNoTracking()
-            .Where(e => e.Id == alert.EntryId).Select(e => e.Reason).SingleOrDefaultAsync(ct);
+        // The entry as the caller's unit of work has it (it may be unsaved or just changed there), else as stored.
+        var reason = db.Set<WatchlistEntry>().Local.FirstOrDefault(e => e.Id == alert.EntryId)?.Reason
+            ?? await db.Set<WatchlistEntry>().IgnoreQueryFilters().AsNoTracking().Where(e => e.Id == alert.EntryId).Select(e => e.Reason).SingleOrDefaultAsync(ct);
         var now = Stored(clock.GetUtcNow());
         var payload = new WebhookPayload(
             eventType,
