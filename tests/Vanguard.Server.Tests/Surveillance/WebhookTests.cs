@@ -191,6 +191,27 @@ public sealed class WebhookTests(SurveillanceFactory factory) : IClassFixture<Su
     }
 
     [Fact]
+    public async Task TwoSendersAtOnce_SendEachRowOnce()
+    {
+        var (listId, _) = await ListWithWebhookAsync("布控 WH-40", "https://ok.receiver.test/wh-40");
+        var alerts = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+        {
+            alerts.Add(await RaiseAlertAsync(listId, SurveillanceFactory.NewPlate()));
+        }
+
+        // Each call opens its own context, as another node would: only the claim decides who sends.
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => factory.Sender.SendDueAsync(Ct)));
+
+        ReceivedAt("/wh-40").Count.ShouldBe(5);
+        foreach (var alertId in alerts)
+        {
+            var row = (await DeliveriesOfAsync(alertId)).ShouldHaveSingleItem();
+            (row.Status, row.Attempts).ShouldBe(("delivered", 1));
+        }
+    }
+
+    [Fact]
     public async Task Outbox_QueuesNothing_ForAListWithoutAnEnabledWebhook()
     {
         var plain = await factory.CreateWatchlistAsync("无推送 WH-30");
