@@ -36,7 +36,8 @@ internal sealed class SuspectDetector(
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private sealed record Candidate(string Plate, string PlateColor, int Score, DateTimeOffset FirstSeenAt, DateTimeOffset LastSeenAt, IReadOnlyList<PlateReadView> Evidence);
+    /// <param name="Evidence">Null until needed: read only for vehicles that are filed or refreshed (hotspot_days).</param>
+    private sealed record Candidate(string Plate, string PlateColor, int Score, DateTimeOffset FirstSeenAt, DateTimeOffset LastSeenAt, IReadOnlyList<PlateReadView>? Evidence);
 
     /// <summary>Runs the rule (already loaded, in the caller's jurisdiction) and saves the outcome with one audit entry.</summary>
     public async Task<RunResult> RunAsync(SuspectRule rule, CancellationToken ct)
@@ -50,7 +51,8 @@ internal sealed class SuspectDetector(
         var hotspotDevices = groups.TryGetValue(rule.HotspotGroupId, out var hotspot) ? DeviceIds(hotspot) : [];
         var candidates = rule.Kind switch
         {
-            SuspectRuleKinds.HotspotDays => await HotspotDaysAsync(rule, hotspotDevices, since, until, ct),
+            SuspectRuleKinds.HotspotDays => (await reads.DistinctDaysAsync(hotspotDevices, since, rule.Threshold, ct))
+                .Select(v => new Candidate(v.Plate, v.PlateColor, v.Days, v.FirstAt, v.LastAt, null)).ToList(),
             SuspectRuleKinds.RoundTrips => await RoundTripsAsync(
                 rule, hotspotDevices, rule.OtherGroupId is { } other && groups.TryGetValue(other, out var o) ? DeviceIds(o) : [], since, until, ct),
             _ => [],
@@ -62,7 +64,8 @@ internal sealed class SuspectDetector(
             candidates = candidates.Where(c => !licensed.Contains((c.Plate, c.PlateColor))).ToList();
         }
 
-        var (created, updated, retained) = await FileAsync(rule, candidates, now, ct);
+        var (created, updated, retained) = await FileAsync(
+            rule, candidates, now, c => reads.ReadsOfAsync(c.Plate, c.PlateColor, hotspotDevices, since, until, MaxEvidence, ct), ct);
         rule.LastRunAt = now;
         audit.Record("surveillance.suspect_rule_run", "suspect_rule", rule.Id.ToString(),
             new { rule.Kind, rule.WindowDays, rule.Threshold, found = candidates.Count, created, updated }, rule.AgencyId);
@@ -73,19 +76,6 @@ internal sealed class SuspectDetector(
         }
 
         return new RunResult(candidates.Count, created, updated);
-    }
-
-    private async Task<List<Candidate>> HotspotDaysAsync(SuspectRule rule, IReadOnlyList<Guid> deviceIds, DateTimeOffset since, DateTimeOffset until, CancellationToken ct)
-    {
-        var found = await reads.DistinctDaysAsync(deviceIds, since, rule.Threshold, ct);
-        var candidates = new List<Candidate>(found.Count);
-        foreach (var vehicle in found)
-        {
-            var evidence = await reads.ReadsOfAsync(vehicle.Plate, vehicle.PlateColor, deviceIds, since, until, MaxEvidence, ct);
-            candidates.Add(new Candidate(vehicle.Plate, vehicle.PlateColor, vehicle.Days, vehicle.FirstAt, vehicle.LastAt, evidence));
-        }
-
-        return candidates;
     }
 
     private async Task<List<Candidate>> RoundTripsAsync(
@@ -135,7 +125,8 @@ internal sealed class SuspectDetector(
         }
     }
 
-    private async Task<(int Created, int Updated, List<long> Retained)> FileAsync(SuspectRule rule, List<Candidate> candidates, DateTimeOffset now, CancellationToken ct)
+    private async Task<(int Created, int Updated, List<long> Retained)> FileAsync(
+        SuspectRule rule, List<Candidate> candidates, DateTimeOffset now, Func<Candidate, Task<IReadOnlyList<PlateReadView>>> readEvidence, CancellationToken ct)
     {
         var earlier = new List<Suspect>();
         foreach (var plates in candidates.Select(c => c.Plate).Distinct().Chunk(PlateChunk))
@@ -157,11 +148,19 @@ internal sealed class SuspectDetector(
                 continue;
             }
 
+            var pending = mine.FirstOrDefault(s => s.Status == SuspectStatuses.Pending);
+            var lastDismissal = mine.Where(s => s.Status == SuspectStatuses.Dismissed).Max(s => s.DecidedAt);
+            if (pending is null && lastDismissal is { } dismissedAt && c.LastSeenAt <= dismissedAt)
+            {
+                continue;
+            }
+
+            var evidenceReads = c.Evidence ?? await readEvidence(c);
             var evidence = JsonSerializer.Serialize(
-                c.Evidence.OrderByDescending(r => r.CapturedAt).Select(r =>
+                evidenceReads.OrderByDescending(r => r.CapturedAt).Select(r =>
                     new SuspectEvidence(r.Id, r.CapturedAt, r.DeviceId, names.GetValueOrDefault(r.DeviceId) ?? "未知设备", r.ImageSha256)),
                 Json);
-            if (mine.FirstOrDefault(s => s.Status == SuspectStatuses.Pending) is { } pending)
+            if (pending is not null)
             {
                 if (pending.Score != c.Score || pending.LastSeenAt != StoredTime(c.LastSeenAt) || pending.EvidenceJson != evidence)
                 {
@@ -172,15 +171,9 @@ internal sealed class SuspectDetector(
                     pending.UpdatedAt = now;
                     pending.Version++;
                     updated++;
-                    retained.AddRange(c.Evidence.Select(r => r.Id));
+                    retained.AddRange(evidenceReads.Select(r => r.Id));
                 }
 
-                continue;
-            }
-
-            var lastDismissal = mine.Where(s => s.Status == SuspectStatuses.Dismissed).Max(s => s.DecidedAt);
-            if (lastDismissal is { } dismissedAt && c.LastSeenAt <= dismissedAt)
-            {
                 continue;
             }
 
@@ -201,7 +194,7 @@ internal sealed class SuspectDetector(
                 Version = 1,
             });
             created++;
-            retained.AddRange(c.Evidence.Select(r => r.Id));
+            retained.AddRange(evidenceReads.Select(r => r.Id));
         }
 
         return (created, updated, retained);
