@@ -241,7 +241,7 @@ public sealed class SuspectTests(SurveillanceFactory factory) : IClassFixture<Su
     }
 
     [Fact]
-    public async Task LicensedVehicle_IsLeftOut_WhenTheRuleSaysSo()
+    public async Task LicensedVehicle_IsLeftOut_WhenTheRuleSaysSo_ButNotOneWithAnExpiredCertificate()
     {
         var licensed = await factory.WithDbAsync(db =>
         {
@@ -251,9 +251,18 @@ public sealed class SuspectTests(SurveillanceFactory factory) : IClassFixture<Su
                 .Select(v => new { v.Plate, v.PlateColor }).FirstOrDefaultAsync(Ct);
         });
         licensed.ShouldNotBeNull("the demo registry has vehicles with a 道路运输证 in force");
+        var expired = await factory.WithDbAsync(db =>
+        {
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            return db.RegistryVehicles.AsNoTracking()
+                .Where(v => v.TransportCertificateNo != null && v.TransportCertificateValidUntil < today)
+                .Select(v => new { v.Plate, v.PlateColor }).FirstOrDefaultAsync(Ct);
+        });
+        expired.ShouldNotBeNull("the demo registry has vehicles whose 道路运输证 has expired");
         var (camera, excluding, command) = await HotspotDaysRuleAsync("ANPR-SD-03", threshold: 2, excludeLicensed: true);
         var unlicensed = SurveillanceFactory.NewPlate();
         await factory.PostReadsAsync(camera, licensed.PlateColor, (licensed.Plate, ChinaNoon(3)), (licensed.Plate, ChinaNoon(2)));
+        await factory.PostReadsAsync(camera, expired.PlateColor, (expired.Plate, ChinaNoon(3)), (expired.Plate, ChinaNoon(2)));
         await factory.PostReadsAsync(camera, (unlicensed, ChinaNoon(3)), (unlicensed, ChinaNoon(2)));
         var rules = await (await command.GetAsync($"{Api}/suspect-rules", Ct)).JsonAsync();
         var hotspotId = rules.AsArray().Single(r => r!["id"]!.GetValue<string>() == excluding)!["hotspotId"]!.GetValue<string>();
@@ -263,8 +272,10 @@ public sealed class SuspectTests(SurveillanceFactory factory) : IClassFixture<Su
         await RunAsync(command, excluding);
         await RunAsync(command, including);
 
-        (await SuspectsAsync(command, excluding)).Select(s => s["plate"]!.GetValue<string>()).ShouldBe([unlicensed]);
-        (await SuspectsAsync(command, including)).Select(s => s["plate"]!.GetValue<string>()).ShouldBe([licensed.Plate, unlicensed], ignoreOrder: true);
+        // An expired 道路运输证 is no licence: that vehicle stays a suspect.
+        (await SuspectsAsync(command, excluding)).Select(s => s["plate"]!.GetValue<string>()).ShouldBe([expired.Plate, unlicensed], ignoreOrder: true);
+        (await SuspectsAsync(command, including)).Select(s => s["plate"]!.GetValue<string>())
+            .ShouldBe([licensed.Plate, expired.Plate, unlicensed], ignoreOrder: true);
     }
 
     [Fact]
