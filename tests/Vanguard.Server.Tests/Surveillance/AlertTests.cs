@@ -225,6 +225,22 @@ public sealed class AlertTests(AlertsFactory factory) : IClassFixture<AlertsFact
     }
 
     [Fact]
+    public async Task TheSameReadHandedOverTwiceAtOnce_RaisesOneAlert()
+    {
+        var entry = await AlertKit.EntryAsync(factory, "410100", "豫A9Q909", channels: "command");
+        var camera = await AlertKit.CameraAsync(factory, "410100", 34.76, 113.65);
+        var command = await factory.SignedInAsync("zhengzhou.command");
+        var at = DateTimeOffset.UtcNow.AddSeconds(-5);
+
+        // Both batches may look before either stores: the unique (entry, read) index stops the second, which then
+        // finds the first one's alert and adds nothing.
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => AlertKit.HitAsync(factory, camera, entry, at, readId: 424_242_424_242)));
+
+        var alert = (await AlertKit.AlertsOfAsync(command, entry)).ShouldHaveSingleItem()!;
+        alert["sightings"]!.GetValue<int>().ShouldBe(1);
+    }
+
+    [Fact]
     public async Task ExactHit_GoesToTheNearestOfficerOnDuty_AndTheTaskOutcomeClosesTheAlert()
     {
         var camera = await AlertKit.CameraAsync(factory, "411000", 34.0357, 113.8523, name: "许昌东站出站口卡口");
