@@ -75,6 +75,8 @@ internal sealed class AlertTaskObserver(
         var channels = entry?.Channels.Split(',') ?? [];
         if (target == AlertStatuses.Closed && channels.Contains(AlertChannels.Webhook))
         {
+            // Resolved here, not in the constructor: every task step builds this observer, and only watch-list tasks
+            // need the webhooks part.
             await services.GetRequiredService<IWebhookOutbox>().EnqueueAsync(db, alert, AlertClosedEvent, ct);
         }
 
