@@ -3,12 +3,14 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Vanguard.Server.Data;
 using Vanguard.Server.Modules.Offsite.Contracts;
 using Vanguard.Server.Modules.Organisation.Contracts;
+using Vanguard.Server.Modules.Organisation.Data;
 using Vanguard.Server.Modules.Surveillance.Data;
 using Vanguard.Server.Modules.Surveillance.Matching;
 using Vanguard.Server.Modules.Surveillance.Webhooks;
@@ -282,6 +284,43 @@ public sealed class AlertTests(AlertsFactory factory) : IClassFixture<AlertsFact
         factory.Outbox.Queued.Where(q => q.AlertId == Guid.Parse(id)).Select(q => q.EventType).ShouldBe(["alert.raised", "alert.closed"]);
         var again = await command.PostAsJsonAsync($"/api/v1/surveillance/alerts/{id}/close", new { outcome = "resolved" }, Ct);
         await again.ShouldBeProblemAsync(HttpStatusCode.Conflict, "surveillance.alert_closed");
+    }
+
+    [Fact]
+    public async Task AnOfficerOfACountyTeam_MovesTheAlertOfTheirCitysCamera()
+    {
+        // 中牟 officers serve the city's cameras too, but their jurisdiction stops at their county: the platform moves the alert.
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<PrincipalAccessor>().SetSystem();
+            var db = scope.ServiceProvider.GetRequiredService<VanguardDbContext>();
+            var county = scope.ServiceProvider.GetRequiredService<IAgencyDirectory>().Current.FindByCode("410122")!;
+            var officer = await db.Officers.FirstAsync(o => o.AgencyId == county.Id, Ct);
+            var user = new StaffUser { UserName = "zhongmou.field", DisplayName = officer.Name, AgencyId = county.Id, OfficerId = officer.Id, CreatedAt = DateTimeOffset.UtcNow };
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+            (await users.CreateAsync(user, VanguardFactory.Password)).Succeeded.ShouldBeTrue();
+            (await users.AddToRoleAsync(user, Vanguard.Domain.Organisation.Role.FieldOfficer)).Succeeded.ShouldBeTrue();
+        }
+
+        var officerId = await AlertKit.OnDutyAtAsync(factory, "zhongmou.field", 34.7460, 113.6250);
+        var camera = await AlertKit.CameraAsync(factory, "410100", 34.7466, 113.6253, name: "郑州火车站西广场卡口");
+        var entry = await AlertKit.EntryAsync(factory, "410100", "豫A7S777", channels: "command,terminal");
+        var command = await factory.SignedInAsync("zhengzhou.command");
+        var field = await factory.SignedInAsync("zhongmou.field");
+
+        await AlertKit.HitAsync(factory, camera, entry, DateTimeOffset.UtcNow.AddSeconds(-2));
+        var id = (await AlertKit.AlertsOfAsync(command, entry)).ShouldHaveSingleItem()!["id"]!.GetValue<string>();
+        var dispatched = await AlertKit.AlertWhenAsync(command, id, a => a["taskId"] is not null);
+        dispatched["officerId"]!.GetValue<string>().ShouldBe(officerId.ToString());
+        var taskId = dispatched["taskId"]!.GetValue<string>();
+        await AlertKit.OkAsync(await field.PostAsJsonAsync($"/api/v1/terminal/tasks/{taskId}/accept", new { }, Ct));
+        await AlertKit.OkAsync(await field.PostAsJsonAsync($"/api/v1/terminal/tasks/{taskId}/arrive", new { }, Ct));
+        await AlertKit.OkAsync(await field.PostAsJsonAsync($"/api/v1/terminal/tasks/{taskId}/finish", new { outcome = "warned" }, Ct));
+
+        var closed = await AlertKit.OkAsync(await command.GetAsync($"/api/v1/surveillance/alerts/{id}", Ct));
+        closed["status"]!.GetValue<string>().ShouldBe("closed");
+        closed["outcome"]!.GetValue<string>().ShouldBe("warned");
+        closed["agencyCode"]!.GetValue<string>().ShouldBe("410100");
     }
 
     [Fact]
