@@ -1199,6 +1199,8 @@ namespace Vanguard.Server.Data.Migrations.Postgres
 
                     b.HasIndex("CapturedAtMs");
 
+                    b.HasIndex("DeviceId", "CapturedAtMs");
+
                     b.HasIndex("DeviceId", "ReadId")
                         .IsUnique();
 
@@ -2410,6 +2412,19 @@ namespace Vanguard.Server.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<Guid?>("LastDeviceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LastDeviceName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<double?>("LastLat")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("LastLon")
+                        .HasColumnType("double precision");
+
                     b.Property<DateTimeOffset>("LastSeenAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2849,7 +2864,9 @@ namespace Vanguard.Server.Data.Migrations.Postgres
 
                     b.HasIndex("Plate", "PlateColor");
 
-                    b.HasIndex("WatchlistId", "Plate", "PlateColor");
+                    b.HasIndex("WatchlistId", "Plate", "PlateColor")
+                        .IsUnique()
+                        .HasFilter("\"Status\" IN ('pending', 'active')");
 
                     b.ToTable("surveillance_watchlist_entries", (string)null);
                 });

@@ -1176,6 +1176,8 @@ namespace Vanguard.Server.Data.Migrations.Sqlite
 
                     b.HasIndex("CapturedAtMs");
 
+                    b.HasIndex("DeviceId", "CapturedAtMs");
+
                     b.HasIndex("DeviceId", "ReadId")
                         .IsUnique();
 
@@ -2383,6 +2385,19 @@ namespace Vanguard.Server.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("LastDeviceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastDeviceName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("LastLat")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("LastLon")
+                        .HasColumnType("REAL");
+
                     b.Property<long>("LastSeenAt")
                         .HasColumnType("INTEGER");
 
@@ -2822,7 +2837,9 @@ namespace Vanguard.Server.Data.Migrations.Sqlite
 
                     b.HasIndex("Plate", "PlateColor");
 
-                    b.HasIndex("WatchlistId", "Plate", "PlateColor");
+                    b.HasIndex("WatchlistId", "Plate", "PlateColor")
+                        .IsUnique()
+                        .HasFilter("\"Status\" IN ('pending', 'active')");
 
                     b.ToTable("surveillance_watchlist_entries", (string)null);
                 });

@@ -4,7 +4,8 @@ public sealed record AlertView(
     Guid Id, string Plate, string PlateColor, string EntryPlate, string MatchKind, int ConfidencePermille, Guid WatchlistId, string WatchlistName,
     string Reason, Guid DeviceId, string DeviceName, double? Lat, double? Lon, string AgencyCode, DateTimeOffset CapturedAt, DateTimeOffset RaisedAt,
     int Sightings, DateTimeOffset LastSeenAt, string Status, Guid? TaskId, Guid? OfficerId, string? OfficerName, DateTimeOffset? DispatchedAt,
-    string? Outcome, string? OutcomeNote, DateTimeOffset? ClosedAt, string? ImageSha256, int Version);
+    string? Outcome, string? OutcomeNote, DateTimeOffset? ClosedAt, string? ImageSha256, int Version, string? LastDeviceName = null, double? LastLat = null,
+    double? LastLon = null);
 
 /// <param name="Date">A day in China time; default today.</param>
 public sealed record AlertQuery(DateOnly? Date = null, string? Status = null, Guid? WatchlistId = null, int Page = 1, int PageSize = 20);

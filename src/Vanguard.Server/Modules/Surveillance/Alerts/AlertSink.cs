@@ -111,7 +111,14 @@ internal sealed class AlertSink(
             if (open.TryGetValue(hit.Entry.EntryId, out var alert) && (capturedAt - alert.LastSeenAt).Duration() <= window)
             {
                 alert.Sightings++;
-                alert.LastSeenAt = capturedAt > alert.LastSeenAt ? capturedAt : alert.LastSeenAt;
+                if (capturedAt >= alert.LastSeenAt)
+                {
+                    // Where the vehicle is now is what the officer on the way needs.
+                    var seenBy = await cameras.FindAsync(read.DeviceId, ct);
+                    (alert.LastDeviceId, alert.LastDeviceName, alert.LastLat, alert.LastLon) =
+                        (read.DeviceId, seenBy?.Name ?? read.DeviceId.ToString(), seenBy?.Latitude, seenBy?.Longitude);
+                    alert.LastSeenAt = capturedAt;
+                }
                 alert.UpdatedAt = now;
                 if (!changes.TryGetValue(alert.Id, out var change))
                 {

@@ -33,7 +33,8 @@ internal static class AlertViews
     public static AlertView View(Alert a, string watchlistName, string reason, AgencyTree agencies) => new(
         a.Id, a.Plate, a.PlateColor, a.EntryPlate, a.MatchKind, a.ConfidencePermille, a.WatchlistId, watchlistName, reason, a.DeviceId, a.DeviceName, a.Lat,
         a.Lon, agencies.Find(a.AgencyId)?.Code ?? string.Empty, a.CapturedAt, a.RaisedAt, a.Sightings, a.LastSeenAt, a.Status, a.TaskId, a.OfficerId,
-        a.OfficerName, a.DispatchedAt, a.Outcome, a.OutcomeNote, a.ClosedAt, a.ImageSha256, a.Version);
+        a.OfficerName, a.DispatchedAt, a.Outcome, a.OutcomeNote, a.ClosedAt, a.ImageSha256, a.Version, a.LastDeviceName ?? a.DeviceName, a.LastLat ?? a.Lat,
+        a.LastLon ?? a.Lon);
 }
 
 /// <summary>处置结果: the terminal's task outcomes (docs/terminal.md), which close an alert.</summary>

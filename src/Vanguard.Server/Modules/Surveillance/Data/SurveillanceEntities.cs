@@ -383,6 +383,15 @@ public sealed class Alert : IAgencyOwned
 
     public DateTimeOffset LastSeenAt { get; set; }
 
+    /// <summary>The camera of the latest sighting: where the vehicle was last seen (the first camera stays in <see cref="DeviceName"/>).</summary>
+    public Guid? LastDeviceId { get; set; }
+
+    public string? LastDeviceName { get; set; }
+
+    public double? LastLat { get; set; }
+
+    public double? LastLon { get; set; }
+
     public required string Status { get; set; }
 
     public Guid? TaskId { get; set; }

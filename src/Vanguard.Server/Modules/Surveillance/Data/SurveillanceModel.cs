@@ -20,7 +20,8 @@ internal static class SurveillanceModel
         b.Entity<WatchlistEntry>(e =>
         {
             e.ToTable("surveillance_watchlist_entries");
-            e.HasIndex(x => new { x.WatchlistId, x.Plate, x.PlateColor });
+            // One live (pending or active) entry per vehicle and list; the handlers check first, this index settles races.
+            e.HasIndex(x => new { x.WatchlistId, x.Plate, x.PlateColor }).IsUnique().HasFilter("\"Status\" IN ('pending', 'active')");
             e.HasIndex(x => new { x.Plate, x.PlateColor });
             e.HasIndex(x => new { x.AgencyId, x.Status });
             // The in-memory index of every node catches up with changes by this column.
@@ -81,6 +82,7 @@ internal static class SurveillanceModel
             // A read handed to the matcher twice (a redelivery) raises one alert.
             e.HasIndex(x => new { x.EntryId, x.ReadId }).IsUnique();
             e.Property(x => x.DeviceName).HasMaxLength(100);
+            e.Property(x => x.LastDeviceName).HasMaxLength(100);
             e.Property(x => x.Plate).HasMaxLength(16);
             e.Property(x => x.PlateColor).HasMaxLength(16);
             e.Property(x => x.EntryPlate).HasMaxLength(16);

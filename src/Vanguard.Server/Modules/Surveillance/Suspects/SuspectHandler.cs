@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Vanguard.Domain.Common;
 using Vanguard.Domain.Organisation;
 using Vanguard.Server.Common;
+using Vanguard.Server.Common.Idempotency;
 using Vanguard.Server.Data;
 using Vanguard.Server.Modules.Audit.Contracts;
 using Vanguard.Server.Modules.Organisation.Contracts;
@@ -535,6 +536,10 @@ internal sealed class SuspectHandler(
         catch (DbUpdateConcurrencyException)
         {
             return SuspectErrors.VersionConflict;
+        }
+        catch (DbUpdateException e) when (IdempotentWrites.IsUniqueViolation(e))
+        {
+            return SuspectErrors.EntryExists; // the vehicle was put on that list at the same moment by someone else
         }
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Vanguard.Domain.Common;
 using Vanguard.Domain.Identifiers;
 using Vanguard.Server.Common;
+using Vanguard.Server.Common.Idempotency;
 using Vanguard.Server.Data;
 using Vanguard.Server.Modules.Audit.Contracts;
 using Vanguard.Server.Modules.Organisation.Contracts;
@@ -191,7 +192,15 @@ internal sealed class WatchlistHandler(
         };
         db.Add(entry);
         audit.Record("surveillance.entry_created", "watchlist_entry", entry.Id.ToString(), AuditPayload(entry), entry.AgencyId);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (IdempotentWrites.IsUniqueViolation(e))
+        {
+            return WatchlistErrors.EntryExists; // the same vehicle was put on the list at the same moment by someone else
+        }
+
         return ToView(entry, list);
     }
 
@@ -390,7 +399,15 @@ internal sealed class WatchlistHandler(
             "surveillance.entries_imported", "watchlist", listId.ToString(),
             new { batchId, created, rejected = rejected.Count, lines }, list.AgencyId);
         db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (IdempotentWrites.IsUniqueViolation(e))
+        {
+            return WatchlistErrors.EntryExists; // another import or entry of one of these vehicles landed meanwhile: nothing stored, import again
+        }
+
         if (logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation("Watch-list import {BatchId}: {Created} entries pending approval, {Rejected} lines refused", batchId, created, rejected.Count);

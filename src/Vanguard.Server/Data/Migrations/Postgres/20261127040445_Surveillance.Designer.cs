@@ -13,7 +13,7 @@ using Vanguard.Server.Data;
 namespace Vanguard.Server.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresVanguardDbContext))]
-    [Migration("20261127032035_Surveillance")]
+    [Migration("20261127040445_Surveillance")]
     partial class Surveillance
     {
         /// <inheritdoc />
@@ -1201,6 +1201,8 @@ namespace Vanguard.Server.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CapturedAtMs");
+
+                    b.HasIndex("DeviceId", "CapturedAtMs");
 
                     b.HasIndex("DeviceId", "ReadId")
                         .IsUnique();
@@ -2413,6 +2415,19 @@ namespace Vanguard.Server.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<Guid?>("LastDeviceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LastDeviceName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<double?>("LastLat")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("LastLon")
+                        .HasColumnType("double precision");
+
                     b.Property<DateTimeOffset>("LastSeenAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2852,7 +2867,9 @@ namespace Vanguard.Server.Data.Migrations.Postgres
 
                     b.HasIndex("Plate", "PlateColor");
 
-                    b.HasIndex("WatchlistId", "Plate", "PlateColor");
+                    b.HasIndex("WatchlistId", "Plate", "PlateColor")
+                        .IsUnique()
+                        .HasFilter("\"Status\" IN ('pending', 'active')");
 
                     b.ToTable("surveillance_watchlist_entries", (string)null);
                 });

@@ -37,6 +37,10 @@ namespace Vanguard.Server.Data.Migrations.Postgres
                     RaisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Sightings = table.Column<int>(type: "integer", nullable: false),
                     LastSeenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastDeviceId = table.Column<Guid>(type: "uuid", nullable: true),
+                    LastDeviceName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LastLat = table.Column<double>(type: "double precision", nullable: true),
+                    LastLon = table.Column<double>(type: "double precision", nullable: true),
                     Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     TaskId = table.Column<Guid>(type: "uuid", nullable: true),
                     OfficerId = table.Column<Guid>(type: "uuid", nullable: true),
@@ -210,6 +214,11 @@ namespace Vanguard.Server.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_offsite_anpr_reads_DeviceId_CapturedAtMs",
+                table: "offsite_anpr_reads",
+                columns: new[] { "DeviceId", "CapturedAtMs" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_surveillance_alerts_AgencyId_RaisedAt",
                 table: "surveillance_alerts",
                 columns: new[] { "AgencyId", "RaisedAt" });
@@ -278,7 +287,9 @@ namespace Vanguard.Server.Data.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_surveillance_watchlist_entries_WatchlistId_Plate_PlateColor",
                 table: "surveillance_watchlist_entries",
-                columns: new[] { "WatchlistId", "Plate", "PlateColor" });
+                columns: new[] { "WatchlistId", "Plate", "PlateColor" },
+                unique: true,
+                filter: "\"Status\" IN ('pending', 'active')");
 
             migrationBuilder.CreateIndex(
                 name: "IX_surveillance_watchlists_AgencyId",
@@ -319,6 +330,10 @@ namespace Vanguard.Server.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "surveillance_webhook_deliveries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_offsite_anpr_reads_DeviceId_CapturedAtMs",
+                table: "offsite_anpr_reads");
         }
     }
 }

@@ -36,6 +36,10 @@ namespace Vanguard.Server.Data.Migrations.Sqlite
                     RaisedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Sightings = table.Column<int>(type: "INTEGER", nullable: false),
                     LastSeenAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastDeviceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    LastDeviceName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LastLat = table.Column<double>(type: "REAL", nullable: true),
+                    LastLon = table.Column<double>(type: "REAL", nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     TaskId = table.Column<Guid>(type: "TEXT", nullable: true),
                     OfficerId = table.Column<Guid>(type: "TEXT", nullable: true),
@@ -209,6 +213,11 @@ namespace Vanguard.Server.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_offsite_anpr_reads_DeviceId_CapturedAtMs",
+                table: "offsite_anpr_reads",
+                columns: new[] { "DeviceId", "CapturedAtMs" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_surveillance_alerts_AgencyId_RaisedAt",
                 table: "surveillance_alerts",
                 columns: new[] { "AgencyId", "RaisedAt" });
@@ -277,7 +286,9 @@ namespace Vanguard.Server.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_surveillance_watchlist_entries_WatchlistId_Plate_PlateColor",
                 table: "surveillance_watchlist_entries",
-                columns: new[] { "WatchlistId", "Plate", "PlateColor" });
+                columns: new[] { "WatchlistId", "Plate", "PlateColor" },
+                unique: true,
+                filter: "\"Status\" IN ('pending', 'active')");
 
             migrationBuilder.CreateIndex(
                 name: "IX_surveillance_watchlists_AgencyId",
@@ -318,6 +329,10 @@ namespace Vanguard.Server.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "surveillance_webhook_deliveries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_offsite_anpr_reads_DeviceId_CapturedAtMs",
+                table: "offsite_anpr_reads");
         }
     }
 }

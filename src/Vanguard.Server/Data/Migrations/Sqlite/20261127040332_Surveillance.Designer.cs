@@ -12,7 +12,7 @@ using Vanguard.Server.Data;
 namespace Vanguard.Server.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteVanguardDbContext))]
-    [Migration("20261127032016_Surveillance")]
+    [Migration("20261127040332_Surveillance")]
     partial class Surveillance
     {
         /// <inheritdoc />
@@ -1178,6 +1178,8 @@ namespace Vanguard.Server.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CapturedAtMs");
+
+                    b.HasIndex("DeviceId", "CapturedAtMs");
 
                     b.HasIndex("DeviceId", "ReadId")
                         .IsUnique();
@@ -2386,6 +2388,19 @@ namespace Vanguard.Server.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("LastDeviceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastDeviceName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("LastLat")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("LastLon")
+                        .HasColumnType("REAL");
+
                     b.Property<long>("LastSeenAt")
                         .HasColumnType("INTEGER");
 
@@ -2825,7 +2840,9 @@ namespace Vanguard.Server.Data.Migrations.Sqlite
 
                     b.HasIndex("Plate", "PlateColor");
 
-                    b.HasIndex("WatchlistId", "Plate", "PlateColor");
+                    b.HasIndex("WatchlistId", "Plate", "PlateColor")
+                        .IsUnique()
+                        .HasFilter("\"Status\" IN ('pending', 'active')");
 
                     b.ToTable("surveillance_watchlist_entries", (string)null);
                 });
