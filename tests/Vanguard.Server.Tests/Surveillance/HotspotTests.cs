@@ -28,7 +28,7 @@ public sealed class HotspotTests(SurveillanceFactory factory) : IClassFixture<Su
         var stale = await command.PatchAsJsonAsync($"{Api}/{id}", new { deviceCodes = new[] { "ANPR-HS-01", "ANPR-HS-02" }, version = 7 }, Ct);
         var patched = await command.PatchAsJsonAsync($"{Api}/{id}", new { deviceCodes = new[] { "ANPR-HS-01", "ANPR-HS-02" }, version = view["version"]!.GetValue<int>() }, Ct);
 
-        await stale.ShouldBeProblemAsync(HttpStatusCode.Conflict, "surveillance.version_conflict");
+        await stale.ShouldBeProblemAsync(HttpStatusCode.Conflict, "surveillance.concurrent_update");
         var after = await patched.JsonAsync();
         patched.StatusCode.ShouldBe(HttpStatusCode.OK, after.ToJsonString());
         after["devices"]!.AsArray().Select(d => d!["code"]!.GetValue<string>()).ShouldBe(["ANPR-HS-01", "ANPR-HS-02"]);

@@ -469,7 +469,7 @@ public sealed class SuspectTests(SurveillanceFactory factory) : IClassFixture<Su
         var stale = await command.PatchAsJsonAsync($"{Api}/suspect-rules/{id}", new { threshold = 4, version = 0 }, Ct);
         var patched = await command.PatchAsJsonAsync($"{Api}/suspect-rules/{id}", new { threshold = 4, enabled = false, version = created["version"]!.GetValue<int>() }, Ct);
 
-        await stale.ShouldBeProblemAsync(HttpStatusCode.Conflict, "surveillance.version_conflict");
+        await stale.ShouldBeProblemAsync(HttpStatusCode.Conflict, "surveillance.concurrent_update");
         var view = await patched.JsonAsync();
         patched.StatusCode.ShouldBe(HttpStatusCode.OK, view.ToJsonString());
         (view["threshold"]!.GetValue<int>(), view["enabled"]!.GetValue<bool>(), view["excludeLicensed"]!.GetValue<bool>()).ShouldBe((4, false, true));

@@ -4,8 +4,7 @@ namespace Vanguard.Server.Modules.Surveillance.Webhooks;
 
 internal static class WebhookErrors
 {
-    public static readonly Error WatchlistNotFound = Error.NotFound(
-        "surveillance.watchlist_not_found", "布控名单不存在或不在您的管辖范围内。", "No such watch-list in your jurisdiction.");
+    public static readonly Error WatchlistNotFound = SurveillanceErrors.WatchlistNotFound;
 
     public static readonly Error NotSet = Error.Conflict(
         "surveillance.webhook_not_set", "该名单尚未设置推送地址，请先设置。", "The list has no webhook yet; set one first.");
@@ -16,6 +15,5 @@ internal static class WebhookErrors
         "The webhook URL must use https; plain http is allowed only to loopback or private IP addresses.",
         ErrorKind.Validation);
 
-    public static readonly Error VersionConflict = Error.Conflict(
-        "surveillance.version_conflict", "数据已被他人修改，请刷新后重试。", "Someone else changed it meanwhile; reload and try again.");
+    public static readonly Error VersionConflict = SurveillanceErrors.ConcurrentUpdate;
 }
