@@ -41,62 +41,39 @@ internal static class DetectionWriter
         _ = tx; // The statement runs on the connection that holds the transaction; SQLite needs nothing more.
         var placeholders = string.Join(", ", Enumerable.Range(1, 29).Select(i => "?" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var sql = $"INSERT INTO offsite_wim_records ({WimColumns}) VALUES ({placeholders}) ON CONFLICT DO NOTHING RETURNING \"Id\"";
-        var handle = connection.Handle!;
-        Check(handle, raw.sqlite3_prepare_v2(handle, sql, out var statement));
-        var inserted = new List<(int, long)>(rows.Count);
-        try
+        return InsertReturningIds(connection, sql, rows, static (statement, r) =>
         {
-            for (var i = 0; i < rows.Count; i++)
-            {
-                var r = rows[i];
-                // EF stores Guid as upper-case TEXT on SQLite; match it so EF queries find these rows.
-                Text(statement, 1, r.DeviceId.ToString().ToUpperInvariant());
-                Text(statement, 2, r.AgencyId.ToString().ToUpperInvariant());
-                Text(statement, 3, r.RecordId);
-                raw.sqlite3_bind_int64(statement, 4, r.CapturedAtMs);
-                raw.sqlite3_bind_int64(statement, 5, r.CapturedOffsetMinutes);
-                raw.sqlite3_bind_int64(statement, 6, r.ReceivedAtMs);
-                raw.sqlite3_bind_int64(statement, 7, r.Lane);
-                Text(statement, 8, r.Plate);
-                Text(statement, 9, r.PlateColor);
-                raw.sqlite3_bind_int64(statement, 10, r.AxleCount);
-                Text(statement, 11, r.VehicleKind);
-                raw.sqlite3_bind_int64(statement, 12, r.TractorSingleDriveAxle ? 1 : 0);
-                raw.sqlite3_bind_int64(statement, 13, r.SingleTyreAxleCount);
-                Text(statement, 14, r.AxleWeightsKg);
-                raw.sqlite3_bind_int64(statement, 15, r.GrossWeightKg);
-                raw.sqlite3_bind_int64(statement, 16, r.SpeedDeciKmh);
-                Int(statement, 17, r.HeightMm);
-                Int(statement, 18, r.WidthMm);
-                Int(statement, 19, r.LengthMm);
-                raw.sqlite3_bind_int64(statement, 20, r.Verdict);
-                raw.sqlite3_bind_int64(statement, 21, r.LimitKg);
-                raw.sqlite3_bind_int64(statement, 22, r.ToleranceKg);
-                raw.sqlite3_bind_int64(statement, 23, r.AdjustedKg);
-                raw.sqlite3_bind_int64(statement, 24, r.OverKg);
-                raw.sqlite3_bind_int64(statement, 25, r.OverBasisPoints);
-                Text(statement, 26, r.PenaltyKind);
-                Int(statement, 27, r.PenaltyFen);
-                raw.sqlite3_bind_int64(statement, 28, r.EvidenceUsable ? 1 : 0);
-                Text(statement, 29, r.ImagesJson);
-                var step = raw.sqlite3_step(statement);
-                if (step == raw.SQLITE_ROW)
-                {
-                    // A row comes back only when the insert happened; a duplicate returns none.
-                    inserted.Add((i, raw.sqlite3_column_int64(statement, 0)));
-                    step = raw.sqlite3_step(statement);
-                }
-
-                Check(handle, step == raw.SQLITE_DONE ? raw.SQLITE_OK : step);
-                raw.sqlite3_reset(statement);
-            }
-        }
-        finally
-        {
-            raw.sqlite3_finalize(statement);
-        }
-
-        return inserted;
+            // EF stores Guid as upper-case TEXT on SQLite; match it so EF queries find these rows.
+            Text(statement, 1, r.DeviceId.ToString().ToUpperInvariant());
+            Text(statement, 2, r.AgencyId.ToString().ToUpperInvariant());
+            Text(statement, 3, r.RecordId);
+            raw.sqlite3_bind_int64(statement, 4, r.CapturedAtMs);
+            raw.sqlite3_bind_int64(statement, 5, r.CapturedOffsetMinutes);
+            raw.sqlite3_bind_int64(statement, 6, r.ReceivedAtMs);
+            raw.sqlite3_bind_int64(statement, 7, r.Lane);
+            Text(statement, 8, r.Plate);
+            Text(statement, 9, r.PlateColor);
+            raw.sqlite3_bind_int64(statement, 10, r.AxleCount);
+            Text(statement, 11, r.VehicleKind);
+            raw.sqlite3_bind_int64(statement, 12, r.TractorSingleDriveAxle ? 1 : 0);
+            raw.sqlite3_bind_int64(statement, 13, r.SingleTyreAxleCount);
+            Text(statement, 14, r.AxleWeightsKg);
+            raw.sqlite3_bind_int64(statement, 15, r.GrossWeightKg);
+            raw.sqlite3_bind_int64(statement, 16, r.SpeedDeciKmh);
+            Int(statement, 17, r.HeightMm);
+            Int(statement, 18, r.WidthMm);
+            Int(statement, 19, r.LengthMm);
+            raw.sqlite3_bind_int64(statement, 20, r.Verdict);
+            raw.sqlite3_bind_int64(statement, 21, r.LimitKg);
+            raw.sqlite3_bind_int64(statement, 22, r.ToleranceKg);
+            raw.sqlite3_bind_int64(statement, 23, r.AdjustedKg);
+            raw.sqlite3_bind_int64(statement, 24, r.OverKg);
+            raw.sqlite3_bind_int64(statement, 25, r.OverBasisPoints);
+            Text(statement, 26, r.PenaltyKind);
+            Int(statement, 27, r.PenaltyFen);
+            raw.sqlite3_bind_int64(statement, 28, r.EvidenceUsable ? 1 : 0);
+            Text(statement, 29, r.ImagesJson);
+        });
     }
 
     private static void Text(sqlite3_stmt statement, int index, string? value)
@@ -207,6 +184,30 @@ internal static class DetectionWriter
         _ = tx; // The statement runs on the connection that holds the transaction.
         const string sql = $"INSERT INTO offsite_anpr_reads ({AnprColumns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) " +
             "ON CONFLICT DO NOTHING RETURNING \"Id\"";
+        return InsertReturningIds(connection, sql, rows, static (statement, r) =>
+        {
+            // EF stores Guid as upper-case TEXT on SQLite; match it so EF queries find these rows.
+            Text(statement, 1, r.DeviceId.ToString().ToUpperInvariant());
+            Text(statement, 2, r.AgencyId.ToString().ToUpperInvariant());
+            Text(statement, 3, r.ReadId);
+            raw.sqlite3_bind_int64(statement, 4, r.CapturedAtMs);
+            raw.sqlite3_bind_int64(statement, 5, r.CapturedOffsetMinutes);
+            raw.sqlite3_bind_int64(statement, 6, r.ReceivedAtMs);
+            Text(statement, 7, r.Plate);
+            Text(statement, 8, r.PlateColor);
+            raw.sqlite3_bind_int64(statement, 9, r.ConfidencePermille);
+            Text(statement, 10, r.Direction);
+            Text(statement, 11, r.ImageSha256);
+            raw.sqlite3_bind_int64(statement, 12, r.Retained ? 1 : 0);
+        });
+    }
+
+    /// <summary>
+    /// Prepares <paramref name="sql"/> (an <c>INSERT … ON CONFLICT DO NOTHING RETURNING "Id"</c>) once, binds and steps it
+    /// per row; returns (row index, new id) for the rows actually inserted — a resend returns no row.
+    /// </summary>
+    private static List<(int, long)> InsertReturningIds<T>(SqliteConnection connection, string sql, IReadOnlyList<T> rows, Action<sqlite3_stmt, T> bind)
+    {
         var handle = connection.Handle!;
         Check(handle, raw.sqlite3_prepare_v2(handle, sql, out var statement));
         var inserted = new List<(int, long)>(rows.Count);
@@ -214,24 +215,10 @@ internal static class DetectionWriter
         {
             for (var i = 0; i < rows.Count; i++)
             {
-                var r = rows[i];
-                // EF stores Guid as upper-case TEXT on SQLite; match it so EF queries find these rows.
-                Text(statement, 1, r.DeviceId.ToString().ToUpperInvariant());
-                Text(statement, 2, r.AgencyId.ToString().ToUpperInvariant());
-                Text(statement, 3, r.ReadId);
-                raw.sqlite3_bind_int64(statement, 4, r.CapturedAtMs);
-                raw.sqlite3_bind_int64(statement, 5, r.CapturedOffsetMinutes);
-                raw.sqlite3_bind_int64(statement, 6, r.ReceivedAtMs);
-                Text(statement, 7, r.Plate);
-                Text(statement, 8, r.PlateColor);
-                raw.sqlite3_bind_int64(statement, 9, r.ConfidencePermille);
-                Text(statement, 10, r.Direction);
-                Text(statement, 11, r.ImageSha256);
-                raw.sqlite3_bind_int64(statement, 12, r.Retained ? 1 : 0);
+                bind(statement, rows[i]);
                 var step = raw.sqlite3_step(statement);
                 if (step == raw.SQLITE_ROW)
                 {
-                    // A row comes back only when the insert happened; a resend returns none.
                     inserted.Add((i, raw.sqlite3_column_int64(statement, 0)));
                     step = raw.sqlite3_step(statement);
                 }
