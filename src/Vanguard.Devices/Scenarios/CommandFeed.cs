@@ -46,7 +46,7 @@ internal sealed class CommandFeed : IAsyncDisposable
         RaisedCount++;
         _log.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  【预警】{alert.RaisedAt.ToOffset(Wire.ChinaOffset):HH:mm:ss} {alert.Plate}（{ColorName(alert.PlateColor)}）{(alert.MatchKind == "exact" ? "精确" : "模糊")}命中「{alert.WatchlistName}」@ {alert.DeviceName}，" +
-            $"{Describe(alert)}（识别→预警 {(alert.RaisedAt - alert.CapturedAt).TotalSeconds:0.0} 秒）"));
+            $"{(alert.Status == "new" ? "新预警" : Describe(alert))}（识别→预警 {(alert.RaisedAt - alert.CapturedAt).TotalSeconds:0.0} 秒）"));
     }
 
     private void Changed(AlertInfo alert)

@@ -200,13 +200,16 @@ internal sealed class IllegalOperationScenario(ScenarioSettings settings, TextWr
     private async Task PromoteAsync(SurveillanceApi approver, SurveillanceApi command, List<SuspectInfo> suspects, ListInfo list, CancellationToken ct)
     {
         Step("e", $"审批布控：疑似车辆加入「{list.Name}」（{approver.Username}）");
-        int promoted = 0, already = 0;
+        int promoted = 0, already = 0, duplicates = 0;
         var done = new HashSet<string>(StringComparer.Ordinal);
         foreach (var suspect in suspects.OrderByDescending(s => s.Score))
         {
             if (!done.Add(suspect.Plate + "|" + suspect.PlateColor))
             {
-                continue; // found by both rules: one entry is enough
+                // Found by both rules: one entry is enough; the other lead is closed so the review list is not left with it.
+                await approver.DismissAsync(suspect.Id, $"同一车辆已按另一研判规则布控至「{list.Name}」，本线索重复。", ct);
+                duplicates++;
+                continue;
             }
 
             try
@@ -217,13 +220,15 @@ internal sealed class IllegalOperationScenario(ScenarioSettings settings, TextWr
             }
             catch (TerminalProblem e) when (e.Status == 409)
             {
+                // On the list already (an earlier run): the lead is closed as a repeat.
+                await approver.DismissAsync(suspect.Id, $"该车已在「{list.Name}」中布控，本线索重复。", ct);
                 already++;
-                Say($"    {suspect.Plate} 已在名单中（{e.Code}）");
+                Say($"    {suspect.Plate} 已在名单中（{e.Code}），线索作重复处理");
             }
         }
 
         var now = (await command.ListsAsync(ct)).FirstOrDefault(l => l.Id == list.Id);
-        Say($"  新布控 {promoted} 辆，已在控 {already} 辆；名单现有在控 {now?.ActiveEntries ?? 0} 辆。");
+        Say($"  新布控 {promoted} 辆，已在控 {already} 辆，重复线索 {duplicates} 条；名单现有在控 {now?.ActiveEntries ?? 0} 辆。");
     }
 
     /// <summary>(f) + (g) Officers on duty near the station, the command feed, and the live reads.</summary>

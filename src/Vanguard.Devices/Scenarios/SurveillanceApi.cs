@@ -104,6 +104,9 @@ internal sealed class SurveillanceApi(TerminalSession session)
     public Task<SuspectInfo> PromoteAsync(Guid suspectId, Guid watchlistId, int validDays, string reason, CancellationToken ct) =>
         session.PostAsync<SuspectInfo>($"{Base}suspects/{suspectId}/promote", new { watchlistId, validDays, reason, fuzzyMatch = false }, ct);
 
+    public Task<SuspectInfo> DismissAsync(Guid suspectId, string note, CancellationToken ct) =>
+        session.PostAsync<SuspectInfo>($"{Base}suspects/{suspectId}/dismiss", new { note }, ct);
+
     public async Task<List<AlertInfo>> AlertsTodayAsync(CancellationToken ct) =>
         [.. (await session.GetAsync<PageOf<AlertInfo>>($"{Base}alerts?pageSize=100", ct)).Items];
 

@@ -595,7 +595,8 @@ internal sealed class OfficerSim(TerminalSession session, TerminalSettings setti
     /// <summary>One line of what this officer does; the runner hands in a synchronised writer.</summary>
     private void Say(string message) => log.WriteLine($"  {session.Username}: {message}");
 
-    private static string Short(Guid id) => id.ToString("N")[..8];
+    /// <summary>The last eight hex digits: the platform's ids are version-7 GUIDs, whose first digits are the time and alike.</summary>
+    private static string Short(Guid id) => id.ToString("N")[^8..];
 
     private static string Where(TaskView view) => view.Lat is { } lat && view.Lon is { } lon
         ? string.Create(CultureInfo.InvariantCulture, $", driving to {lat:0.0000},{lon:0.0000}")
