@@ -30,7 +30,7 @@ internal static partial class WatchlistBench
     private const int HitEvery = 1_000;
     private const string AgencyCode = "410100";
     private static readonly TimeSpan SendFor = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan AlertWait = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan AlertWait = TimeSpan.FromSeconds(120);
 
     // Entry plates: ten provinces × 'A' × five digits, one million distinct. Misses use letters that are in no
     // confusion class ({0,D,Q} {1,I} {8,B} {2,Z} {5,S}) and not 'A', so a miss can never match, exactly or fuzzily.
@@ -149,7 +149,7 @@ internal static partial class WatchlistBench
 
         var latencies = sentAt.Where(s => received.ContainsKey(s.Key)).Select(s => Milliseconds(received[s.Key] - s.Value)).Order().ToList();
         var batchTimes = answers.Order().ToList();
-        Report.Line($"sent {accepted:N0} reads accepted at {Report.Rate(rate)} (target {Report.Rate(TargetRate)}); alerts received {latencies.Count:N0} of {sentAt.Count:N0} expected");
+        Report.Line($"sent {accepted:N0} reads accepted at {Report.Rate(rate)} (target {Report.Rate(TargetRate)}); alerts received {latencies.Count:N0} of {sentAt.Count:N0} expected (waited up to {AlertWait.TotalSeconds:0} s after the last read)");
         Report.Line($"batch of {BatchSize:N0} answered: p50 {Ms(Percentile(batchTimes, 0.50))}, p99 {Ms(Percentile(batchTimes, 0.99))}");
         if (latencies.Count == 0)
         {
@@ -160,7 +160,17 @@ internal static partial class WatchlistBench
         Report.Line($"read → alert: p50 {Ms(Percentile(latencies, 0.50))}, p99 {Ms(Percentile(latencies, 0.99))}, max {Ms(latencies[^1])}");
         if (latencies.Count < sentAt.Count)
         {
-            failures.Add($"watchlist: {latencies.Count} alerts received of {sentAt.Count} expected");
+            // Stored but not pushed, or never raised? The alert list answers; the server's last log lines say why.
+            using var command = new HttpClient { BaseAddress = server.Address };
+            command.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", commandToken);
+            var stored = (await command.GetFromJsonAsync<JsonObject>("/api/v1/surveillance/alerts?pageSize=1", ct))?["total"]?.GetValue<int>();
+            Report.Line($"alerts stored by the server (today): {stored}; the server's last log lines:");
+            foreach (var line in server.Tail().Split('\n').TakeLast(12))
+            {
+                Report.Line("  | " + line);
+            }
+
+            failures.Add($"watchlist: {latencies.Count} alerts received of {sentAt.Count} expected within {AlertWait.TotalSeconds:0} s after the last read");
         }
 
         if (accepted != totalBatches * BatchSize)
