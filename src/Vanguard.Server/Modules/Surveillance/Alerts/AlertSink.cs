@@ -88,12 +88,14 @@ internal sealed class AlertSink(
         var entryIds = hits.Select(h => h.Entry.EntryId).Distinct().ToList();
         var readIds = hits.Select(h => h.Read.Id).Distinct().ToList();
         var earliest = hits.Min(h => h.Read.CapturedAt).ToUniversalTime() - window;
-        // A read handed over twice (a redelivery) raised its alert the first time.
-        var seen = (await db.Set<Alert>().AsNoTracking().Where(a => readIds.Contains(a.ReadId) && entryIds.Contains(a.EntryId))
-            .Select(a => new { a.EntryId, a.ReadId }).ToListAsync(ct)).Select(a => (a.EntryId, a.ReadId)).ToHashSet();
         var open = (await db.Set<Alert>().Where(a => entryIds.Contains(a.EntryId) && a.Status != AlertStatuses.Closed && a.LastSeenAt >= earliest)
                 .ToListAsync(ct))
             .GroupBy(a => a.EntryId).ToDictionary(g => g.Key, g => g.MaxBy(a => a.LastSeenAt)!);
+        // A read handed over twice (a redelivery) raised its alert the first time. Asked after the open alerts: an alert
+        // another batch stores in between is then seen here (skipped) or not at all (its insert fails, we stage again) —
+        // never taken for an open alert of which this read would be a sighting.
+        var seen = (await db.Set<Alert>().AsNoTracking().Where(a => readIds.Contains(a.ReadId) && entryIds.Contains(a.EntryId))
+            .Select(a => new { a.EntryId, a.ReadId }).ToListAsync(ct)).Select(a => (a.EntryId, a.ReadId)).ToHashSet();
         var audit = services.GetRequiredService<IAuditLog>();
         var changes = new Dictionary<Guid, Change>();
         var now = AlertTime.Now(clock);
@@ -179,36 +181,32 @@ internal sealed class AlertSink(
 }
 
 /// <summary>
-/// The plate cameras by id (name and position for a new alert), from the device directory, reloaded every minute and
-/// at most every five seconds on a miss (a camera registered a moment ago).
+/// The plate cameras (and WIM stations, which read plates too) by id — name and position for a new alert — from the
+/// device directory, reloaded every minute and on a miss (a camera registered a moment ago); callers that waited while
+/// another reloaded use that load.
 /// </summary>
 internal sealed class CameraCache(IDeviceDirectory devices, TimeProvider clock) : IDisposable
 {
     private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
-    private static readonly TimeSpan MissBackoff = TimeSpan.FromSeconds(5);
     private readonly SemaphoreSlim _loading = new(1, 1);
     private volatile IReadOnlyDictionary<Guid, DeviceInfo> _byId = new Dictionary<Guid, DeviceInfo>();
     private DateTimeOffset _loadedAt = DateTimeOffset.MinValue;
 
     public async Task<DeviceInfo?> FindAsync(Guid deviceId, CancellationToken ct)
     {
-        var age = clock.GetUtcNow() - _loadedAt;
-        if (_byId.TryGetValue(deviceId, out var device) && age < MaxAge)
+        var asked = clock.GetUtcNow();
+        if (_byId.TryGetValue(deviceId, out var device) && asked - _loadedAt < MaxAge)
         {
             return device;
-        }
-
-        if (device is null && age < MissBackoff)
-        {
-            return null;
         }
 
         await _loading.WaitAsync(ct);
         try
         {
-            if (clock.GetUtcNow() - _loadedAt >= MissBackoff)
+            if (_loadedAt < asked)
             {
-                _byId = (await devices.ListAsync([Vanguard.Domain.Organisation.DeviceKind.AnprCamera], ct)).ToDictionary(d => d.Id);
+                var kinds = new[] { Vanguard.Domain.Organisation.DeviceKind.AnprCamera, Vanguard.Domain.Organisation.DeviceKind.WimStation };
+                _byId = (await devices.ListAsync(kinds, ct)).ToDictionary(d => d.Id);
                 _loadedAt = clock.GetUtcNow();
             }
         }
