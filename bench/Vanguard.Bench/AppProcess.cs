@@ -156,7 +156,7 @@ internal sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    private string Tail()
+    internal string Tail()
     {
         lock (_tail)
         {

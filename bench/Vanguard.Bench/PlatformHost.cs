@@ -27,21 +27,23 @@ internal sealed record DatabaseTarget(string Name, string? PostgresServer)
 internal sealed class PlatformHost : WebApplicationFactory<Program>
 {
     private readonly DatabaseTarget _target;
-    private readonly string _dataDirectory = Paths.NewScratchDirectory("platform");
+    private readonly string _dataDirectory;
     private readonly bool _kestrel;
     private string? _postgresDatabase;
     private string? _postgresConnection;
 
-    private PlatformHost(DatabaseTarget target, bool kestrel)
+    private PlatformHost(DatabaseTarget target, bool kestrel, string? dataDirectory)
     {
         _target = target;
+        _dataDirectory = dataDirectory ?? Paths.NewScratchDirectory("platform");
         _kestrel = kestrel;
     }
 
     /// <summary>Builds and starts a host; with <paramref name="kestrel"/> it listens on a real loopback port.</summary>
-    public static async Task<PlatformHost> StartAsync(DatabaseTarget target, bool kestrel, CancellationToken ct)
+    /// <param name="dataDirectory">An existing SQLite data directory to open (e.g. a copy of <see cref="SeededDatabase"/>); null: a fresh one.</param>
+    public static async Task<PlatformHost> StartAsync(DatabaseTarget target, bool kestrel, CancellationToken ct, string? dataDirectory = null)
     {
-        var host = new PlatformHost(target, kestrel);
+        var host = new PlatformHost(target, kestrel, dataDirectory);
         if (target.PostgresServer is { } server)
         {
             host._postgresDatabase = "vg_bench_" + Guid.NewGuid().ToString("N")[..16];

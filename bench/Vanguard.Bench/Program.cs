@@ -1,9 +1,9 @@
 namespace Vanguard.Bench;
 
-/// <summary><c>dotnet run -c Release --project bench/Vanguard.Bench -- [startup|memory|audit|ingest|evidence|all]</c></summary>
+/// <summary><c>dotnet run -c Release --project bench/Vanguard.Bench -- [startup|memory|audit|ingest|evidence|watchlist|all]</c></summary>
 internal static class BenchProgram
 {
-    private static readonly string[] Known = ["startup", "memory", "audit", "ingest", "evidence", "all"];
+    private static readonly string[] Known = ["startup", "memory", "audit", "ingest", "evidence", "watchlist", "all"];
 
     public static async Task<int> Main(string[] args)
     {
@@ -58,6 +58,11 @@ internal static class BenchProgram
             if (which is "evidence" or "all")
             {
                 await RunAsync("evidence", () => EvidenceBench.RunAsync(failures, cancel.Token), figures, failures);
+            }
+
+            if (which is "watchlist" or "all")
+            {
+                await RunAsync("watchlist", () => WatchlistBench.RunAsync(failures, cancel.Token), figures, failures);
             }
         }
         finally

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Vanguard.Devices.Client;
+using Vanguard.Devices.Scenarios;
 using Vanguard.Devices.Traffic;
 using Vanguard.Domain.Organisation;
 
@@ -30,12 +31,46 @@ internal static class AnprCommand
         hotspots.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--hotspots must be at least 1."); } });
         hotspotShare.Validators.Add(r => { if (r.GetValueOrDefault<double>() is < 0 or > 1) { r.AddError("--hotspot-share must be within 0–1."); } });
 
+        var scenario = new Option<string?>("--scenario")
+        {
+            Description = $"Run a whole story instead of one camera: {IllegalOperationScenario.Name} (cameras, rules, 30 days of reads, suspects, watch-list, officers, live alerts)",
+        };
+        scenario.AcceptOnlyFromAmong(IllegalOperationScenario.Name);
+        var username = new Option<string>("--username", "-u") { Description = "Scenario: administrator who registers the cameras and officers", DefaultValueFactory = _ => "admin" };
+        // No default value factory for the password: help would print the environment's password.
+        var password = new Option<string?>("--password", "-p") { Description = $"Scenario: password of every account used (or {TerminalCommand.AdminPasswordVariable}; default the demo's)" };
+        var vehicles = new Option<int>("--vehicles") { Description = "Scenario: unlicensed cars that haunt the station", DefaultValueFactory = _ => 4 };
+        var officers = new Option<int>("--officers") { Description = "Scenario: field officers on duty near the station", DefaultValueFactory = _ => 3 };
+        var minutes = new Option<double>("--minutes") { Description = "Scenario: minutes of live reads", DefaultValueFactory = _ => 2 };
+        vehicles.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 50) { r.AddError("--vehicles must be within 1–50."); } });
+        officers.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 20) { r.AddError("--officers must be within 1–20."); } });
+        minutes.Validators.Add(r => { if (r.GetValueOrDefault<double>() is < 0.5 or > 120) { r.AddError("--minutes must be within 0.5–120."); } });
+
         var command = new Command("anpr", "Simulate a plate-reading camera (车牌识别卡口) sending reads to /api/v1/offsite/anpr-reads");
         traffic.AddTo(command);
         command.Options.Add(plates);
         command.Options.Add(hotspots);
         command.Options.Add(hotspotShare);
-        command.SetAction((parse, ct) => traffic.RunAsync(parse, DeviceKind.AnprCamera, Wire.AnprReadsPath, start => new AnprTraffic(
+        foreach (var option in (Option[])[scenario, username, password, vehicles, officers, minutes])
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction((parse, ct) => parse.GetValue(scenario) is not null
+            ? new IllegalOperationScenario(
+                new ScenarioSettings
+                {
+                    Server = new Uri(parse.GetRequiredValue(traffic.Server)),
+                    Admin = parse.GetRequiredValue(username),
+                    Password = parse.GetValue(password) ?? Environment.GetEnvironmentVariable(TerminalCommand.AdminPasswordVariable) ?? TerminalCommand.DemoPassword,
+                    Vehicles = parse.GetValue(vehicles),
+                    Officers = parse.GetValue(officers),
+                    Live = TimeSpan.FromMinutes(parse.GetValue(minutes)),
+                    Rate = Math.Max(1, parse.GetValue(traffic.Rate)),
+                    Seed = parse.GetValue(traffic.Seed) ?? Random.Shared.Next(1, 1_000_000),
+                },
+                parse.InvocationConfiguration.Output).RunAsync(ct)
+            : traffic.RunAsync(parse, DeviceKind.AnprCamera, Wire.AnprReadsPath, start => new AnprTraffic(
             new AnprTrafficOptions
             {
                 Camera = start.DeviceCode,

@@ -14,7 +14,7 @@ internal static class TerminalCommand
 {
     public const string PasswordVariable = "VANGUARD_SIM_PASSWORD";
     public const string AdminPasswordVariable = "VANGUARD_ADMIN_PASSWORD";
-    private const string DemoPassword = "Demo#2022";
+    public const string DemoPassword = "Demo#2022";
 
     public static Command Create()
     {

@@ -100,6 +100,12 @@ internal sealed class TrafficOptions
             "--server must be an http or https address such as http://localhost:5080."));
     }
 
+    public Option<string> Server => _server;
+
+    public Option<int> Rate => _rate;
+
+    public Option<int?> Seed => _seed;
+
     public void AddTo(Command command)
     {
         foreach (var option in (Option[])[_server, _key, _code, _rate, _duration, _count, _batch, _concurrency, _seed, _badPercent, _resendPercent, _images])

@@ -34,6 +34,12 @@ internal sealed record TerminalSettings
     public TimeSpan StartStagger { get; init; } = TimeSpan.FromMilliseconds(250);
 
     public RetryPolicy Retry { get; init; } = new();
+
+    /// <summary>Where to patrol instead of the agency's city centre (the illegal-operation scenario keeps them near 郑州东站).</summary>
+    public PatrolArea? Area { get; init; }
+
+    /// <summary>How tasks end, as (share, outcome, note) adding up to 1; null: the mix of <see cref="OfficerSim.DefaultOutcomes"/>.</summary>
+    public IReadOnlyList<(double Share, string Outcome, string Note)>? Outcomes { get; init; }
 }
 
 internal enum OfficerEnd
@@ -103,7 +109,7 @@ internal sealed class OfficerSim(TerminalSession session, TerminalSettings setti
             Say("warning: the account is not linked to an officer; the platform will refuse duty (terminal.not_an_officer).");
         }
 
-        var route = new PatrolRoute(PatrolArea.ForAgency(me.Agency?.Code, settings.RadiusM), new Random(seed));
+        var route = new PatrolRoute(settings.Area ?? PatrolArea.ForAgency(me.Agency?.Code, settings.RadiusM), new Random(seed));
         lock (_gate)
         {
             _route = route;
@@ -543,6 +549,15 @@ internal sealed class OfficerSim(TerminalSession session, TerminalSettings setti
         }
     }
 
+    /// <summary>A day of patrol: many a target gone, many warned, some vehicles seized, now and then a false hit.</summary>
+    public static readonly IReadOnlyList<(double Share, string Outcome, string Note)> DefaultOutcomes =
+    [
+        (0.35, TerminalWire.Outcome.NotFound, "到达现场未发现目标车辆（模拟）"),
+        (0.35, TerminalWire.Outcome.Warned, "已对当事人进行警告教育（模拟）"),
+        (0.18, TerminalWire.Outcome.Seized, "已依法暂扣车辆并移交办案（模拟）"),
+        (0.12, TerminalWire.Outcome.FalseHit, "现场核查为误报，车辆信息与预警不符（模拟）"),
+    ];
+
     private (string Outcome, string? Note) PickOutcome()
     {
         double roll;
@@ -551,13 +566,17 @@ internal sealed class OfficerSim(TerminalSession session, TerminalSettings setti
             roll = _taskRandom.NextDouble();
         }
 
-        return roll switch
+        foreach (var (share, outcome, note) in settings.Outcomes ?? DefaultOutcomes)
         {
-            < 0.35 => (TerminalWire.Outcome.NotFound, "到达现场未发现目标车辆（模拟）"),
-            < 0.70 => (TerminalWire.Outcome.Warned, "已对当事人进行警告教育（模拟）"),
-            < 0.88 => (TerminalWire.Outcome.Seized, "已依法暂扣车辆并移交办案（模拟）"),
-            _ => (TerminalWire.Outcome.FalseHit, "现场核查为误报，车辆信息与预警不符（模拟）"),
-        };
+            roll -= share;
+            if (roll < 0)
+            {
+                return (outcome, note);
+            }
+        }
+
+        var last = (settings.Outcomes ?? DefaultOutcomes)[^1];
+        return (last.Outcome, last.Note);
     }
 
     private async Task<bool> DelayAsync(TimeSpan delay, CancellationToken ct)
@@ -576,7 +595,8 @@ internal sealed class OfficerSim(TerminalSession session, TerminalSettings setti
     /// <summary>One line of what this officer does; the runner hands in a synchronised writer.</summary>
     private void Say(string message) => log.WriteLine($"  {session.Username}: {message}");
 
-    private static string Short(Guid id) => id.ToString("N")[..8];
+    /// <summary>The last eight hex digits: the platform's ids are version-7 GUIDs, whose first digits are the time and alike.</summary>
+    private static string Short(Guid id) => id.ToString("N")[^8..];
 
     private static string Where(TaskView view) => view.Lat is { } lat && view.Lon is { } lon
         ? string.Create(CultureInfo.InvariantCulture, $", driving to {lat:0.0000},{lon:0.0000}")

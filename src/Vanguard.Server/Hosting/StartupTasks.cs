@@ -4,6 +4,7 @@ using Vanguard.Server.Modules.Organisation;
 using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Organisation.Demo;
 using Vanguard.Server.Modules.Registry;
+using Vanguard.Server.Modules.Surveillance.Demo;
 
 namespace Vanguard.Server.Hosting;
 
@@ -31,6 +32,7 @@ internal static class StartupTasks
         if (seeded && demo.Enabled != false)
         {
             await scope.ServiceProvider.SeedDemoRegistryAsync(ct);
+            await scope.ServiceProvider.SeedDemoSurveillanceAsync(ct);
         }
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Vanguard.Demo");
