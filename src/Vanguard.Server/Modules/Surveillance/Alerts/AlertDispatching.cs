@@ -16,9 +16,20 @@ internal sealed class AlertDispatching(
     VanguardDbContext db, ITaskDispatch tasks, IAuditLog audit, IAgencyDirectory agencies, AlertNotifier notifier, IOptions<SurveillanceOptions> options,
     TimeProvider clock, ILogger<AlertDispatching> logger)
 {
+    /// <summary>How many of the nearest officers on duty automatic dispatch looks at (to find one not already busy).</summary>
+    private const int CandidatesConsidered = 5;
+
+    /// <summary>Officers with a hit in hand: dispatched to them and not yet closed.</summary>
+    private async Task<HashSet<Guid>> BusyOfficersAsync(List<Guid> officerIds, CancellationToken ct) =>
+        officerIds.Count == 0
+            ? []
+            : (await db.Set<Alert>().AsNoTracking()
+                .Where(a => a.OfficerId != null && officerIds.Contains(a.OfficerId.Value) && a.Status != AlertStatuses.New && a.Status != AlertStatuses.Closed)
+                .Select(a => a.OfficerId!.Value).Distinct().ToListAsync(ct)).ToHashSet();
+
     /// <summary>
     /// 自动派发: the nearest officer on duty of the camera's agency (and the agencies under it) within
-    /// <c>DispatchRadiusKm</c>. No camera position or nobody in range: the alert stays <c>new</c> (无在岗人员) for a person.
+    /// <c>DispatchRadiusKm</c>, preferring one who is not already on another hit. No camera position or nobody in range: the alert stays <c>new</c> (无在岗人员) for a person.
     /// </summary>
     public async Task AutoAsync(Guid alertId, CancellationToken ct)
     {
@@ -40,9 +51,13 @@ internal sealed class AlertDispatching(
                 return;
             }
 
-            var candidates = await tasks.NearestOnDutyAsync(alert.AgencyId, lat, lon, 1, ct);
-            var nearest = candidates.Count > 0 ? candidates[0] : null;
-            if (nearest is null || nearest.DistanceM > options.Value.DispatchRadiusKm * 1000)
+            var inRange = (await tasks.NearestOnDutyAsync(alert.AgencyId, lat, lon, CandidatesConsidered, ct))
+                .Where(o => o.DistanceM <= options.Value.DispatchRadiusKm * 1000).ToList();
+            // An officer already on the way to another hit is passed over while a free one is in range (nearest first
+            // otherwise): one busy officer must not collect every hit while colleagues stand idle.
+            var busy = await BusyOfficersAsync(inRange.Select(o => o.OfficerId).ToList(), ct);
+            var nearest = inRange.FirstOrDefault(o => !busy.Contains(o.OfficerId)) ?? inRange.FirstOrDefault();
+            if (nearest is null)
             {
                 if (logger.IsEnabled(LogLevel.Information))
                 {
