@@ -188,55 +188,98 @@ internal static class DetectionWriter
         "\"DeviceId\", \"AgencyId\", \"ReadId\", \"CapturedAtMs\", \"CapturedOffsetMinutes\", \"ReceivedAtMs\", \"Plate\", \"PlateColor\", " +
         "\"ConfidencePermille\", \"Direction\", \"ImageSha256\", \"Retained\"";
 
-    /// <summary>Inserts the plate reads that are new; returns how many were.</summary>
-    public static async Task<int> InsertAnprAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<AnprRead> rows, CancellationToken ct)
+    /// <summary>
+    /// Inserts the plate reads that are new; returns (row index in <paramref name="rows"/>, new id) for each, so the
+    /// watch-list matcher is told about new reads only, never about resends. The rows of one batch come from one camera
+    /// and have distinct read ids (the handler drops repeats within a batch).
+    /// </summary>
+    public static async Task<List<(int Index, long Id)>> InsertAnprAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<AnprRead> rows, CancellationToken ct) =>
+        connection switch
+        {
+            SqliteConnection sqlite => InsertAnprSqlite(sqlite, (SqliteTransaction)tx, rows),
+            NpgsqlConnection postgres => await InsertAnprPostgresAsync(postgres, (NpgsqlTransaction)tx, rows, ct),
+            _ => throw new NotSupportedException(connection.GetType().Name),
+        };
+
+    /// <summary>SQLite: prepared once, stepped per row with positional binds (see <see cref="InsertWimSqlite"/> for why).</summary>
+    private static List<(int, long)> InsertAnprSqlite(SqliteConnection connection, SqliteTransaction tx, IReadOnlyList<AnprRead> rows)
     {
-        if (connection is NpgsqlConnection postgres)
+        _ = tx; // The statement runs on the connection that holds the transaction.
+        const string sql = $"INSERT INTO offsite_anpr_reads ({AnprColumns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) " +
+            "ON CONFLICT DO NOTHING RETURNING \"Id\"";
+        var handle = connection.Handle!;
+        Check(handle, raw.sqlite3_prepare_v2(handle, sql, out var statement));
+        var inserted = new List<(int, long)>(rows.Count);
+        try
         {
-            await using var command = new NpgsqlCommand(
-                $"INSERT INTO offsite_anpr_reads ({AnprColumns}) SELECT * FROM unnest(@d, @a, @r, @c, @o, @rc, @p, @pc, @cf, @dir, @img, @ret) ON CONFLICT DO NOTHING",
-                postgres,
-                (NpgsqlTransaction)tx);
-            command.Parameters.Add(new NpgsqlParameter<Guid[]>("d", rows.Select(r => r.DeviceId).ToArray()));
-            command.Parameters.Add(new NpgsqlParameter<Guid[]>("a", rows.Select(r => r.AgencyId).ToArray()));
-            command.Parameters.Add(new NpgsqlParameter<string[]>("r", rows.Select(r => r.ReadId).ToArray()));
-            command.Parameters.Add(new NpgsqlParameter<long[]>("c", rows.Select(r => r.CapturedAtMs).ToArray()));
-            command.Parameters.Add(new NpgsqlParameter<short[]>("o", rows.Select(r => r.CapturedOffsetMinutes).ToArray()));
-            command.Parameters.Add(new NpgsqlParameter<long[]>("rc", rows.Select(r => r.ReceivedAtMs).ToArray()));
-            command.Parameters.Add(new NpgsqlParameter<string[]>("p", rows.Select(r => r.Plate).ToArray()));
-            command.Parameters.Add(new NpgsqlParameter<string[]>("pc", rows.Select(r => r.PlateColor).ToArray()));
-            command.Parameters.Add(new NpgsqlParameter<int[]>("cf", rows.Select(r => r.ConfidencePermille).ToArray()));
-            command.Parameters.Add(new NpgsqlParameter("dir", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = rows.Select(r => r.Direction).ToArray() });
-            command.Parameters.Add(new NpgsqlParameter("img", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = rows.Select(r => r.ImageSha256).ToArray() });
-            command.Parameters.Add(new NpgsqlParameter<bool[]>("ret", rows.Select(r => r.Retained).ToArray()));
-            return await command.ExecuteNonQueryAsync(ct);
+            for (var i = 0; i < rows.Count; i++)
+            {
+                var r = rows[i];
+                // EF stores Guid as upper-case TEXT on SQLite; match it so EF queries find these rows.
+                Text(statement, 1, r.DeviceId.ToString().ToUpperInvariant());
+                Text(statement, 2, r.AgencyId.ToString().ToUpperInvariant());
+                Text(statement, 3, r.ReadId);
+                raw.sqlite3_bind_int64(statement, 4, r.CapturedAtMs);
+                raw.sqlite3_bind_int64(statement, 5, r.CapturedOffsetMinutes);
+                raw.sqlite3_bind_int64(statement, 6, r.ReceivedAtMs);
+                Text(statement, 7, r.Plate);
+                Text(statement, 8, r.PlateColor);
+                raw.sqlite3_bind_int64(statement, 9, r.ConfidencePermille);
+                Text(statement, 10, r.Direction);
+                Text(statement, 11, r.ImageSha256);
+                raw.sqlite3_bind_int64(statement, 12, r.Retained ? 1 : 0);
+                var step = raw.sqlite3_step(statement);
+                if (step == raw.SQLITE_ROW)
+                {
+                    // A row comes back only when the insert happened; a resend returns none.
+                    inserted.Add((i, raw.sqlite3_column_int64(statement, 0)));
+                    step = raw.sqlite3_step(statement);
+                }
+
+                Check(handle, step == raw.SQLITE_DONE ? raw.SQLITE_OK : step);
+                raw.sqlite3_reset(statement);
+            }
+        }
+        finally
+        {
+            raw.sqlite3_finalize(statement);
         }
 
-        var sqlite = (SqliteConnection)connection;
-        using var insert = sqlite.CreateCommand();
-        insert.Transaction = (SqliteTransaction)tx;
-        insert.CommandText = $"INSERT INTO offsite_anpr_reads ({AnprColumns}) VALUES ($d, $a, $r, $c, $o, $rc, $p, $pc, $cf, $dir, $img, $ret) ON CONFLICT DO NOTHING";
-        string[] names = ["$d", "$a", "$r", "$c", "$o", "$rc", "$p", "$pc", "$cf", "$dir", "$img", "$ret"];
-        var q = names.Select(n => insert.Parameters.Add(new SqliteParameter(n, null))).ToArray();
-        insert.Prepare();
-        var count = 0;
-        foreach (var r in rows)
+        return inserted;
+    }
+
+    private static async Task<List<(int, long)>> InsertAnprPostgresAsync(NpgsqlConnection connection, NpgsqlTransaction tx, IReadOnlyList<AnprRead> rows, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            $"INSERT INTO offsite_anpr_reads ({AnprColumns}) SELECT * FROM unnest(@d, @a, @r, @c, @o, @rc, @p, @pc, @cf, @dir, @img, @ret) " +
+            "ON CONFLICT DO NOTHING RETURNING \"Id\", \"ReadId\"",
+            connection,
+            tx);
+        command.Parameters.Add(new NpgsqlParameter<Guid[]>("d", rows.Select(r => r.DeviceId).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<Guid[]>("a", rows.Select(r => r.AgencyId).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("r", rows.Select(r => r.ReadId).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<long[]>("c", rows.Select(r => r.CapturedAtMs).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<short[]>("o", rows.Select(r => r.CapturedOffsetMinutes).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<long[]>("rc", rows.Select(r => r.ReceivedAtMs).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("p", rows.Select(r => r.Plate).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("pc", rows.Select(r => r.PlateColor).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<int[]>("cf", rows.Select(r => r.ConfidencePermille).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter("dir", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = rows.Select(r => r.Direction).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("img", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = rows.Select(r => r.ImageSha256).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<bool[]>("ret", rows.Select(r => r.Retained).ToArray()));
+        var index = new Dictionary<string, int>(rows.Count, StringComparer.Ordinal);
+        for (var i = 0; i < rows.Count; i++)
         {
-            q[0].Value = r.DeviceId.ToString().ToUpperInvariant();
-            q[1].Value = r.AgencyId.ToString().ToUpperInvariant();
-            q[2].Value = r.ReadId;
-            q[3].Value = r.CapturedAtMs;
-            q[4].Value = r.CapturedOffsetMinutes;
-            q[5].Value = r.ReceivedAtMs;
-            q[6].Value = r.Plate;
-            q[7].Value = r.PlateColor;
-            q[8].Value = r.ConfidencePermille;
-            q[9].Value = (object?)r.Direction ?? DBNull.Value;
-            q[10].Value = (object?)r.ImageSha256 ?? DBNull.Value;
-            q[11].Value = r.Retained ? 1 : 0;
-            count += insert.ExecuteNonQuery();
+            index[rows[i].ReadId] = i;
         }
 
-        return count;
+        var inserted = new List<(int, long)>(rows.Count);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            inserted.Add((index[reader.GetString(1)], reader.GetInt64(0)));
+        }
+
+        return inserted;
     }
 }

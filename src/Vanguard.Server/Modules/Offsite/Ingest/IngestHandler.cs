@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +13,7 @@ using Vanguard.Server.Common;
 using Vanguard.Server.Data;
 using Vanguard.Server.Modules.Audit.Contracts;
 using Vanguard.Server.Modules.Cases.Contracts;
+using Vanguard.Server.Modules.Offsite.Contracts;
 using Vanguard.Server.Modules.Offsite.Data;
 using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Registry.Contracts;
@@ -21,7 +23,7 @@ namespace Vanguard.Server.Modules.Offsite.Ingest;
 /// <summary>Takes a batch from a station or camera: validate, judge, write, acknowledge — with one audit entry per batch.</summary>
 internal sealed class IngestHandler(
     VanguardDbContext db, IDeviceDirectory devices, IRegistry registry, ILegalCalendar calendar, IAuditLog audit, TimeProvider clock,
-    ImageStore images, IOptions<OffsiteOptions> options)
+    ImageStore images, IOptions<OffsiteOptions> options, IEnumerable<IPlateReadObserver> readObservers, ILogger<IngestHandler> logger)
 {
     public static readonly Error WrongDevice = Error.Forbidden("offsite.wrong_device_kind", "该设备类型不能上报此类数据。", "This kind of device cannot send this data.");
 
@@ -88,6 +90,8 @@ internal sealed class IngestHandler(
 
     public async Task<Result<IngestResult>> IngestAnprAsync(string deviceCode, List<AnprReadInput> batch, CancellationToken ct)
     {
+        // Read-to-alert latency starts here, when the platform has the batch in hand.
+        var acceptedAt = Stopwatch.GetTimestamp();
         if (batch.Count > WimIngest.MaxBatch)
         {
             return BatchTooLarge;
@@ -142,17 +146,53 @@ internal sealed class IngestHandler(
             });
         }
 
-        var accepted = 0;
+        var inserted = new List<(int Index, long Id)>();
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            accepted = rows.Count == 0 ? 0 : await DetectionWriter.InsertAnprAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), rows, ct);
-            audit.Record("offsite.anpr_batch", "device", deviceCode, new { count = batch.Count, accepted }, camera.AgencyId);
+            inserted = rows.Count == 0 ? [] : await DetectionWriter.InsertAnprAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), rows, ct);
+            audit.Record("offsite.anpr_batch", "device", deviceCode, new { count = batch.Count, accepted = inserted.Count }, camera.AgencyId);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         });
-        return new IngestResult(accepted, rows.Count - accepted + batchDuplicates, rejected);
+        NotifyObservers(rows, inserted, now, acceptedAt);
+        return new IngestResult(inserted.Count, rows.Count - inserted.Count + batchDuplicates, rejected);
+    }
+
+    /// <summary>
+    /// Hands the reads this batch stored (committed, new: resends are not in <paramref name="inserted"/>) to every
+    /// observer — the watch-list matcher. Observers queue and return; one that fails is logged and does not fail the batch,
+    /// which is already stored.
+    /// </summary>
+    private void NotifyObservers(List<AnprRead> rows, List<(int Index, long Id)> inserted, DateTimeOffset receivedAt, long acceptedAt)
+    {
+        if (inserted.Count == 0)
+        {
+            return;
+        }
+
+        var stored = new StoredPlateRead[inserted.Count];
+        for (var i = 0; i < inserted.Count; i++)
+        {
+            var (index, id) = inserted[i];
+            var r = rows[index];
+            var captured = DateTimeOffset.FromUnixTimeMilliseconds(r.CapturedAtMs).ToOffset(TimeSpan.FromMinutes(r.CapturedOffsetMinutes));
+            stored[i] = new StoredPlateRead(
+                id, r.DeviceId, r.AgencyId, r.Plate, r.PlateColor, captured, receivedAt, r.ConfidencePermille, r.Direction, r.ImageSha256, acceptedAt);
+        }
+
+        foreach (var observer in readObservers)
+        {
+            try
+            {
+                observer.OnReadsStored(stored);
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Plate-read observer {Observer} failed on a batch of {Count} reads", observer.GetType().Name, stored.Length);
+            }
+        }
     }
 
     /// <summary>A fingerprint of what the batch contained, for the audit entry (the rows themselves stay in their table).</summary>

@@ -6,6 +6,7 @@ using Vanguard.Server.Modules.Cases.Contracts;
 using Vanguard.Server.Modules.Offsite.Contracts;
 using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Registry.Contracts;
+using Vanguard.Server.Modules.Surveillance.Contracts;
 using Vanguard.Server.Modules.Terminal.Data;
 
 namespace Vanguard.Server.Modules.Terminal.Features;
@@ -13,10 +14,11 @@ namespace Vanguard.Server.Modules.Terminal.Features;
 public sealed record OverloadHistoryItem(DateTimeOffset At, string StationName, decimal OverloadPercent, string? CaseNumber);
 
 /// <param name="Watchlist">
-/// Always null until the watch-list module (布控) exists: null means "not checked", not "not on a watch list".
+/// 布控: the entries in force now that name this vehicle (exact plate and colour) on lists the officer's agency sees;
+/// empty when there are none.
 /// </param>
 public sealed record VehicleLookup(
-    VehicleInfo Vehicle, IReadOnlyList<VehicleCaseRef> OpenCases, IReadOnlyList<OverloadHistoryItem> OverloadHistory, object? Watchlist);
+    VehicleInfo Vehicle, IReadOnlyList<VehicleCaseRef> OpenCases, IReadOnlyList<OverloadHistoryItem> OverloadHistory, IReadOnlyList<WatchlistHitInfo> Watchlist);
 
 public sealed record DriverLookup(IReadOnlyList<DriverInfo> Drivers);
 
@@ -31,7 +33,8 @@ public sealed record EnterpriseLookup(PartyInfo Party, IReadOnlyList<EnterpriseV
 /// (plate per GA 36, ID number per GB 11643, credit code per GB 32100) before the registry is asked anything.
 /// </summary>
 internal sealed class LookupHandler(
-    VanguardDbContext db, IRegistry registry, ICaseDirectory cases, IOverloadHistory overloads, IAuditLog audit, ICurrentActor actor, TimeProvider clock)
+    VanguardDbContext db, IRegistry registry, ICaseDirectory cases, IOverloadHistory overloads, IWatchlistLookup watchlists, IAuditLog audit,
+    ICurrentActor actor, TimeProvider clock)
 {
     public const int MaxCases = 20;
     public const int MaxOverloads = 20;
@@ -65,11 +68,12 @@ internal sealed class LookupHandler(
         var open = await cases.OpenCasesOfVehicleAsync(vehicle.Plate, vehicle.PlateColor, MaxCases, ct);
         var history = await overloads.OfVehicleAsync(vehicle.Plate, vehicle.PlateColor, MaxOverloads, ct);
         var numbers = await cases.CaseNumbersAsync(history.Where(h => h.CaseId is not null).Select(h => h.CaseId!.Value).ToList(), ct);
+        var watched = await watchlists.ActiveEntriesAsync(vehicle.Plate, vehicle.PlateColor, ct);
         return new VehicleLookup(
             vehicle,
             open,
             history.Select(h => new OverloadHistoryItem(h.At, h.StationName, h.OverloadPercent, h.CaseId is { } c ? numbers.GetValueOrDefault(c) : null)).ToList(),
-            Watchlist: null);
+            watched);
     }
 
     public async Task<Result<DriverLookup>> DriverAsync(string? idNumber, string? qualificationNo, string? purpose, CancellationToken ct)

@@ -84,7 +84,7 @@ internal static class LookupEndpoints
         var lookup = terminal.MapGroup("/lookup");
         lookup.MapGet("/vehicle", async (string? plate, string? plateColor, string? purpose, LookupHandler h, HttpContext http) =>
                 (await h.VehicleAsync(plate, plateColor, purpose, http.RequestAborted)).ToHttp(http))
-            .WithSummary("A vehicle with its open cases and overload history (watchlist: null until the watch-list module exists).");
+            .WithSummary("A vehicle with its open cases, overload history and the watch-list entries (布控) in force for it (empty when none).");
         lookup.MapGet("/driver", async (string? idNumber, string? qualificationNo, string? purpose, LookupHandler h, HttpContext http) =>
                 (await h.DriverAsync(idNumber, qualificationNo, purpose, http.RequestAborted)).ToHttp(http))
             .WithSummary("Drivers' 从业资格证 by ID number (check digit verified first) or qualification number.");

@@ -3,7 +3,7 @@
 import { api, currentSession } from './api.js';
 import { ukv } from './store.js';
 import { checkCreditCode, checkIdNumber, normalisePlate } from './checks.js';
-import { colorOptions, esc, fmtTime, kvTable, view, $, PLATE_COLORS } from './ui.js';
+import { colorOptions, esc, fmtTime, view, $, PLATE_COLORS } from './ui.js';
 
 const MAX_CACHED = 50;
 let tab = 'vehicle';
@@ -118,6 +118,18 @@ function vehicleCard(v) {
     </table></section>`;
 }
 
+/**
+ * 布控车辆: the entries in force now for this vehicle (docs/terminal.md), first and in red so no officer misses them.
+ * An empty list (or null in an answer cached before the watch-lists existed) shows nothing.
+ */
+function watchBanner(entries) {
+  if (!Array.isArray(entries) || entries.length === 0) return '';
+  const entry = (w) => `<div class="watch-entry"><div class="watch-list">${esc(w.watchlistName)}</div>
+    <div>布控事由：${esc(w.reason)}</div><div>有效期至：${esc(fmtTime(w.validUntil))}</div></div>`;
+  return `<section class="card watch-banner" role="alert" data-testid="lookup-watchlist"><h2>⚠ 布控车辆</h2>
+    ${entries.map(entry).join('')}<p class="watch-hint">注意安全，按布控要求处置，并报告指挥中心。</p></section>`;
+}
+
 function driverCard(d) {
   return `<table class="kv">${row('姓名', d.person?.name)}${row('身份证号', d.person?.number)}${row('从业资格证号', d.qualificationNo)}
     ${row('资格类别', d.qualificationCategory)}${row('资格证状态', cert(d.qualification))}${row('所在企业', d.employer?.name)}${row('联系电话', d.person?.phone)}</table>`;
@@ -131,7 +143,7 @@ function partyCard(p) {
 function render(kind, d) {
   if (!d) return '';
   if (kind === 'vehicle') {
-    return `${d.watchlist ? `<section class="card alert"><h2>布控车辆</h2>${kvTable(d.watchlist)}</section>` : ''}
+    return `${watchBanner(d.watchlist)}
     ${vehicleCard(d.vehicle)}
     ${list('未结案件', d.openCases, (c) => `<div class="line">${esc(c.caseNumber)} ${esc(c.title)} <span class="tag">${esc(c.stage)}</span></div>`)}
     ${list('超限记录', d.overloadHistory, (o) => `<div class="line">${esc(fmtTime(o.at))} ${esc(o.stationName)} 超限 ${esc(o.overloadPercent)}% ${esc(o.caseNumber ?? '')}</div>`)}`;

@@ -1,0 +1,170 @@
+using System.Threading.Channels;
+using Vanguard.Server.Modules.Offsite.Contracts;
+using Vanguard.Server.Modules.Organisation.Contracts;
+using Vanguard.Server.Modules.Surveillance.Data;
+
+namespace Vanguard.Server.Modules.Surveillance.Matching;
+
+/// <summary>
+/// The matcher: the ANPR ingest hands it every new read after the commit (<see cref="OnReadsStored"/>), it queues them
+/// in a bounded channel and returns at once; its loop drains the channel in batches, matches each read against the
+/// in-memory <see cref="WatchlistIndex"/> and hands the batch's hits to the <see cref="IHitSink"/>. The ingest never
+/// waits on it: when the queue is full (the sink is far behind), reads are dropped from matching — still stored, only
+/// not matched — counted in <see cref="Dropped"/> and logged.
+/// </summary>
+internal sealed class PlateReadMatcher(WatchlistIndex index, IServiceScopeFactory scopes, TimeProvider clock, ILogger<PlateReadMatcher> logger)
+    : BackgroundService, IPlateReadObserver
+{
+    /// <summary>Reads waiting to be matched, at most (about a minute of a province's peak traffic).</summary>
+    public const int QueueCapacity = 100_000;
+
+    /// <summary>Reads matched per turn of the loop, at most; their hits go to the sink together.</summary>
+    public const int BatchSize = 1_000;
+
+    /// <summary>Fuzzy hits carry this share of the read's confidence (docs/surveillance.md: × 0.6).</summary>
+    public const int FuzzyConfidencePermille = 600;
+
+    private readonly Channel<StoredPlateRead> _queue = Channel.CreateBounded<StoredPlateRead>(
+        new BoundedChannelOptions(QueueCapacity) { SingleReader = true, SingleWriter = false, FullMode = BoundedChannelFullMode.Wait });
+
+    private long _matched;
+    private long _hits;
+    private long _dropped;
+    private long _sinkFailures;
+    private long _lastDropLog;
+    private bool _noSinkLogged;
+
+    /// <summary>Reads looked up in the index so far.</summary>
+    public long Matched => Interlocked.Read(ref _matched);
+
+    /// <summary>Hits found (exact and fuzzy) and handed to the sink.</summary>
+    public long Hits => Interlocked.Read(ref _hits);
+
+    /// <summary>Reads not matched because the queue was full.</summary>
+    public long Dropped => Interlocked.Read(ref _dropped);
+
+    /// <summary>Batches whose hits the sink failed to take.</summary>
+    public long SinkFailures => Interlocked.Read(ref _sinkFailures);
+
+    /// <summary>Reads queued and not yet matched.</summary>
+    public int Pending => _queue.Reader.CanCount ? _queue.Reader.Count : 0;
+
+    public void OnReadsStored(IReadOnlyList<StoredPlateRead> reads)
+    {
+        var dropped = 0;
+        foreach (var read in reads)
+        {
+            if (!_queue.Writer.TryWrite(read))
+            {
+                dropped++;
+            }
+        }
+
+        if (dropped == 0)
+        {
+            return;
+        }
+
+        var total = Interlocked.Add(ref _dropped, dropped);
+        // At most one warning a second: a full queue under load would otherwise flood the log.
+        var now = Environment.TickCount64;
+        var last = Interlocked.Read(ref _lastDropLog);
+        if (now - last >= 1_000 && Interlocked.CompareExchange(ref _lastDropLog, now, last) == last)
+        {
+            logger.LogWarning("Watch-list matcher queue full ({Capacity}): {Dropped} reads not matched ({Total} so far)", QueueCapacity, dropped, total);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<StoredPlateRead>(BatchSize);
+        var matches = new List<IndexMatch>();
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                batch.Clear();
+                while (batch.Count < BatchSize && _queue.Reader.TryRead(out var read))
+                {
+                    batch.Add(read);
+                }
+
+                var hits = MatchBatch(batch, matches);
+                if (hits is not null)
+                {
+                    await HandAsync(hits, stoppingToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: reads still queued are stored; they are only not matched.
+        }
+    }
+
+    /// <summary>The hits of a batch, or null when there are none (the usual case: nothing is allocated for it).</summary>
+    private List<PlateHit>? MatchBatch(List<StoredPlateRead> batch, List<IndexMatch> matches)
+    {
+        // Validity is judged at matching time, not capture time: an entry that has expired must not send anyone out.
+        var now = clock.GetUtcNow();
+        List<PlateHit>? hits = null;
+        foreach (var read in batch)
+        {
+            matches.Clear();
+            if (index.Match(read.Plate, read.PlateColor, now, matches) == 0)
+            {
+                continue;
+            }
+
+            hits ??= [];
+            foreach (var match in matches)
+            {
+                var confidence = match.MatchKind == MatchKinds.Exact
+                    ? read.ConfidencePermille
+                    : (int)Math.Round(read.ConfidencePermille * FuzzyConfidencePermille / 1000.0, MidpointRounding.AwayFromZero);
+                hits.Add(new PlateHit(read, match.Entry, match.MatchKind, confidence));
+            }
+        }
+
+        Interlocked.Add(ref _matched, batch.Count);
+        if (hits is not null)
+        {
+            Interlocked.Add(ref _hits, hits.Count);
+        }
+
+        return hits;
+    }
+
+    private async Task HandAsync(List<PlateHit> hits, CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            // The sink acts for the platform (it writes alerts of any agency), like the other background work.
+            scope.ServiceProvider.GetRequiredService<PrincipalAccessor>().SetSystem();
+            var sink = scope.ServiceProvider.GetService<IHitSink>();
+            if (sink is null)
+            {
+                if (!_noSinkLogged)
+                {
+                    _noSinkLogged = true;
+                    logger.LogWarning("No IHitSink is registered: watch-list hits are counted but raise no alerts");
+                }
+
+                return;
+            }
+
+            await sink.HandleAsync(hits, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            // The loop must outlive a failing sink: the next batch may well succeed.
+            Interlocked.Increment(ref _sinkFailures);
+            logger.LogError(e, "The hit sink failed on {Count} hits; they raise no alert", hits.Count);
+        }
+    }
+}
