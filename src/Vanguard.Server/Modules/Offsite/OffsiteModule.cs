@@ -16,6 +16,7 @@ public static class OffsiteModule
         builder.Services.AddScoped<IngestHandler>();
         builder.Services.AddScoped<ReviewHandler>();
         builder.Services.AddScoped<OffsiteQueries>();
+        builder.Services.AddScoped<Contracts.IStationStatus, StationStatusQueries>();
         builder.Services.AddScoped<Contracts.IOverloadHistory, OverloadHistory>();
         builder.Services.AddSingleton<ImageStore>();
         builder.Services.AddScoped<Contracts.IOffsiteCaseEvidence, OffsiteCaseEvidence>();

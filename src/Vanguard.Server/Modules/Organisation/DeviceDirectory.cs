@@ -22,7 +22,7 @@ internal sealed class DeviceDirectory(IServiceScopeFactory scopes, TimeProvider 
         await using var db = SystemDb.Create(scope.ServiceProvider);
         var device = await db.Devices.AsNoTracking().Where(d => d.Code == code)
             .Select(d => new DeviceInfo(d.Id, d.Code, d.Kind, d.Name, d.AgencyId, d.AccuracyClass, d.CertificateNumber, d.CertificateValidFrom,
-                d.CertificateValidUntil, d.KeyHash != null))
+                d.CertificateValidUntil, d.KeyHash != null, d.Latitude, d.Longitude, d.Location))
             .SingleOrDefaultAsync(ct);
         _cache[code] = (device, clock.GetUtcNow());
         return device;
@@ -36,7 +36,7 @@ internal sealed class DeviceDirectory(IServiceScopeFactory scopes, TimeProvider 
         await using var db = SystemDb.Create(scope.ServiceProvider);
         return await db.Devices.AsNoTracking().Where(d => kinds.Contains(d.Kind)).OrderBy(d => d.Code)
             .Select(d => new DeviceInfo(d.Id, d.Code, d.Kind, d.Name, d.AgencyId, d.AccuracyClass, d.CertificateNumber, d.CertificateValidFrom,
-                d.CertificateValidUntil, d.KeyHash != null))
+                d.CertificateValidUntil, d.KeyHash != null, d.Latitude, d.Longitude, d.Location))
             .ToListAsync(ct);
     }
 }

@@ -11,10 +11,10 @@ public interface IDeviceDirectory
     Task<IReadOnlyList<DeviceInfo>> ListAsync(IReadOnlyCollection<string> kinds, CancellationToken ct);
 }
 
-/// <summary>A device as other modules see it, with its 检定 data for measuring devices.</summary>
+/// <summary>A device as other modules see it, with its 检定 data for measuring devices and where it stands (for maps and dispatch).</summary>
 public sealed record DeviceInfo(
     Guid Id, string Code, string Kind, string Name, Guid AgencyId, decimal? AccuracyClass, string? CertificateNumber, DateOnly? CertificateValidFrom,
-    DateOnly? CertificateValidUntil, bool KeyActive)
+    DateOnly? CertificateValidUntil, bool KeyActive, double? Latitude = null, double? Longitude = null, string? Location = null)
 {
     /// <summary>Whether the verification certificate covers the given day (行政处罚法 art. 41; 河南省治超条例 art. 10).</summary>
     public bool IsCertifiedOn(DateOnly day) =>

@@ -19,6 +19,9 @@ public interface ITaskDispatch
     /// (great-circle distance), nearest first; at most <paramref name="max"/>.
     /// </summary>
     Task<IReadOnlyList<NearbyOfficer>> NearestOnDutyAsync(Guid agencyId, double lat, double lon, int max, CancellationToken ct);
+
+    /// <summary>The officers on duty in the caller's jurisdiction that have sent a position, with their last one (the command map).</summary>
+    Task<IReadOnlyList<OfficerOnDuty>> OnDutyWithPositionsAsync(CancellationToken ct);
 }
 
 /// <param name="Kind">One of <see cref="TaskKinds.All"/>.</param>
@@ -57,6 +60,8 @@ public sealed record TaskView(
     DateTimeOffset? DueBy,
     Guid OfficerId,
     string AgencyCode);
+
+public sealed record OfficerOnDuty(Guid OfficerId, string OfficerNo, string Name, Guid AgencyId, DateTimeOffset At, double Lat, double Lon);
 
 public sealed record NearbyOfficer(Guid OfficerId, string OfficerNo, string Name, Guid AgencyId, DateTimeOffset At, double Lat, double Lon, double DistanceM);
 

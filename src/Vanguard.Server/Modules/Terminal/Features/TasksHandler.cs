@@ -21,7 +21,7 @@ public sealed record FinishRequest(string? Outcome, string? Note);
 /// <summary>任务: dispatch by the command centre (or another module), and the officer's steps on the terminal.</summary>
 internal sealed class TasksHandler(
     VanguardDbContext db, CurrentOfficer current, IOfficerDirectory officers, IAgencyDirectory agencies, ICurrentActor actor, IAuditLog audit,
-    TaskNotifier notifier, TimeProvider clock) : ITaskDispatch
+    TaskNotifier notifier, TimeProvider clock, IEnumerable<ITaskObserver> observers) : ITaskDispatch
 {
     public const int MaxList = 200;
 
@@ -96,6 +96,21 @@ internal sealed class TasksHandler(
                 var o = people[x.Last.OfficerId];
                 return new NearbyOfficer(o.Id, o.OfficerNo, o.Name, o.AgencyId, x.Last.At, x.Last.Lat, x.Last.Lon, Math.Round(x.Distance));
             })
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<OfficerOnDuty>> OnDutyWithPositionsAsync(CancellationToken ct)
+    {
+        var onDuty = db.Set<DutySession>().Where(s => s.EndedAt == null).Select(s => s.OfficerId);
+        var lasts = await db.Set<LastPosition>().AsNoTracking().Where(l => onDuty.Contains(l.OfficerId)).ToListAsync(ct);
+        var people = await officers.FindManyAsync(lasts.Select(l => l.OfficerId).ToList(), ct);
+        return lasts.Where(l => people.ContainsKey(l.OfficerId))
+            .Select(l =>
+            {
+                var o = people[l.OfficerId];
+                return new OfficerOnDuty(o.Id, o.OfficerNo, o.Name, o.AgencyId, l.At, l.Lat, l.Lon);
+            })
+            .OrderBy(o => o.OfficerNo, StringComparer.Ordinal)
             .ToList();
     }
 
@@ -228,18 +243,26 @@ internal sealed class TasksHandler(
             task.UpdatedAt = now;
             task.Version++;
             audit.Record("terminal.task_" + step, "terminal_task", task.Id.ToString(), new { step, task.Outcome }, task.AgencyId);
+            var view = View(task);
+            // The modules that raised the task (an alert follows its task) change their rows in this unit of work: they
+            // are saved with the step or not at all. After a clear below they run again on what is stored then.
+            foreach (var observer in observers)
+            {
+                await observer.OnTaskStepAsync(view, ct);
+            }
+
             try
             {
                 await db.SaveChangesAsync(ct);
             }
             catch (DbUpdateConcurrencyException) when (attempt == 0)
             {
-                // Another device of the officer moved the task meanwhile: decide again on what is stored now.
+                // Another device of the officer moved the task meanwhile (or the alert it follows changed): decide again
+                // on what is stored now.
                 db.ChangeTracker.Clear();
                 continue;
             }
 
-            var view = View(task);
             await notifier.SendAsync(TaskNotifier.TaskChanged, view, ct);
             return view;
         }

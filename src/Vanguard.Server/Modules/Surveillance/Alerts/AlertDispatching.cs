@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Vanguard.Domain.Common;
+using Vanguard.Server.Data;
+using Vanguard.Server.Modules.Audit.Contracts;
+using Vanguard.Server.Modules.Organisation.Contracts;
+using Vanguard.Server.Modules.Surveillance.Data;
+using Vanguard.Server.Modules.Terminal.Contracts;
+
+namespace Vanguard.Server.Modules.Surveillance.Alerts;
+
+/// <summary>Sends an alert to an officer's terminal as a <c>watchlist_hit</c> task: by the platform (nearest on duty) or by a person.</summary>
+internal sealed class AlertDispatching(
+    VanguardDbContext db, ITaskDispatch tasks, IAuditLog audit, IAgencyDirectory agencies, AlertNotifier notifier, IOptions<SurveillanceOptions> options,
+    TimeProvider clock, ILogger<AlertDispatching> logger)
+{
+    /// <summary>
+    /// 自动派发: the nearest officer on duty of the camera's agency (and the agencies under it) within
+    /// <c>DispatchRadiusKm</c>. No camera position or nobody in range: the alert stays <c>new</c> (无在岗人员) for a person.
+    /// </summary>
+    public async Task AutoAsync(Guid alertId, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var alert = await db.Set<Alert>().SingleOrDefaultAsync(a => a.Id == alertId, ct);
+            if (alert is null || alert.Status != AlertStatuses.New)
+            {
+                return; // a person was quicker
+            }
+
+            if (alert.Lat is not { } lat || alert.Lon is not { } lon)
+            {
+                if (logger.IsEnabled(LogLevel.Information))
+                {
+                    logger.LogInformation("Alert {AlertId} not dispatched automatically: the camera has no position", alertId);
+                }
+
+                return;
+            }
+
+            var candidates = await tasks.NearestOnDutyAsync(alert.AgencyId, lat, lon, 1, ct);
+            var nearest = candidates.Count > 0 ? candidates[0] : null;
+            if (nearest is null || nearest.DistanceM > options.Value.DispatchRadiusKm * 1000)
+            {
+                if (logger.IsEnabled(LogLevel.Information))
+                {
+                    logger.LogInformation("Alert {AlertId} not dispatched automatically: no officer on duty within {Km} km", alertId, options.Value.DispatchRadiusKm);
+                }
+
+                return;
+            }
+
+            try
+            {
+                var result = await AssignAsync(alert, nearest.OfficerId, nearest.Name, automatic: true, ct);
+                if (!result.IsSuccess)
+                {
+                    logger.LogWarning("Alert {AlertId} could not be dispatched: {Code}", alertId, result.Error!.Code);
+                }
+
+                return;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt == 0)
+            {
+                db.ChangeTracker.Clear(); // a sighting or a person changed the alert meanwhile: decide again
+            }
+        }
+    }
+
+    /// <summary>
+    /// The task and the alert's new state are saved together (the task dispatch saves this unit of work); the task id
+    /// follows in a second save. The task's <c>SourceRef</c> is the alert id, so its steps find the alert either way.
+    /// </summary>
+    public async Task<Result<AlertView>> AssignAsync(Alert alert, Guid officerId, string officerName, bool automatic, CancellationToken ct)
+    {
+        var now = AlertTime.Now(clock);
+        var previousTask = alert.TaskId;
+        (alert.Status, alert.OfficerId, alert.OfficerName, alert.DispatchedAt, alert.UpdatedAt) = (AlertStatuses.Dispatched, officerId, officerName, now, now);
+        alert.Version++;
+        audit.Record("surveillance.alert_dispatched", "surveillance_alert", alert.Id.ToString(), new { officerId, previousTask, automatic }, alert.AgencyId);
+        var views = await AlertViews.ToViewsAsync(db, agencies.Current, [alert], ct);
+        var view = views[0];
+        var dispatched = await tasks.DispatchAsync(
+            new TaskDispatchRequest(
+                officerId, TaskKinds.WatchlistHit, Title(view), Detail(view), alert.DeviceName, alert.Lat, alert.Lon, TaskKinds.WatchlistHit, alert.Id.ToString(),
+                DueBy: null),
+            ct);
+        if (!dispatched.IsSuccess)
+        {
+            db.ChangeTracker.Clear();
+            return dispatched.Error!;
+        }
+
+        alert.TaskId = dispatched.Value.Id;
+        await db.SaveChangesAsync(ct);
+        view = view with { TaskId = alert.TaskId, Version = alert.Version };
+        await notifier.PublishAsync(view, isNew: false, [alert.AgencyId], ct);
+        return view;
+    }
+
+    /// <summary>布控预警：豫A12345（非法营运重点车辆） — at most the task's 100 characters.</summary>
+    private static string Title(AlertView alert)
+    {
+        var title = $"布控预警：{alert.Plate}（{alert.WatchlistName}）";
+        return title.Length <= 100 ? title : title[..99] + "…";
+    }
+
+    private static string Detail(AlertView alert)
+    {
+        var kind = alert.MatchKind == MatchKinds.Exact ? "精确命中" : "模糊命中（易混字符，请核对号牌）";
+        var confidence = (alert.ConfidencePermille / 10m).ToString("0.#", CultureInfo.InvariantCulture);
+        var plate = alert.MatchKind == MatchKinds.Exact ? alert.Plate : $"{alert.Plate}（布控号牌 {alert.EntryPlate}）";
+        var detail = $"号牌：{plate}，颜色：{alert.PlateColor}。布控事由：{alert.Reason}。{kind}，置信度 {confidence}%。" +
+            $"抓拍：{alert.DeviceName}，{alert.CapturedAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm:ss}。";
+        return detail.Length <= 2000 ? detail : detail[..2000];
+    }
+}
+
+/// <summary>Alerts waiting for automatic dispatch, in the order they were raised (one node's queue; lost on restart, when they stay new).</summary>
+internal sealed class AlertDispatchQueue
+{
+    private readonly Channel<Guid> _queue = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
+
+    public void Enqueue(Guid alertId) => _queue.Writer.TryWrite(alertId);
+
+    public IAsyncEnumerable<Guid> ReadAllAsync(CancellationToken ct) => _queue.Reader.ReadAllAsync(ct);
+}
+
+/// <summary>Dispatches queued alerts one by one, off the matcher's loop, so the command centre's push never waits for it.</summary>
+internal sealed class AlertAutoDispatcher(AlertDispatchQueue queue, IServiceScopeFactory scopes, ILogger<AlertAutoDispatcher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var alertId in queue.ReadAllAsync(stoppingToken))
+            {
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    // The platform dispatches: ITaskDispatch checks the officer against the caller, here the system.
+                    scope.ServiceProvider.GetRequiredService<PrincipalAccessor>().SetSystem();
+                    await scope.ServiceProvider.GetRequiredService<AlertDispatching>().AutoAsync(alertId, stoppingToken);
+                }
+                catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException or TimeoutException)
+                {
+                    logger.LogWarning(ex, "Automatic dispatch of alert {AlertId} failed; it stays new for the command centre", alertId);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // shutting down
+        }
+    }
+}
