@@ -20,6 +20,7 @@ public static class OffsiteModule
         builder.Services.AddScoped<Contracts.IOverloadHistory, OverloadHistory>();
         builder.Services.AddSingleton<ImageStore>();
         builder.Services.AddScoped<Contracts.IOffsiteCaseEvidence, OffsiteCaseEvidence>();
+        builder.Services.AddScoped<Contracts.IPlateReadQueries, PlateReadQueries>();
         builder.Services.AddSingleton<ISmsSender, LogSmsSender>();
         builder.Services.AddSingleton<OffsiteJobs>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OffsiteJobs>());

@@ -38,6 +38,26 @@ internal sealed class RegistryQueries(VanguardDbContext db, TimeProvider clock) 
         return rows.Where(r => wanted.Contains((r.Plate, r.PlateColor))).ToDictionary(r => (r.Plate, r.PlateColor), r => r.Mass);
     }
 
+    public async Task<IReadOnlySet<(string Plate, string PlateColor)>> LicensedAsync(
+        IReadOnlyCollection<(string Plate, string PlateColor)> vehicles, DateOnly day, CancellationToken ct)
+    {
+        var wanted = vehicles.ToHashSet();
+        var licensed = new HashSet<(string Plate, string PlateColor)>();
+        // Chunked by plate so a hotspot's month of suspects stays within every provider's parameter limit.
+        foreach (var plates in wanted.Select(v => v.Plate).Distinct().Chunk(LicensedChunk))
+        {
+            var rows = await db.RegistryVehicles.AsNoTracking()
+                .Where(v => plates.Contains(v.Plate) && v.TransportCertificateNo != null && v.TransportCertificateValidUntil >= day)
+                .Select(v => new { v.Plate, v.PlateColor })
+                .ToListAsync(ct);
+            licensed.UnionWith(rows.Select(r => (r.Plate, r.PlateColor)).Where(wanted.Contains));
+        }
+
+        return licensed;
+    }
+
+    private const int LicensedChunk = 500;
+
     /// <summary>All vehicles with that plate, whatever their colour (a look-up by plate alone).</summary>
     public async Task<IReadOnlyList<VehicleInfo>> FindVehiclesByPlateAsync(string plate, CancellationToken ct)
     {

@@ -26,7 +26,10 @@ public interface IPlateReadQueries
     /// </summary>
     Task<IReadOnlyList<PlateDays>> DistinctDaysAsync(IReadOnlyCollection<Guid> deviceIds, DateTimeOffset since, int minDays, CancellationToken ct);
 
-    /// <summary>The reads of one vehicle by the given devices (all devices when empty) in [from, to), oldest first; at most <paramref name="max"/>.</summary>
+    /// <summary>
+    /// The reads of one vehicle by the given devices (all devices when empty) in [from, to), oldest first; at most
+    /// <paramref name="max"/> — the most recent ones when there are more.
+    /// </summary>
     Task<IReadOnlyList<PlateReadView>> ReadsOfAsync(
         string plate, string plateColor, IReadOnlyCollection<Guid> deviceIds, DateTimeOffset from, DateTimeOffset to, int max, CancellationToken ct);
 

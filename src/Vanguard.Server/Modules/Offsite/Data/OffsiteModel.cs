@@ -30,6 +30,8 @@ internal static class OffsiteModel
             e.HasIndex(r => new { r.Plate, r.CapturedAtMs });
             e.HasIndex(r => r.CapturedAtMs);
             e.HasIndex(r => new { r.DeviceId, r.ReceivedAtMs });
+            // The suspect rules read a hotspot's few cameras over 30 days; without it that is a scan of the whole province's month.
+            e.HasIndex(r => new { r.DeviceId, r.CapturedAtMs });
             e.Property(r => r.ReadId).HasMaxLength(64);
             e.Property(r => r.Plate).HasMaxLength(8);
             e.Property(r => r.PlateColor).HasMaxLength(16);

@@ -20,6 +20,14 @@ public interface IRegistry
     Task<IReadOnlyDictionary<(string Plate, string PlateColor), int>> RegisteredMassesAsync(
         IReadOnlyCollection<(string Plate, string PlateColor)> vehicles, CancellationToken ct);
 
+    /// <summary>
+    /// Those of the given vehicles (normalised plate, colour code) that hold a 道路运输证 in force on <paramref name="day"/>
+    /// (a certificate number and a validity end on or after that day) — licensed operators, which the suspect rules
+    /// (非法营运研判) leave out. One query per batch of vehicles.
+    /// </summary>
+    Task<IReadOnlySet<(string Plate, string PlateColor)>> LicensedAsync(
+        IReadOnlyCollection<(string Plate, string PlateColor)> vehicles, DateOnly day, CancellationToken ct);
+
     /// <summary>The person (by 公民身份号码) or organisation (by 统一社会信用代码) with that number; null when unknown.</summary>
     Task<PartyInfo?> FindPartyAsync(string idNumberOrCreditCode, CancellationToken ct);
 

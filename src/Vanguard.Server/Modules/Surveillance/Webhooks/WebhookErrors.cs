@@ -1,0 +1,21 @@
+using Vanguard.Domain.Common;
+
+namespace Vanguard.Server.Modules.Surveillance.Webhooks;
+
+internal static class WebhookErrors
+{
+    public static readonly Error WatchlistNotFound = Error.NotFound(
+        "surveillance.watchlist_not_found", "布控名单不存在或不在您的管辖范围内。", "No such watch-list in your jurisdiction.");
+
+    public static readonly Error NotSet = Error.Conflict(
+        "surveillance.webhook_not_set", "该名单尚未设置推送地址，请先设置。", "The list has no webhook yet; set one first.");
+
+    public static readonly Error InsecureUrl = new(
+        "surveillance.webhook_url_insecure",
+        "推送地址须使用 https；http 仅允许本机或内网 IP 地址（127.0.0.0/8、10.0.0.0/8、172.16.0.0/12、192.168.0.0/16、::1、fc00::/7）。",
+        "The webhook URL must use https; plain http is allowed only to loopback or private IP addresses.",
+        ErrorKind.Validation);
+
+    public static readonly Error VersionConflict = Error.Conflict(
+        "surveillance.version_conflict", "数据已被他人修改，请刷新后重试。", "Someone else changed it meanwhile; reload and try again.");
+}
