@@ -103,7 +103,7 @@ public sealed class SurveillancePagesTests(BrowserFixture browser) : IClassFixtu
         await Expect(alert).ToContainTextAsync("郑州东站出站口卡口");
         await Expect(alert).ToContainTextAsync("多次在郑州东站非法揽客");
         await Expect(alert).ToContainTextAsync("待处置");
-        await Expect(alert.Locator("[data-testid=alert-fuzzy]")).ToHaveCountAsync(0);
+        await Expect(alert.Locator(".alert-fuzzy")).ToHaveCountAsync(0);
         navigations.ShouldBe(0, "the alert must arrive on the open page, not by reloading it");
         await page.Context.CloseAsync();
     }
@@ -121,32 +121,36 @@ public sealed class SurveillancePagesTests(BrowserFixture browser) : IClassFixtu
         await page.GetByRole(AriaRole.Button, new() { Name = "创建" }).ClickAsync();
         await Expect(page.Locator("[data-testid=watchlist-lists]")).ToContainTextAsync(listName);
 
-        await page.ClickAsync("[data-testid=watchlist-list] a:text-is('" + listName + "')");
+        await page.ClickAsync(".watchlist-list a:text-is('" + listName + "')");
         await page.ClickAsync("#watchlist-add");
         await page.FillAsync("[data-testid=entry-plate]", plate);
-        await page.FillAsync("[data-testid=entry-reason]", "群众举报在郑州东站非法揽客");
-        var until = DateTime.Today.AddDays(60).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        await page.ClickAsync("#entry-valid-until");
-        await page.FillAsync("#entry-valid-until", until);
-        await page.PressAsync("#entry-valid-until", "Enter");
+        await page.FillAsync("#entry-reason", "群众举报在郑州东站非法揽客");
+        // A shorter watch than the three months offered: the first day of the month the calendar opens on.
+        var offered = DateTime.UtcNow.AddHours(8).Date.AddDays(90);
+        var chosen = new DateTime(offered.Year, offered.Month, 1, 0, 0, 0, DateTimeKind.Unspecified);
+        var until = chosen.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await page.Locator("#entry-valid-until input").ClickAsync();
+        await page.Locator($".ant-picker-dropdown td.ant-picker-cell-in-view[title='{chosen.Year}年{chosen.Month}月1日']").ClickAsync();
+        await Expect(page.Locator("#entry-valid-until input")).ToHaveValueAsync(until);
         await page.GetByRole(AriaRole.Button, new() { Name = "提交审批" }).ClickAsync();
 
         var entries = page.Locator("[data-testid=watchlist-entries]");
         var row = entries.Locator("tr", new() { HasText = plate });
         await Expect(row).ToContainTextAsync("待审批");
         await Expect(row).ToContainTextAsync(listName);
-        await Expect(row.Locator("[data-testid=entry-approve]")).ToHaveCountAsync(0);
+        await Expect(row).ToContainTextAsync("~ " + until);
+        await Expect(row.Locator(".entry-approve")).ToHaveCountAsync(0);
         await page.Context.CloseAsync();
 
         var admin = await SignInAsync(Approver);
         await OpenAsync(admin, "/watchlist");
-        await admin.FillAsync("[data-testid=watchlist-search] input", plate);
-        await admin.PressAsync("[data-testid=watchlist-search] input", "Enter");
+        await admin.FillAsync("[data-testid=watchlist-search]", plate);
+        await admin.PressAsync("[data-testid=watchlist-search]", "Enter");
         var adminRow = admin.Locator("[data-testid=watchlist-entries] tr", new() { HasText = plate });
         await Expect(adminRow).ToContainTextAsync("待审批");
-        await adminRow.Locator("[data-testid=entry-approve]").ClickAsync();
+        await adminRow.Locator(".entry-approve").ClickAsync();
         await Expect(adminRow).ToContainTextAsync("布控中");
-        await Expect(adminRow.Locator("[data-testid=entry-revoke]")).ToBeVisibleAsync();
+        await Expect(adminRow.Locator(".entry-revoke")).ToBeVisibleAsync();
         await admin.Context.CloseAsync();
     }
 

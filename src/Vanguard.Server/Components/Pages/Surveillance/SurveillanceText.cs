@@ -32,6 +32,18 @@ public static class SurveillanceText
 
     public static string LocalMinute(DateTimeOffset? at) => at is { } t ? t.ToOffset(LegalClock.ChinaOffset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";
 
+    /// <summary>
+    /// The end of a validity, which is exclusive: midnight China time is shown as the day before (有效期至 that day
+    /// inclusive); any other time with its minutes.
+    /// </summary>
+    public static string Until(DateTimeOffset until)
+    {
+        var local = until.ToOffset(LegalClock.ChinaOffset);
+        return local.TimeOfDay == TimeSpan.Zero
+            ? local.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    }
+
     public static DateOnly Today => DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(LegalClock.ChinaOffset).DateTime);
 
     /// <summary>A problem from a handler with its field messages, for an alert or a toast.</summary>
