@@ -155,6 +155,21 @@ public sealed class SurveillancePagesTests(BrowserFixture browser) : IClassFixtu
     }
 
     [Fact]
+    public async Task AlertRecords_ListTheDay_AndDrawThePrecisionReport()
+    {
+        var page = await SignInAsync(Command);
+        await OpenAsync(page, "/watchlist/alerts");
+
+        await Expect(page.Locator("h1")).ToHaveTextAsync("预警记录");
+        await Expect(page.Locator("[data-testid=alerts-table] table")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "命中率" }).ClickAsync();
+        await Expect(page.Locator("[data-testid=precision-lists]")).ToContainTextAsync("命中率");
+        await Expect(page.Locator("[data-testid=precision-rules]")).ToBeVisibleAsync();
+        await Expect(page.Locator("#precision-chart canvas")).ToHaveCountAsync(1);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Suspects_StartEmpty_WithTheExplanation()
     {
         var page = await SignInAsync("xuchang.command");

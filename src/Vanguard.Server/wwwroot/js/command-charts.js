@@ -93,22 +93,32 @@ export function renderDays(elementId, dark, data) {
 
 /**
  * Draws precision per list or rule: data = { title, names: [...], precision: [0.82 | null, …], dispatched: [12, …],
- * precisionName, dispatchedName }. Precision is a share (0–1) and shown in per cent; null where nothing was dispatched.
+ * precisionName, dispatchedName, emptyText }. Precision is a share (0–1) and shown in per cent; null where nothing was dispatched.
  */
 export function renderPrecision(elementId, dark, data) {
   const chart = chartFor(elementId, dark);
   if (!chart) {
     return false;
   }
+  if (data.names.length === 0) {
+    chart.setOption({
+      backgroundColor: "transparent",
+      title: [
+        { text: data.title, left: 8, top: 4, textStyle: { fontSize: 14 } },
+        { text: data.emptyText, left: "center", top: "middle", textStyle: { fontSize: 13, fontWeight: "normal", color: dark ? "rgba(255,255,255,0.45)" : "rgba(0,0,0,0.45)" } },
+      ],
+    }, true);
+    return true;
+  }
   chart.setOption({
     ...base(dark),
     title: { text: data.title, left: 8, top: 4, textStyle: { fontSize: 14 } },
-    grid: { left: 110, right: 48, top: 40, bottom: 24 },
-    legend: { top: 4, right: 8 },
+    grid: { left: 110, right: 48, top: 56, bottom: 40 },
+    legend: { bottom: 4, left: "center" },
     tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
     xAxis: [
       { type: "value", min: 0, max: 100, axisLabel: { formatter: "{value}%" } },
-      { type: "value", minInterval: 1, splitLine: { show: false } },
+      { type: "value", minInterval: 1, position: "top", splitLine: { show: false } },
     ],
     yAxis: { type: "category", data: data.names, axisLabel: { width: 96, overflow: "truncate" } },
     series: [
