@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Linq.Expressions;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -41,6 +42,7 @@ internal sealed class WatchlistIndexSync(
         try
         {
             var started = clock.GetUtcNow();
+            var stopwatch = Stopwatch.StartNew();
             await using var scope = scopes.CreateAsyncScope();
             await using var db = SystemDb.Create(scope.ServiceProvider);
             var inactive = await db.Set<Watchlist>().AsNoTracking().Where(l => !l.IsActive).Select(l => l.Id).ToListAsync(ct);
@@ -59,7 +61,7 @@ internal sealed class WatchlistIndexSync(
             _syncedFrom = started;
             if (logger.IsEnabled(LogLevel.Information))
             {
-                logger.LogInformation("Watch-list index loaded: {Count} entries in {Ms} ms", loaded, (int)(clock.GetUtcNow() - started).TotalMilliseconds);
+                logger.LogInformation("Watch-list index loaded: {Count} entries in {Ms} ms", loaded, stopwatch.ElapsedMilliseconds);
             }
             return loaded;
         }
@@ -77,31 +79,48 @@ internal sealed class WatchlistIndexSync(
             return;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        await using var db = SystemDb.Create(scope.ServiceProvider);
-        var now = clock.GetUtcNow();
-        foreach (var chunk in entryIds.Distinct().Chunk(500))
+        // One writer at a time, so a catch-up that read a row before this change cannot put the old row back after it.
+        await _gate.WaitAsync(ct);
+        try
         {
-            var rows = await Joined(db).Where(x => chunk.Contains(x.Entry.Id)).Select(Project).ToListAsync(ct);
-            foreach (var row in rows)
+            await using var scope = scopes.CreateAsyncScope();
+            await using var db = SystemDb.Create(scope.ServiceProvider);
+            var now = clock.GetUtcNow();
+            foreach (var chunk in entryIds.Distinct().Chunk(500))
             {
-                Apply(row, now);
-            }
+                var rows = await Joined(db).Where(x => chunk.Contains(x.Entry.Id)).Select(Project).ToListAsync(ct);
+                foreach (var row in rows)
+                {
+                    Apply(row, now);
+                }
 
-            foreach (var missing in chunk.Except(rows.Select(r => r.Id)))
-            {
-                index.Remove(missing);
+                foreach (var missing in chunk.Except(rows.Select(r => r.Id)))
+                {
+                    index.Remove(missing);
+                }
             }
+        }
+        finally
+        {
+            _gate.Release();
         }
     }
 
     /// <summary>A list changed (switched off or on): drop its entries, or load them again.</summary>
     public async Task RefreshListAsync(Guid watchlistId, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        await using var db = SystemDb.Create(scope.ServiceProvider);
-        var active = await db.Set<Watchlist>().AsNoTracking().Where(l => l.Id == watchlistId).Select(l => (bool?)l.IsActive).SingleOrDefaultAsync(ct);
-        await ApplyListAsync(db, watchlistId, active == true, ct);
+        await _gate.WaitAsync(ct);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await using var db = SystemDb.Create(scope.ServiceProvider);
+            var active = await db.Set<Watchlist>().AsNoTracking().Where(l => l.Id == watchlistId).Select(l => (bool?)l.IsActive).SingleOrDefaultAsync(ct);
+            await ApplyListAsync(db, watchlistId, active == true, ct);
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     /// <summary>Applies every entry and list changed since the last catch-up (less the overlap).</summary>
