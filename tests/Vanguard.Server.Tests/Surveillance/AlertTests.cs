@@ -3,12 +3,14 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Vanguard.Server.Data;
 using Vanguard.Server.Modules.Offsite.Contracts;
 using Vanguard.Server.Modules.Organisation.Contracts;
+using Vanguard.Server.Modules.Organisation.Data;
 using Vanguard.Server.Modules.Surveillance.Data;
 using Vanguard.Server.Modules.Surveillance.Matching;
 using Vanguard.Server.Modules.Surveillance.Webhooks;
@@ -86,21 +88,28 @@ internal static class AlertKit
     /// <summary>An active entry on a new list of the agency, stored as the watch-list part would store it.</summary>
     public static async Task<TestEntry> EntryAsync(
         VanguardFactory factory, string agencyCode, string plate, string channels = "command,terminal,webhook", bool fuzzy = false, Guid? ruleId = null,
-        string listName = "非法营运重点车辆")
+        string listName = "非法营运重点车辆", Guid? onList = null)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<PrincipalAccessor>().SetSystem();
         var db = scope.ServiceProvider.GetRequiredService<VanguardDbContext>();
         var agency = scope.ServiceProvider.GetRequiredService<IAgencyDirectory>().Current.FindByCode(agencyCode)!;
         var now = DateTimeOffset.UtcNow;
-        var list = new Watchlist { Id = Guid.CreateVersion7(), AgencyId = agency.Id, Name = listName, CreatedBy = "测试", CreatedAt = now, UpdatedAt = now };
+        var list = onList is { } listId
+            ? await db.Set<Watchlist>().SingleAsync(w => w.Id == listId, Ct)
+            : new Watchlist { Id = Guid.CreateVersion7(), AgencyId = agency.Id, Name = listName, CreatedBy = "测试", CreatedAt = now, UpdatedAt = now };
         var entry = new WatchlistEntry
         {
             Id = Guid.CreateVersion7(), WatchlistId = list.Id, AgencyId = agency.Id, Plate = plate, PlateColor = "blue", Reason = "多次在郑州东站非法揽客",
             Source = EntrySources.Manual, Status = EntryStatuses.Active, ValidFrom = now.AddDays(-1), ValidUntil = now.AddDays(30), Channels = channels,
             FuzzyMatch = fuzzy, RuleId = ruleId, RequestedAt = now, RequestedBy = "测试", ApprovedAt = now, ApprovedBy = "审批人", UpdatedAt = now,
         };
-        db.AddRange(list, entry);
+        if (onList is null)
+        {
+            db.Add(list);
+        }
+
+        db.Add(entry);
         await db.SaveChangesAsync(Ct);
         var indexed = new IndexedEntry(
             entry.Id, list.Id, agency.Id, plate, "blue", entry.ValidFrom, entry.ValidUntil, fuzzy, [], channels.Split(','), ruleId, entry.Reason);
@@ -218,6 +227,22 @@ public sealed class AlertTests(AlertsFactory factory) : IClassFixture<AlertsFact
     }
 
     [Fact]
+    public async Task TheSameReadHandedOverTwiceAtOnce_RaisesOneAlert()
+    {
+        var entry = await AlertKit.EntryAsync(factory, "410100", "豫A9Q909", channels: "command");
+        var camera = await AlertKit.CameraAsync(factory, "410100", 34.76, 113.65);
+        var command = await factory.SignedInAsync("zhengzhou.command");
+        var at = DateTimeOffset.UtcNow.AddSeconds(-5);
+
+        // Both batches may look before either stores: the unique (entry, read) index stops the second, which then
+        // finds the first one's alert and adds nothing.
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => AlertKit.HitAsync(factory, camera, entry, at, readId: 424_242_424_242)));
+
+        var alert = (await AlertKit.AlertsOfAsync(command, entry)).ShouldHaveSingleItem()!;
+        alert["sightings"]!.GetValue<int>().ShouldBe(1);
+    }
+
+    [Fact]
     public async Task ExactHit_GoesToTheNearestOfficerOnDuty_AndTheTaskOutcomeClosesTheAlert()
     {
         var camera = await AlertKit.CameraAsync(factory, "411000", 34.0357, 113.8523, name: "许昌东站出站口卡口");
@@ -229,7 +254,7 @@ public sealed class AlertTests(AlertsFactory factory) : IClassFixture<AlertsFact
 
         await AlertKit.HitAsync(factory, camera, entry, DateTimeOffset.UtcNow.AddSeconds(-3));
         var id = (await AlertKit.AlertsOfAsync(command, entry)).ShouldHaveSingleItem()!["id"]!.GetValue<string>();
-        var dispatched = await AlertKit.AlertWhenAsync(command, id, a => a["status"]!.GetValue<string>() == "dispatched");
+        var dispatched = await AlertKit.AlertWhenAsync(command, id, a => a["taskId"] is not null);
 
         dispatched["status"]!.GetValue<string>().ShouldBe("dispatched");
         dispatched["officerId"]!.GetValue<string>().ShouldBe(near.ToString());
@@ -262,6 +287,43 @@ public sealed class AlertTests(AlertsFactory factory) : IClassFixture<AlertsFact
     }
 
     [Fact]
+    public async Task AnOfficerOfACountyTeam_MovesTheAlertOfTheirCitysCamera()
+    {
+        // 中牟 officers serve the city's cameras too, but their jurisdiction stops at their county: the platform moves the alert.
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<PrincipalAccessor>().SetSystem();
+            var db = scope.ServiceProvider.GetRequiredService<VanguardDbContext>();
+            var county = scope.ServiceProvider.GetRequiredService<IAgencyDirectory>().Current.FindByCode("410122")!;
+            var officer = await db.Officers.FirstAsync(o => o.AgencyId == county.Id, Ct);
+            var user = new StaffUser { UserName = "zhongmou.field", DisplayName = officer.Name, AgencyId = county.Id, OfficerId = officer.Id, CreatedAt = DateTimeOffset.UtcNow };
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+            (await users.CreateAsync(user, VanguardFactory.Password)).Succeeded.ShouldBeTrue();
+            (await users.AddToRoleAsync(user, Vanguard.Domain.Organisation.Role.FieldOfficer)).Succeeded.ShouldBeTrue();
+        }
+
+        var officerId = await AlertKit.OnDutyAtAsync(factory, "zhongmou.field", 34.7460, 113.6250);
+        var camera = await AlertKit.CameraAsync(factory, "410100", 34.7466, 113.6253, name: "郑州火车站西广场卡口");
+        var entry = await AlertKit.EntryAsync(factory, "410100", "豫A7S777", channels: "command,terminal");
+        var command = await factory.SignedInAsync("zhengzhou.command");
+        var field = await factory.SignedInAsync("zhongmou.field");
+
+        await AlertKit.HitAsync(factory, camera, entry, DateTimeOffset.UtcNow.AddSeconds(-2));
+        var id = (await AlertKit.AlertsOfAsync(command, entry)).ShouldHaveSingleItem()!["id"]!.GetValue<string>();
+        var dispatched = await AlertKit.AlertWhenAsync(command, id, a => a["taskId"] is not null);
+        dispatched["officerId"]!.GetValue<string>().ShouldBe(officerId.ToString());
+        var taskId = dispatched["taskId"]!.GetValue<string>();
+        await AlertKit.OkAsync(await field.PostAsJsonAsync($"/api/v1/terminal/tasks/{taskId}/accept", new { }, Ct));
+        await AlertKit.OkAsync(await field.PostAsJsonAsync($"/api/v1/terminal/tasks/{taskId}/arrive", new { }, Ct));
+        await AlertKit.OkAsync(await field.PostAsJsonAsync($"/api/v1/terminal/tasks/{taskId}/finish", new { outcome = "warned" }, Ct));
+
+        var closed = await AlertKit.OkAsync(await command.GetAsync($"/api/v1/surveillance/alerts/{id}", Ct));
+        closed["status"]!.GetValue<string>().ShouldBe("closed");
+        closed["outcome"]!.GetValue<string>().ShouldBe("warned");
+        closed["agencyCode"]!.GetValue<string>().ShouldBe("410100");
+    }
+
+    [Fact]
     public async Task FuzzyHit_AndACameraWithoutPosition_WaitForAPerson_WhoDispatchesAndTheOfficerReportsAFalseHit()
     {
         var officer = await AlertKit.OnDutyAtAsync(factory, "nanyang.field", 32.9950, 112.5300);
@@ -278,7 +340,7 @@ public sealed class AlertTests(AlertsFactory factory) : IClassFixture<AlertsFact
         await AlertKit.HitAsync(factory, camera, exactEntry, DateTimeOffset.UtcNow.AddSeconds(-3));
         // Dispatch runs one alert at a time in the order raised: once the last is dispatched the others were decided.
         var exactId = (await AlertKit.AlertsOfAsync(command, exactEntry)).ShouldHaveSingleItem()!["id"]!.GetValue<string>();
-        (await AlertKit.AlertWhenAsync(command, exactId, a => a["status"]!.GetValue<string>() == "dispatched"))["status"]!.GetValue<string>().ShouldBe("dispatched");
+        (await AlertKit.AlertWhenAsync(command, exactId, a => a["taskId"] is not null))["status"]!.GetValue<string>().ShouldBe("dispatched");
         var fuzzy = (await AlertKit.AlertsOfAsync(command, fuzzyEntry)).ShouldHaveSingleItem()!;
         var blindAlert = (await AlertKit.AlertsOfAsync(command, blindEntry)).ShouldHaveSingleItem()!;
 

@@ -136,6 +136,7 @@ internal sealed class AlertHandler(
             var channels = await ChannelsAsync(alert.EntryId, ct);
             if (channels.Contains(AlertChannels.Webhook))
             {
+                // Resolved when needed: the outbox belongs to the webhooks part and only lists with that channel use it.
                 await services.GetRequiredService<IWebhookOutbox>().EnqueueAsync(db, alert, AlertTaskObserver.AlertClosedEvent, ct);
             }
 
@@ -217,7 +218,7 @@ internal sealed class AlertHandler(
             await AlertViews.ToViewsAsync(db, tree, recent, ct),
             AgencySeats.Select(s => (Agency: tree.FindByCode(s.Key), Seat: s.Value))
                 .Where(s => s.Agency is not null && jurisdiction.Covers(s.Agency.Id))
-                .Select(s => new AgencyPoint(s.Agency!.Code, s.Agency.ShortName ?? s.Agency.Name, s.Seat.Lat, s.Seat.Lon))
+                .Select(s => new AgencyPoint(s.Agency!.Code, s.Agency.Name, s.Seat.Lat, s.Seat.Lon))
                 .ToList());
     }
 

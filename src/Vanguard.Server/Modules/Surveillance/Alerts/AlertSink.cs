@@ -88,12 +88,14 @@ internal sealed class AlertSink(
         var entryIds = hits.Select(h => h.Entry.EntryId).Distinct().ToList();
         var readIds = hits.Select(h => h.Read.Id).Distinct().ToList();
         var earliest = hits.Min(h => h.Read.CapturedAt).ToUniversalTime() - window;
-        // A read handed over twice (a redelivery) raised its alert the first time.
-        var seen = (await db.Set<Alert>().AsNoTracking().Where(a => readIds.Contains(a.ReadId) && entryIds.Contains(a.EntryId))
-            .Select(a => new { a.EntryId, a.ReadId }).ToListAsync(ct)).Select(a => (a.EntryId, a.ReadId)).ToHashSet();
         var open = (await db.Set<Alert>().Where(a => entryIds.Contains(a.EntryId) && a.Status != AlertStatuses.Closed && a.LastSeenAt >= earliest)
                 .ToListAsync(ct))
             .GroupBy(a => a.EntryId).ToDictionary(g => g.Key, g => g.MaxBy(a => a.LastSeenAt)!);
+        // A read handed over twice (a redelivery) raised its alert the first time. Asked after the open alerts: an alert
+        // another batch stores in between is then seen here (skipped) or not at all (its insert fails, we stage again) —
+        // never taken for an open alert of which this read would be a sighting.
+        var seen = (await db.Set<Alert>().AsNoTracking().Where(a => readIds.Contains(a.ReadId) && entryIds.Contains(a.EntryId))
+            .Select(a => new { a.EntryId, a.ReadId }).ToListAsync(ct)).Select(a => (a.EntryId, a.ReadId)).ToHashSet();
         var audit = services.GetRequiredService<IAuditLog>();
         var changes = new Dictionary<Guid, Change>();
         var now = AlertTime.Now(clock);

@@ -39,7 +39,9 @@ internal sealed class AlertTaskObserver(
         // The officer may belong to an agency under the camera's, outside of which the alert lies: the task is their
         // authority to move it, so it is read past the filter.
         var alert = await db.Set<Alert>().IgnoreQueryFilters().SingleOrDefaultAsync(a => a.Id == alertId, ct);
-        if (target is null || alert is null || alert.TaskId != task.Id || Rank(alert.Status) >= Rank(target))
+        // The task id reaches the alert in a second save right after the dispatch: until then the officer tells it.
+        var ours = alert is not null && (alert.TaskId == task.Id || (alert.OfficerId == task.OfficerId && alert.DispatchedAt <= task.DispatchedAt));
+        if (target is null || !ours || Rank(alert!.Status) >= Rank(target))
         {
             return; // another task's step (the alert was re-dispatched), or already there
         }
@@ -73,6 +75,8 @@ internal sealed class AlertTaskObserver(
         var channels = entry?.Channels.Split(',') ?? [];
         if (target == AlertStatuses.Closed && channels.Contains(AlertChannels.Webhook))
         {
+            // Resolved here, not in the constructor: every task step builds this observer, and only watch-list tasks
+            // need the webhooks part.
             await services.GetRequiredService<IWebhookOutbox>().EnqueueAsync(db, alert, AlertClosedEvent, ct);
         }
 
