@@ -155,6 +155,48 @@ public sealed class SurveillancePagesTests(BrowserFixture browser) : IClassFixtu
     }
 
     [Fact]
+    public async Task Webhook_ShowsItsSecretOnceOnSaving_AndANewOneOnRotating_AndRefusesPlainHttpToAName()
+    {
+        var listName = "推送测试名单 " + NewPlate()[2..];
+        var command = await browser.Factory.SignedInAsync(Command);
+        var created = await command.PostAsJsonAsync("/api/v1/surveillance/watchlists", new { name = listName }, Ct);
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Ct));
+        var page = await SignInAsync(Command);
+        await OpenAsync(page, "/watchlist");
+        var card = page.Locator(".watchlist-list", new() { HasText = listName });
+        await card.Locator(".watchlist-webhook").ClickAsync();
+        var drawer = page.Locator("[data-testid=webhook-drawer]");
+
+        await drawer.Locator("[data-testid=webhook-url]").FillAsync("http://receiver.example.gov.cn/hits");
+        await drawer.Locator(".webhook-save").ClickAsync();
+        await Expect(drawer.Locator(".ant-alert-error")).ToBeVisibleAsync();
+        await Expect(drawer.Locator("[data-testid=webhook-secret]")).ToHaveCountAsync(0);
+
+        await drawer.Locator("[data-testid=webhook-url]").FillAsync("https://receiver.example.gov.cn/hits");
+        await drawer.Locator(".webhook-save").ClickAsync();
+        var secretBox = drawer.Locator("[data-testid=webhook-secret]");
+        await Expect(secretBox).ToBeVisibleAsync();
+        var first = (await secretBox.InnerTextAsync()).Trim();
+        first.Length.ShouldBeGreaterThan(20);
+        await Expect(drawer).ToContainTextAsync("暂无推送记录");
+
+        await drawer.Locator(".webhook-rotate").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "更换", Exact = true }).ClickAsync();
+        await Expect(secretBox).Not.ToHaveTextAsync(first);
+        var second = (await secretBox.InnerTextAsync()).Trim();
+        second.Length.ShouldBeGreaterThan(20);
+
+        // Shown once: closing the drawer drops it, and opening it again shows the address, not the secret.
+        await page.Locator(".ant-drawer-close").ClickAsync();
+        await Expect(card).ToContainTextAsync("外部推送：已开启");
+        await card.Locator(".watchlist-webhook").ClickAsync();
+        await Expect(drawer.Locator("[data-testid=webhook-url]")).ToHaveValueAsync("https://receiver.example.gov.cn/hits");
+        await Expect(drawer.Locator("[data-testid=webhook-secret]")).ToHaveCountAsync(0);
+        (await page.ContentAsync()).ShouldNotContain(second, customMessage: "the secret must leave the page with the drawer");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task AlertRecords_ListTheDay_AndDrawThePrecisionReport()
     {
         var page = await SignInAsync(Command);
