@@ -105,6 +105,16 @@ public sealed class SurveillancePagesTests(BrowserFixture browser) : IClassFixtu
         await Expect(alert).ToContainTextAsync("待处置");
         await Expect(alert.Locator(".alert-fuzzy")).ToHaveCountAsync(0);
         navigations.ShouldBe(0, "the alert must arrive on the open page, not by reloading it");
+
+        // Nobody was sent (the entry alerts the command centre only): the operator looks at it and closes it as a false hit.
+        await alert.Locator(".alert-false-hit").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "确定", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog).Locator(".ant-alert-error")).ToBeVisibleAsync(); // a false hit needs a note
+        await page.FillAsync("#close-note", "比对照片为同号套牌的正常营运车辆");
+        await page.GetByRole(AriaRole.Button, new() { Name = "确定", Exact = true }).ClickAsync();
+        await Expect(alert).ToContainTextAsync("已办结");
+        await Expect(alert).ToContainTextAsync("误报");
+        await Expect(alert.Locator(".alert-false-hit")).ToHaveCountAsync(0);
         await page.Context.CloseAsync();
     }
 
