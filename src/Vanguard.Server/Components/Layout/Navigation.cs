@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components.Routing;
 using Vanguard.Server.Modules.Organisation.Contracts;
+using Vanguard.Server.Modules.Surveillance;
 
 namespace Vanguard.Server.Components.Layout;
 
@@ -15,7 +16,7 @@ public static class Navigation
     [
         new("大脑：指挥与办案", "Head: command and cases",
         [
-            new("/m/command", "指挥调度", "Command centre", "统一指挥大屏：实时预警、在岗警力、任务派发。", "Unified command: live alerts, officers on duty, dispatch."),
+            new("/command", "指挥调度", "Command centre", Policy: SurveillancePolicies.Command),
             new("/cases", "案件办理", "Cases"),
             new("/cases/due", "期限预警", "Deadlines"),
             new("/cases/legal-review", "法制审核", "Legal review"),
@@ -33,7 +34,9 @@ public static class Navigation
         ]),
         new("监督与公开", "Supervision and openness",
         [
-            new("/m/watchlist", "布控预警", "Watch-list", "非法营运车辆布控、热点区域预警、命中率。", "Watch-listing of illegal operators at hotspots, hit rate."),
+            new("/watchlist", "布控预警", "Watch-list", Policy: SurveillancePolicies.Command),
+            new("/watchlist/suspects", "疑似车辆研判", "Suspect vehicles", Policy: SurveillancePolicies.Command),
+            new("/watchlist/alerts", "预警记录", "Alert records", Policy: SurveillancePolicies.Command),
             new("/m/complaints", "投诉举报", "Complaints", "12328 工单“两个必到”：电话必到、现场必到。", "12328 tickets with the two musts: call first, then on site."),
             new("/m/performance", "绩效评价", "Performance", "按月数据化评价，评分项公开，可提出质疑。", "Monthly data-driven scoring, every item public and open to objection."),
             new("/m/disclosure", "执法公开", "Disclosure", "行政处罚结果公示（双公示）。", "Publication of penalty decisions."),

@@ -1,0 +1,249 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Vanguard.Server.Tests.Browser;
+
+/// <summary>
+/// The watch-list and command pages (布控预警、指挥调度) in a real browser against the real platform: a plate read from a
+/// camera reaches the command screen live, entries go through approval by a second person, the suspect review starts empty.
+/// </summary>
+public sealed class SurveillancePagesTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private const string Command = "zhengzhou.command";
+    private const string Approver = "zhengzhou.admin";
+
+    static SurveillancePagesTests() => SetDefaultExpectTimeout(15_000);
+
+    private static CancellationToken Ct => ApiClient.Ct;
+
+    /// <summary>A plate nobody else in this run uses: 豫A + 5 random digits and letters free of the confusable ones.</summary>
+    private static string NewPlate()
+    {
+        const string Safe = "34679ACEFHJKLMNPRTUVWXY";
+        return "豫A" + new string([.. Enumerable.Range(0, 5).Select(_ => Safe[Random.Shared.Next(Safe.Length)])]);
+    }
+
+    private async Task<IPage> SignInAsync(string username)
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/login");
+        await page.FillAsync("#username", username);
+        await page.FillAsync("#password", VanguardFactory.Password);
+        await page.ClickAsync("[data-testid=login-submit]");
+        await page.WaitForURLAsync(browser.BaseUrl + "/");
+        return page;
+    }
+
+    private static async Task OpenAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        // Prerendered HTML shows the buttons before they work; wait for the live circuit.
+        await Expect(page.Locator(".vg-page[data-interactive=true]")).ToBeVisibleAsync();
+    }
+
+    /// <summary>An approved, active entry: requested by the command operator, approved by the agency admin, through the API.</summary>
+    private async Task ActiveEntryAsync(string plate)
+    {
+        var command = await browser.Factory.SignedInAsync(Command);
+        var list = await command.PostAsJsonAsync("/api/v1/surveillance/watchlists", new { name = "大屏测试名单 " + plate }, Ct);
+        var listBody = await list.JsonAsync();
+        list.StatusCode.ShouldBe(HttpStatusCode.Created, listBody.ToJsonString());
+        var entry = await command.PostAsJsonAsync("/api/v1/surveillance/watchlist", new
+        {
+            watchlistId = listBody["id"]!.GetValue<Guid>(), plate, plateColor = "blue", reason = "多次在郑州东站非法揽客",
+            validUntil = DateTimeOffset.UtcNow.AddDays(30).ToString("O", CultureInfo.InvariantCulture), channels = new[] { "command" },
+        }, Ct);
+        var entryBody = await entry.JsonAsync();
+        entry.StatusCode.ShouldBe(HttpStatusCode.Created, entryBody.ToJsonString());
+        var approver = await browser.Factory.SignedInAsync(Approver);
+        var approved = await approver.PostAsJsonAsync($"/api/v1/surveillance/watchlist/{entryBody["id"]!.GetValue<Guid>()}/approve", new { }, Ct);
+        approved.StatusCode.ShouldBe(HttpStatusCode.OK, await approved.Content.ReadAsStringAsync(Ct));
+    }
+
+    /// <summary>A plate camera near Zhengzhou East station, registered by the agency admin; returns its device key.</summary>
+    private async Task<string> CameraAsync()
+    {
+        var admin = await browser.Factory.SignedInAsync(Approver);
+        var code = "ANPR-UI-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        var response = await admin.PostAsJsonAsync("/api/v1/devices", new
+        {
+            kind = "anpr-camera", code, name = "郑州东站出站口卡口", agencyCode = "410100", latitude = 34.7578, longitude = 113.7717,
+        }, Ct);
+        var body = await response.JsonAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, body.ToJsonString());
+        return body["apiKey"]!.GetValue<string>();
+    }
+
+    [Fact]
+    public async Task Command_ShowsAnAlertLiveWithoutReload_AndDrawsTheMapAndCharts()
+    {
+        var plate = NewPlate();
+        await ActiveEntryAsync(plate);
+        var camera = await CameraAsync();
+        var page = await SignInAsync(Command);
+        await OpenAsync(page, "/command");
+        await Expect(page.Locator("[data-testid=command-kpis]")).ToContainTextAsync("今日预警");
+        await Expect(page.Locator("#command-map canvas")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#command-seizures canvas")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#command-precision canvas")).ToHaveCountAsync(1);
+        var alert = page.Locator($"[data-testid=command-alert][data-plate='{plate}']");
+        await Expect(alert).ToHaveCountAsync(0);
+        var navigations = 0;
+        page.FrameNavigated += (_, frame) => navigations += frame == page.MainFrame ? 1 : 0;
+
+        // The camera sends the read as any camera would; the matcher, the alert and the feed do the rest.
+        var read = new { readId = "ui-" + Guid.NewGuid().ToString("N"), capturedAt = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture), plate, plateColor = "blue", confidence = 0.96, direction = "in" };
+        var ingest = await browser.Factory.AsDevice(camera).PostAsJsonAsync("/api/v1/offsite/anpr-reads", new[] { read }, Ct);
+        ingest.StatusCode.ShouldBe(HttpStatusCode.OK, await ingest.Content.ReadAsStringAsync(Ct));
+
+        await Expect(alert).ToBeVisibleAsync();
+        await Expect(alert).ToContainTextAsync("郑州东站出站口卡口");
+        await Expect(alert).ToContainTextAsync("多次在郑州东站非法揽客");
+        await Expect(alert).ToContainTextAsync("待处置");
+        await Expect(alert.Locator(".alert-fuzzy")).ToHaveCountAsync(0);
+        navigations.ShouldBe(0, "the alert must arrive on the open page, not by reloading it");
+
+        // Nobody was sent (the entry alerts the command centre only): the operator looks at it and closes it as a false hit.
+        await alert.Locator(".alert-false-hit").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "确定", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog).Locator(".ant-alert-error")).ToBeVisibleAsync(); // a false hit needs a note
+        await page.FillAsync("#close-note", "比对照片为同号套牌的正常营运车辆");
+        await page.GetByRole(AriaRole.Button, new() { Name = "确定", Exact = true }).ClickAsync();
+        await Expect(alert).ToContainTextAsync("已办结");
+        await Expect(alert).ToContainTextAsync("误报");
+        await Expect(alert.Locator(".alert-false-hit")).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Watchlist_AnEntryAddedByTheOperator_IsApprovedByTheAdmin_AndNotByItsRequester()
+    {
+        var plate = NewPlate();
+        var listName = "布控页测试名单 " + plate[2..];
+        var page = await SignInAsync(Command);
+        await OpenAsync(page, "/watchlist");
+
+        await page.ClickAsync("#watchlist-create-list");
+        await page.FillAsync("[data-testid=list-name]", listName);
+        await page.GetByRole(AriaRole.Button, new() { Name = "创建" }).ClickAsync();
+        await Expect(page.Locator("[data-testid=watchlist-lists]")).ToContainTextAsync(listName);
+
+        await page.ClickAsync(".watchlist-list a:text-is('" + listName + "')");
+        await page.ClickAsync("#watchlist-add");
+        await page.FillAsync("[data-testid=entry-plate]", plate);
+        await page.FillAsync("#entry-reason", "群众举报在郑州东站非法揽客");
+        // A shorter watch than the three months offered: the first day of the month the calendar opens on.
+        var offered = DateTime.UtcNow.AddHours(8).Date.AddDays(90);
+        var chosen = new DateTime(offered.Year, offered.Month, 1, 0, 0, 0, DateTimeKind.Unspecified);
+        var until = chosen.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await page.Locator("#entry-valid-until input").ClickAsync();
+        await page.Locator($".ant-picker-dropdown td.ant-picker-cell-in-view[title='{chosen.Year}年{chosen.Month}月1日']").ClickAsync();
+        await Expect(page.Locator("#entry-valid-until input")).ToHaveValueAsync(until);
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交审批" }).ClickAsync();
+
+        var entries = page.Locator("[data-testid=watchlist-entries]");
+        var row = entries.Locator("tr", new() { HasText = plate });
+        await Expect(row).ToContainTextAsync("待审批");
+        await Expect(row).ToContainTextAsync(listName);
+        await Expect(row).ToContainTextAsync("~ " + until);
+        await Expect(row.Locator(".entry-approve")).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+
+        var admin = await SignInAsync(Approver);
+        await OpenAsync(admin, "/watchlist");
+        await admin.FillAsync("[data-testid=watchlist-search]", plate);
+        await admin.PressAsync("[data-testid=watchlist-search]", "Enter");
+        var adminRow = admin.Locator("[data-testid=watchlist-entries] tr", new() { HasText = plate });
+        await Expect(adminRow).ToContainTextAsync("待审批");
+        await adminRow.Locator(".entry-approve").ClickAsync();
+        await Expect(adminRow).ToContainTextAsync("布控中");
+        await Expect(adminRow.Locator(".entry-revoke")).ToBeVisibleAsync();
+        await admin.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Webhook_ShowsItsSecretOnceOnSaving_AndANewOneOnRotating_AndRefusesPlainHttpToAName()
+    {
+        var listName = "推送测试名单 " + NewPlate()[2..];
+        var command = await browser.Factory.SignedInAsync(Command);
+        var created = await command.PostAsJsonAsync("/api/v1/surveillance/watchlists", new { name = listName }, Ct);
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Ct));
+        var page = await SignInAsync(Command);
+        await OpenAsync(page, "/watchlist");
+        var card = page.Locator(".watchlist-list", new() { HasText = listName });
+        await card.Locator(".watchlist-webhook").ClickAsync();
+        var drawer = page.Locator("[data-testid=webhook-drawer]");
+
+        await drawer.Locator("[data-testid=webhook-url]").FillAsync("http://receiver.example.gov.cn/hits");
+        await drawer.Locator(".webhook-save").ClickAsync();
+        await Expect(drawer.Locator(".ant-alert-error")).ToBeVisibleAsync();
+        await Expect(drawer.Locator("[data-testid=webhook-secret]")).ToHaveCountAsync(0);
+
+        await drawer.Locator("[data-testid=webhook-url]").FillAsync("https://receiver.example.gov.cn/hits");
+        await drawer.Locator(".webhook-save").ClickAsync();
+        var secretBox = drawer.Locator("[data-testid=webhook-secret]");
+        await Expect(secretBox).ToBeVisibleAsync();
+        var first = (await secretBox.InnerTextAsync()).Trim();
+        first.Length.ShouldBeGreaterThan(20);
+        await Expect(drawer).ToContainTextAsync("暂无推送记录");
+
+        await drawer.Locator(".webhook-rotate").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "更换", Exact = true }).ClickAsync();
+        await Expect(secretBox).Not.ToHaveTextAsync(first);
+        var second = (await secretBox.InnerTextAsync()).Trim();
+        second.Length.ShouldBeGreaterThan(20);
+
+        // Shown once: closing the drawer drops it, and opening it again shows the address, not the secret.
+        await page.Locator(".ant-drawer-close").ClickAsync();
+        await Expect(card).ToContainTextAsync("外部推送：已开启");
+        await card.Locator(".watchlist-webhook").ClickAsync();
+        await Expect(drawer.Locator("[data-testid=webhook-url]")).ToHaveValueAsync("https://receiver.example.gov.cn/hits");
+        await Expect(drawer.Locator("[data-testid=webhook-secret]")).ToHaveCountAsync(0);
+        (await page.ContentAsync()).ShouldNotContain(second, customMessage: "the secret must leave the page with the drawer");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task AlertRecords_ListTheDay_AndDrawThePrecisionReport()
+    {
+        var page = await SignInAsync(Command);
+        await OpenAsync(page, "/watchlist/alerts");
+
+        await Expect(page.Locator("h1")).ToHaveTextAsync("预警记录");
+        await Expect(page.Locator("[data-testid=alerts-table] table")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "命中率" }).ClickAsync();
+        await Expect(page.Locator("[data-testid=precision-lists]")).ToContainTextAsync("命中率");
+        await Expect(page.Locator("[data-testid=precision-rules]")).ToBeVisibleAsync();
+        await Expect(page.Locator("#precision-chart canvas")).ToHaveCountAsync(1);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Suspects_StartEmpty_WithTheExplanation()
+    {
+        var page = await SignInAsync("xuchang.command");
+        await OpenAsync(page, "/watchlist/suspects");
+
+        await Expect(page.Locator("h1")).ToHaveTextAsync("疑似车辆研判");
+        await Expect(page.Locator("[data-testid=suspects-table]")).ToContainTextAsync("暂无待研判的疑似车辆");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Navigation_ShowsTheCommandEntriesToTheOperator_AndHidesThemFromAFieldOfficer()
+    {
+        var command = await SignInAsync(Command);
+        var menu = command.Locator(".vg-sider");
+        await Expect(menu.Locator("a[href='/command']")).ToContainTextAsync("指挥调度");
+        await Expect(menu.Locator("a[href='/watchlist/alerts']")).ToContainTextAsync("预警记录");
+        await command.Context.CloseAsync();
+
+        var field = await SignInAsync("zhengzhou.field");
+        await Expect(field.Locator(".vg-sider")).ToContainTextAsync("组织机构");
+        await Expect(field.Locator(".vg-sider")).Not.ToContainTextAsync("指挥调度");
+        await field.Context.CloseAsync();
+    }
+}
