@@ -287,6 +287,30 @@ public sealed class AlertTests(AlertsFactory factory) : IClassFixture<AlertsFact
     }
 
     [Fact]
+    public async Task ASecondHit_GoesToAFreeColleague_NotToTheNearestOfficerAlreadyOnAHit()
+    {
+        var camera = await AlertKit.CameraAsync(factory, "411300", 32.9907, 112.5283, name: "南阳站出站口卡口");
+        var near = await AlertKit.OnDutyAtAsync(factory, "nanyang.field", 32.9910, 112.5290);   // ≈ 0.1 km
+        var farther = await AlertKit.OnDutyAtAsync(factory, "nanyang.case", 33.0100, 112.5400); // ≈ 2.4 km
+        var first = await AlertKit.EntryAsync(factory, "411300", "豫R1A234");
+        var second = await AlertKit.EntryAsync(factory, "411300", "豫R5C678");
+        var command = await factory.SignedInAsync("nanyang.command");
+
+        await AlertKit.HitAsync(factory, camera, first, DateTimeOffset.UtcNow.AddSeconds(-5));
+        var firstId = (await AlertKit.AlertsOfAsync(command, first)).ShouldHaveSingleItem()!["id"]!.GetValue<string>();
+        // Other tests of the class may have left one of the two with a hit in hand: whoever took the first is busy now.
+        var firstOfficer = (await AlertKit.AlertWhenAsync(command, firstId, a => a["taskId"] is not null))["officerId"]!.GetValue<string>();
+        firstOfficer.ShouldBeOneOf(near.ToString(), farther.ToString());
+        await AlertKit.HitAsync(factory, camera, second, DateTimeOffset.UtcNow.AddSeconds(-2));
+        var secondId = (await AlertKit.AlertsOfAsync(command, second)).ShouldHaveSingleItem()!["id"]!.GetValue<string>();
+
+        var dispatched = await AlertKit.AlertWhenAsync(command, secondId, a => a["taskId"] is not null);
+
+        dispatched["officerId"]!.GetValue<string>().ShouldBeOneOf(near.ToString(), farther.ToString());
+        dispatched["officerId"]!.GetValue<string>().ShouldNotBe(firstOfficer);
+    }
+
+    [Fact]
     public async Task AnOfficerOfACountyTeam_MovesTheAlertOfTheirCitysCamera()
     {
         // 中牟 officers serve the city's cameras too, but their jurisdiction stops at their county: the platform moves the alert.
