@@ -152,7 +152,8 @@ public sealed class WatchlistTests(WatchlistFactory factory) : IClassFixture<Wat
         await ApproveAsync(admin, id);
 
         var stale = await command.PatchAsJsonAsync($"/api/v1/surveillance/watchlist/{id}", new { reason = "新的事由", version = 1 }, Ct);
-        var fresh = await command.PatchAsJsonAsync($"/api/v1/surveillance/watchlist/{id}", new { reason = "新的事由", fuzzyMatch = true, version = 2 }, Ct);
+        // An entry in force is changed by an approver (an operator's change would bypass 布控审批).
+        var fresh = await admin.PatchAsJsonAsync($"/api/v1/surveillance/watchlist/{id}", new { reason = "新的事由", fuzzyMatch = true, version = 2 }, Ct);
 
         await stale.ShouldBeProblemAsync(HttpStatusCode.Conflict, "surveillance.concurrent_update");
         var body = await fresh.JsonAsync();

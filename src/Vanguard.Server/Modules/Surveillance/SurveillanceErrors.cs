@@ -18,4 +18,12 @@ internal static class SurveillanceErrors
     /// <summary>The row's <c>version</c> moved since the caller read it (optimistic concurrency; same code as <c>cases.concurrent_update</c>).</summary>
     public static readonly Error ConcurrentUpdate = Error.Conflict(
         "surveillance.concurrent_update", "数据已被他人修改，请刷新后重试。", "Someone else changed it meanwhile; reload and try again.");
+
+    /// <summary>
+    /// 布控审批 and what stands for it (reject, revoke, batch approval, promoting a suspect, changing an entry already in force, a list's
+    /// outside push) belong to the approver roles; the handlers check it themselves because the web pages call them without the HTTP policy.
+    /// </summary>
+    public static readonly Error ApproverRequired = Error.Forbidden(
+        "surveillance.approver_required", "此操作须由布控审批人员（单位管理员或省级管理员）进行。",
+        "Only an approver (agency or province administrator) may do this.");
 }

@@ -241,6 +241,11 @@ internal sealed class SuspectHandler(
     /// </summary>
     public async Task<Result<SuspectView>> PromoteAsync(Guid id, PromoteRequest request, CancellationToken ct)
     {
+        if (!SurveillancePolicies.IsApprover(actor))
+        {
+            return SurveillanceErrors.ApproverRequired; // promoting puts the vehicle in force at once: it is an approval
+        }
+
         var check = new Validator()
             .Check(request.WatchlistId is not null, "watchlistId", "required", "请选择布控名单。", "watchlistId is required.")
             .Check(request.ValidDays is >= 1 and <= 365, "validDays", "out_of_range", "布控期限须为 1–365 天。", "validDays must be 1–365.")

@@ -58,7 +58,8 @@ internal static class WatchlistEntryEndpoints
         surveillance.MapPatch("/watchlist/{id:guid}", async (Guid id, UpdateEntryRequest request, WatchlistHandler h, HttpContext http) =>
                 (await h.UpdateEntryAsync(id, request, http.RequestAborted)).ToHttp(http))
             .RequireAuthorization(SurveillancePolicies.Command)
-            .WithSummary("Change a pending or active entry's reason, validity, channels, fuzzy matching or alert agencies; version required.");
+            .WithSummary("Change a pending or active entry's reason, validity, channels, fuzzy matching or alert agencies; version required. " +
+                "An active entry only by an approver (403 surveillance.approver_required otherwise).");
         surveillance.MapPost("/watchlist/{id:guid}/approve", async (Guid id, WatchlistHandler h, HttpContext http) =>
                 (await h.ApproveAsync(id, http.RequestAborted)).ToHttp(http))
             .RequireAuthorization(SurveillancePolicies.Approve)

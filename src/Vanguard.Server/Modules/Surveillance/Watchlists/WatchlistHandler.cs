@@ -234,6 +234,13 @@ internal sealed class WatchlistHandler(
             return WatchlistErrors.Closed(entry.Status);
         }
 
+        // An entry in force was approved as it stands: a longer watch, fuzzy matching, other channels or agencies would bypass 布控审批,
+        // so only an approver may change it. A pending one is still the requester's request to edit.
+        if (entry.Status == EntryStatuses.Active && !SurveillancePolicies.IsApprover(actor))
+        {
+            return SurveillanceErrors.ApproverRequired;
+        }
+
         if (request.ValidUntil is { } until)
         {
             CheckValidity(check, entry.ValidFrom, until, now);
@@ -254,6 +261,11 @@ internal sealed class WatchlistHandler(
 
     public async Task<Result<EntryView>> ApproveAsync(Guid id, CancellationToken ct)
     {
+        if (!SurveillancePolicies.IsApprover(actor))
+        {
+            return SurveillanceErrors.ApproverRequired;
+        }
+
         var now = StoredNow();
         var entry = await db.Set<WatchlistEntry>().SingleOrDefaultAsync(e => e.Id == id, ct);
         if (entry is null)
@@ -285,6 +297,11 @@ internal sealed class WatchlistHandler(
 
     public async Task<Result<EntryView>> RejectAsync(Guid id, ReasonRequest request, CancellationToken ct)
     {
+        if (!SurveillancePolicies.IsApprover(actor))
+        {
+            return SurveillanceErrors.ApproverRequired;
+        }
+
         var check = new Validator();
         CheckReason(check, request.Reason, "驳回理由", "Reason for rejecting");
         if (!check.IsValid)
@@ -315,6 +332,11 @@ internal sealed class WatchlistHandler(
 
     public async Task<Result<EntryView>> RevokeAsync(Guid id, ReasonRequest request, CancellationToken ct)
     {
+        if (!SurveillancePolicies.IsApprover(actor))
+        {
+            return SurveillanceErrors.ApproverRequired;
+        }
+
         var check = new Validator();
         CheckReason(check, request.Reason, "撤控理由", "Reason for revoking");
         if (!check.IsValid)
@@ -418,6 +440,11 @@ internal sealed class WatchlistHandler(
 
     public async Task<Result<int>> ApproveBatchAsync(Guid batchId, CancellationToken ct)
     {
+        if (!SurveillancePolicies.IsApprover(actor))
+        {
+            return SurveillanceErrors.ApproverRequired;
+        }
+
         var now = StoredNow();
         var batch = db.Set<WatchlistEntry>().Where(e => e.ImportBatchId == batchId);
         var requesters = await batch.Select(e => e.RequestedById).Distinct().ToListAsync(ct);
@@ -433,6 +460,7 @@ internal sealed class WatchlistHandler(
 
         var approvable = batch.Where(e => e.Status == EntryStatuses.Pending && e.ValidUntil > now);
         var ids = await approvable.Select(e => e.Id).ToListAsync(ct);
+        ids.Sort(); // the audit lists them in a stable order
         var agencyId = await batch.Select(e => e.AgencyId).FirstAsync(ct);
         var strategy = db.Database.CreateExecutionStrategy();
         var approved = await strategy.ExecuteAsync(async () =>
@@ -442,7 +470,7 @@ internal sealed class WatchlistHandler(
                 set => set.SetProperty(e => e.Status, EntryStatuses.Active).SetProperty(e => e.ApprovedAt, now).SetProperty(e => e.ApprovedBy, actor.Name)
                     .SetProperty(e => e.ApprovedById, actor.Id).SetProperty(e => e.UpdatedAt, now).SetProperty(e => e.Version, e => e.Version + 1),
                 ct);
-            audit.Record("surveillance.batch_approved", "watchlist_import", batchId.ToString(), new { batchId, approved = count }, agencyId);
+            audit.Record("surveillance.batch_approved", "watchlist_import", batchId.ToString(), new { batchId, approved = count, entryIds = ids }, agencyId);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return count;
