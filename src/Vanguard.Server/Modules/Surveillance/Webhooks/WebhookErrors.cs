@@ -15,5 +15,11 @@ internal static class WebhookErrors
         "The webhook URL must use https; plain http is allowed only to loopback or private IP addresses.",
         ErrorKind.Validation);
 
+    public static readonly Error AddressRefused = new(
+        "surveillance.webhook_url_refused",
+        "推送地址不允许指向链路本地（169.254.0.0/16、fe80::/10）、组播、广播或未指定地址。",
+        "The webhook URL must not point at a link-local, multicast, broadcast or unspecified address.",
+        ErrorKind.Validation);
+
     public static readonly Error VersionConflict = SurveillanceErrors.ConcurrentUpdate;
 }

@@ -3,12 +3,13 @@ using Vanguard.Domain.Common;
 using Vanguard.Server.Common;
 using Vanguard.Server.Data;
 using Vanguard.Server.Modules.Audit.Contracts;
+using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Surveillance.Data;
 
 namespace Vanguard.Server.Modules.Surveillance.Webhooks;
 
 /// <summary>A list's outgoing webhook: where its hits go, the signing secret (shown once), and what was delivered.</summary>
-internal sealed class WebhookHandler(VanguardDbContext db, WebhookSecrets secrets, IAuditLog audit, TimeProvider clock)
+internal sealed class WebhookHandler(VanguardDbContext db, WebhookSecrets secrets, IAuditLog audit, ICurrentActor actor, TimeProvider clock)
 {
     public const int DeliveriesPageSize = 20;
 
@@ -22,6 +23,12 @@ internal sealed class WebhookHandler(VanguardDbContext db, WebhookSecrets secret
     /// <summary>Sets the URL and switches it on or off. The first time a secret is made and returned; later calls keep it (rotate to change it).</summary>
     public async Task<Result<WebhookSecretView>> SetAsync(Guid listId, WebhookRequest request, CancellationToken ct)
     {
+        // Where a list's hits (plate, place, reason) leave the force is an approver's decision, as the HTTP policy says.
+        if (!SurveillancePolicies.IsApprover(actor))
+        {
+            return SurveillanceErrors.ApproverRequired;
+        }
+
         var url = request.Url?.Trim();
         if (string.IsNullOrEmpty(url))
         {
@@ -35,6 +42,8 @@ internal sealed class WebhookHandler(VanguardDbContext db, WebhookSecrets secret
                     $"url must be an absolute http(s) URL of at most {WebhookUrls.MaxLength} characters, without credentials or fragment.");
             case WebhookUrlVerdict.Insecure:
                 return WebhookErrors.InsecureUrl;
+            case WebhookUrlVerdict.Refused:
+                return WebhookErrors.AddressRefused;
             case WebhookUrlVerdict.Acceptable:
                 break;
         }
@@ -62,6 +71,11 @@ internal sealed class WebhookHandler(VanguardDbContext db, WebhookSecrets secret
     /// <summary>A new secret, returned once; deliveries still waiting are signed with it from now on.</summary>
     public async Task<Result<WebhookSecretView>> RotateAsync(Guid listId, CancellationToken ct)
     {
+        if (!SurveillancePolicies.IsApprover(actor))
+        {
+            return SurveillanceErrors.ApproverRequired;
+        }
+
         var list = await db.Set<Watchlist>().SingleOrDefaultAsync(l => l.Id == listId, ct);
         if (list is null)
         {

@@ -87,7 +87,7 @@ internal sealed class WebhookSender(
         }
         catch (CryptographicException)
         {
-            return (null, "the signing secret cannot be read (data protection key lost); rotate the secret");
+            return (null, "签名密钥无法读取，请更换密钥 / signing secret unreadable, rotate it");
         }
 
         var body = delivery.PayloadJson;
@@ -102,15 +102,16 @@ internal sealed class WebhookSender(
         {
             using var response = await clients.CreateClient(ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             var status = (int)response.StatusCode;
-            return response.IsSuccessStatusCode ? (status, null) : (status, $"HTTP {status} {response.ReasonPhrase}".Trim());
+            return response.IsSuccessStatusCode ? (status, null) : (status, $"HTTP 状态码 {status}");
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            return (null, $"no answer within {Timeout.TotalSeconds:0} s");
+            return (null, $"超时（{Timeout.TotalSeconds:0} 秒内无应答）");
         }
         catch (HttpRequestException ex)
         {
-            return (null, ex.Message.Length > 900 ? ex.Message[..900] : ex.Message);
+            // Only a category: the raw text (addresses, ports, TLS detail) would let the deliveries page serve as a port scanner.
+            return (null, WebhookConnections.Category(ex));
         }
     }
 
@@ -167,9 +168,10 @@ internal sealed class WebhookSender(
             {
                 return;
             }
-            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning(ex, "Webhook sender failed; retrying shortly");
+                // Any failure, not only the database's: an escaping exception would stop the whole host (StopHost).
+                logger.LogError(ex, "Webhook sender failed; retrying shortly");
             }
         }
     }

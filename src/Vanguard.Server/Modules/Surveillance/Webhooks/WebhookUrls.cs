@@ -20,6 +20,12 @@ internal static class WebhookUrls
             return WebhookUrlVerdict.Malformed;
         }
 
+        // A literal address no receiver has is refused at once; a name resolving to one is refused when sending (WebhookConnections).
+        if (IPAddress.TryParse(uri.IdnHost.Trim('[', ']'), out var literal) && WebhookConnections.IsForbidden(literal))
+        {
+            return WebhookUrlVerdict.Refused;
+        }
+
         return uri.Scheme == "https" || IsLoopbackOrPrivate(uri) ? WebhookUrlVerdict.Acceptable : WebhookUrlVerdict.Insecure;
     }
 
@@ -60,4 +66,7 @@ internal enum WebhookUrlVerdict
 
     /// <summary>Plain http to a host name or a public address.</summary>
     Insecure,
+
+    /// <summary>A link-local, multicast, broadcast or unspecified address (the instance metadata service, say).</summary>
+    Refused,
 }

@@ -12,7 +12,7 @@ internal static class WebhooksSetup
         services.AddSingleton<WebhookSecrets>();
         // The sender sets its own per-request timeout (WebhookTimeoutSeconds); redirects are not followed.
         services.AddHttpClient(WebhookSender.ClientName, c => c.Timeout = System.Threading.Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+            .ConfigurePrimaryHttpMessageHandler(WebhookConnections.CreateHandler);
         services.AddHostedService<WebhookSender>();
         return services;
     }
