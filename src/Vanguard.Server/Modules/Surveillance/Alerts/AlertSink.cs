@@ -25,6 +25,7 @@ internal sealed class AlertSink(
 
     public async Task HandleAsync(IReadOnlyList<PlateHit> hits, CancellationToken ct)
     {
+        hits = InTheirArea(hits);
         if (hits.Count == 0)
         {
             return;
@@ -72,6 +73,45 @@ internal sealed class AlertSink(
         }
 
         await RetainAsync(scope.ServiceProvider, changes.Values.SelectMany(c => c.ReadIds).ToList(), ct);
+    }
+
+    /// <summary>
+    /// A list watches its owner's area, widened by the entry's 预警单位: a hit on a camera outside the owner's subtree and
+    /// outside every alert agency's subtree is none of theirs (the camera's agency would see another force's reason, its
+    /// officers be sent, the owner never see it), so it raises nothing.
+    /// </summary>
+    private List<PlateHit> InTheirArea(IReadOnlyList<PlateHit> hits)
+    {
+        var tree = agencies.Current;
+        var kept = new List<PlateHit>(hits.Count);
+        foreach (var hit in hits)
+        {
+            if (Covers(tree, hit.Entry, hit.Read.AgencyId))
+            {
+                kept.Add(hit);
+            }
+        }
+
+        if (kept.Count < hits.Count && logger.IsEnabled(LogLevel.Debug))
+        {
+            logger.LogDebug("{Count} watch-list hits on cameras outside the list owner's and alert agencies' areas raise no alert", hits.Count - kept.Count);
+        }
+
+        return kept;
+    }
+
+    /// <summary>Whether the camera's agency is the entry's owner or an alert agency, or lies under one of them.</summary>
+    internal static bool Covers(AgencyTree tree, IndexedEntry entry, Guid cameraAgencyId)
+    {
+        for (var agency = tree.Find(cameraAgencyId); agency is not null; agency = agency.ParentId is { } parent ? tree.Find(parent) : null)
+        {
+            if (agency.Id == entry.AgencyId || entry.AlertAgencyIds.Contains(agency.Id))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool ShouldAutoDispatch(Change change) =>

@@ -101,20 +101,33 @@ internal sealed class PlateReadMatcher(WatchlistIndex index, IServiceScopeFactor
                     batch.Add(read);
                 }
 
-                var hits = MatchBatch(batch, matches);
-                foreach (var hit in hits ?? [])
+                try
                 {
-                    if (!_hitQueue.Writer.TryWrite(hit))
-                    {
-                        Interlocked.Increment(ref _sinkFailures);
-                        logger.LogError("Watch-list hit queue full ({Capacity}): a hit raises no alert", QueueCapacity);
-                    }
+                    QueueHits(MatchBatch(batch, matches));
+                }
+                catch (Exception e)
+                {
+                    // The loop must outlive one bad batch: an exception escaping ExecuteAsync would stop the whole host (StopHost).
+                    Interlocked.Increment(ref _sinkFailures);
+                    logger.LogError(e, "Watch-list matching failed on a batch of {Count} reads; they raise no alert", batch.Count);
                 }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Shutting down: reads still queued are stored; they are only not matched.
+        }
+    }
+
+    private void QueueHits(List<PlateHit>? hits)
+    {
+        foreach (var hit in hits ?? [])
+        {
+            if (!_hitQueue.Writer.TryWrite(hit))
+            {
+                Interlocked.Increment(ref _sinkFailures);
+                logger.LogError("Watch-list hit queue full ({Capacity}): a hit raises no alert", QueueCapacity);
+            }
         }
     }
 

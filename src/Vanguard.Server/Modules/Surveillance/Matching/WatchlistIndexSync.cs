@@ -179,9 +179,10 @@ internal sealed class WatchlistIndexSync(
             {
                 return;
             }
-            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException or TimeoutException)
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning(e, "Watch-list index catch-up failed; retrying in {Seconds} s", every.TotalSeconds);
+                // Any failure: an exception escaping ExecuteAsync would stop the whole host (StopHost).
+                logger.LogError(e, "Watch-list index catch-up failed; retrying in {Seconds} s", every.TotalSeconds);
             }
         }
     }

@@ -41,9 +41,10 @@ internal sealed class SuspectJob(IServiceScopeFactory scopes, TimeProvider clock
                     ran++;
                 }
             }
-            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {
-                logger.LogWarning(ex, "Suspect rule {RuleId} failed; it runs again next period", id);
+                // One bad rule must not keep the others from running (nor stop the host).
+                logger.LogError(ex, "Suspect rule {RuleId} failed; it runs again next period", id);
             }
         }
 
@@ -88,9 +89,10 @@ internal sealed class SuspectJob(IServiceScopeFactory scopes, TimeProvider clock
             {
                 return;
             }
-            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning(ex, "Suspect rules job failed; retrying next period");
+                // Any failure: an exception escaping ExecuteAsync would stop the whole host (StopHost).
+                logger.LogError(ex, "Suspect rules job failed; retrying next period");
             }
         }
     }

@@ -137,12 +137,13 @@ internal static class WatchlistCsv
             return ("surveillance.import_reason", $"布控事由不能为空，且不超过 {WatchlistHandler.MaxReasonLength} 个字符。");
         }
 
-        if (ValidUntil(rawUntil) is not { } until)
+        var until = ValidUntil(rawUntil, now, out var beyondLimit);
+        if (until is null && !beyondLimit)
         {
             return ("surveillance.import_valid_until", $"有效期至“{rawUntil}”无法识别，请填写日期（如 2027-06-30）。");
         }
 
-        if (until <= now || until - now > WatchlistHandler.MaxValidity)
+        if (beyondLimit || until <= now || until - now > WatchlistHandler.MaxValidity)
         {
             return ("surveillance.import_valid_until", "有效期至须晚于今天，且自今日起不超过 365 天。");
         }
@@ -152,25 +153,49 @@ internal static class WatchlistCsv
             return ("surveillance.import_fuzzy", $"模糊匹配“{rawFuzzy}”无法识别，请填写 是 或 否（可留空，即否）。");
         }
 
-        row = new ImportRow(0, plate, color, reason, until, fuzzy);
+        row = new ImportRow(0, plate, color, reason, until!.Value, fuzzy);
         return null;
     }
 
     /// <summary>
     /// A date means "through that day" (China time): the entry stops at the next midnight. A full timestamp with an
-    /// offset is taken as it is.
+    /// offset is taken as it is; one without an offset is China time too (never the server's own zone). A date or time
+    /// past the 365-day limit is flagged as such before any arithmetic on it (9999-12-31 has no next day).
     /// </summary>
-    private static DateTimeOffset? ValidUntil(string text)
+    private static DateTimeOffset? ValidUntil(string text, DateTimeOffset now, out bool beyondLimit)
     {
+        beyondLimit = false;
+        var chinaToday = DateOnly.FromDateTime(now.ToOffset(LegalClock.ChinaOffset).DateTime);
         string[] dateFormats = ["yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d", "yyyy.M.d", "yyyyMMdd"];
         if (DateOnly.TryParseExact(text, dateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
+            if (day.DayNumber - chinaToday.DayNumber > WatchlistHandler.MaxValidity.Days)
+            {
+                beyondLimit = true;
+                return null;
+            }
+
             return new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), LegalClock.ChinaOffset).ToUniversalTime();
         }
 
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) && text.Contains('T', StringComparison.Ordinal)
-            ? at.ToUniversalTime()
-            : null;
+        if (!text.Contains('T', StringComparison.Ordinal)
+            || !DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var stamp))
+        {
+            return null;
+        }
+
+        if (DateOnly.FromDateTime(stamp).DayNumber - chinaToday.DayNumber > WatchlistHandler.MaxValidity.Days + 1 || stamp.Year < 2)
+        {
+            beyondLimit = true; // far outside any window (or at the calendar's edges, where an offset would overflow)
+            return null;
+        }
+
+        if (stamp.Kind == DateTimeKind.Unspecified)
+        {
+            return new DateTimeOffset(stamp, LegalClock.ChinaOffset).ToUniversalTime();
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at.ToUniversalTime() : null;
     }
 
     private static bool? Fuzzy(string text) => text.ToLowerInvariant() switch
