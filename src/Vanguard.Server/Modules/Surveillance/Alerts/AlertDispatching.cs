@@ -14,7 +14,7 @@ namespace Vanguard.Server.Modules.Surveillance.Alerts;
 /// <summary>Sends an alert to an officer's terminal as a <c>watchlist_hit</c> task: by the platform (nearest on duty) or by a person.</summary>
 internal sealed class AlertDispatching(
     VanguardDbContext db, ITaskDispatch tasks, IAuditLog audit, IAgencyDirectory agencies, AlertNotifier notifier, IOptions<SurveillanceOptions> options,
-    TimeProvider clock, ILogger<AlertDispatching> logger)
+    IServiceScopeFactory scopes, TimeProvider clock, ILogger<AlertDispatching> logger)
 {
     /// <summary>How many of the nearest officers on duty automatic dispatch looks at (to find one not already busy).</summary>
     private const int CandidatesConsidered = 5;
@@ -141,6 +141,15 @@ internal sealed class AlertDispatching(
             try
             {
                 var cancelled = await tasks.CancelAsync(taskId, reason, ct);
+                if (cancelled.Error?.Kind == ErrorKind.NotFound && !db.Jurisdiction.IsUnrestricted)
+                {
+                    // The task went to an officer outside the caller's jurisdiction (sent by a higher agency): the alert
+                    // is the authority to stop it, so the platform cancels it.
+                    await using var scope = scopes.CreateAsyncScope();
+                    scope.ServiceProvider.GetRequiredService<PrincipalAccessor>().SetSystem();
+                    cancelled = await scope.ServiceProvider.GetRequiredService<ITaskDispatch>().CancelAsync(taskId, reason, ct);
+                }
+
                 if (!cancelled.IsSuccess)
                 {
                     logger.LogWarning("Task {TaskId} of alert {AlertId} could not be cancelled: {Code}", taskId, alertId, cancelled.Error!.Code);
