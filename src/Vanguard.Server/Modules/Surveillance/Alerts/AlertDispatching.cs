@@ -14,7 +14,7 @@ namespace Vanguard.Server.Modules.Surveillance.Alerts;
 /// <summary>Sends an alert to an officer's terminal as a <c>watchlist_hit</c> task: by the platform (nearest on duty) or by a person.</summary>
 internal sealed class AlertDispatching(
     VanguardDbContext db, ITaskDispatch tasks, IAuditLog audit, IAgencyDirectory agencies, AlertNotifier notifier, IOptions<SurveillanceOptions> options,
-    TimeProvider clock, ILogger<AlertDispatching> logger)
+    IServiceScopeFactory scopes, TimeProvider clock, ILogger<AlertDispatching> logger)
 {
     /// <summary>How many of the nearest officers on duty automatic dispatch looks at (to find one not already busy).</summary>
     private const int CandidatesConsidered = 5;
@@ -77,42 +77,97 @@ internal sealed class AlertDispatching(
 
                 return;
             }
-            catch (DbUpdateConcurrencyException) when (attempt == 0)
+            catch (DbUpdateConcurrencyException) when (attempt < 2)
             {
-                db.ChangeTracker.Clear(); // a sighting or a person changed the alert meanwhile: decide again
+                // A sighting or a person changed the alert meanwhile; nothing was stored: decide again.
             }
         }
     }
 
     /// <summary>
-    /// The task and the alert's new state are saved together (the task dispatch saves this unit of work); the task id
-    /// follows in a second save. The task's <c>SourceRef</c> is the alert id, so its steps find the alert either way.
+    /// The task and the alert's new state (with the task's id, given to the task up front) are saved in one unit of
+    /// work by the task dispatch: a failed save stores neither, so a retry can never send a second task. The officer who
+    /// had the alert before is then told their task is cancelled (改派). A concurrent change of the alert throws
+    /// <see cref="DbUpdateConcurrencyException"/> with nothing stored and the unit of work cleared.
     /// </summary>
     public async Task<Result<AlertView>> AssignAsync(Alert alert, Guid officerId, string officerName, bool automatic, CancellationToken ct)
     {
         var now = AlertTime.Now(clock);
         var previousTask = alert.TaskId;
-        (alert.Status, alert.OfficerId, alert.OfficerName, alert.DispatchedAt, alert.UpdatedAt) = (AlertStatuses.Dispatched, officerId, officerName, now, now);
+        var taskId = Guid.CreateVersion7();
+        (alert.Status, alert.OfficerId, alert.OfficerName, alert.DispatchedAt, alert.UpdatedAt, alert.TaskId) =
+            (AlertStatuses.Dispatched, officerId, officerName, now, now, taskId);
         alert.Version++;
         audit.Record("surveillance.alert_dispatched", "surveillance_alert", alert.Id.ToString(), new { officerId, previousTask, automatic }, alert.AgencyId);
-        var views = await AlertViews.ToViewsAsync(db, agencies.Current, [alert], ct);
-        var view = views[0];
-        var dispatched = await tasks.DispatchAsync(
-            new TaskDispatchRequest(
-                officerId, TaskKinds.WatchlistHit, Title(view), Detail(view), alert.DeviceName, alert.Lat, alert.Lon, TaskKinds.WatchlistHit, alert.Id.ToString(),
-                DueBy: null),
-            ct);
+        var view = (await AlertViews.ToViewsAsync(db, agencies.Current, [alert], ct))[0];
+        Result<TaskView> dispatched;
+        try
+        {
+            dispatched = await tasks.DispatchAsync(
+                new TaskDispatchRequest(
+                    officerId, TaskKinds.WatchlistHit, Title(view), Detail(view), alert.DeviceName, alert.Lat, alert.Lon, TaskKinds.WatchlistHit,
+                    alert.Id.ToString(), DueBy: null, TaskId: taskId),
+                ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            throw;
+        }
+
         if (!dispatched.IsSuccess)
         {
             db.ChangeTracker.Clear();
             return dispatched.Error!;
         }
 
-        alert.TaskId = dispatched.Value.Id;
-        await db.SaveChangesAsync(ct);
-        view = view with { TaskId = alert.TaskId, Version = alert.Version };
-        await notifier.PublishAsync(view, isNew: false, [alert.AgencyId], ct);
+        if (previousTask is { } previous && previous != taskId)
+        {
+            await CancelPreviousAsync(alert.Id, previous, $"该预警已改派给{officerName}，本任务取消，无需继续处置。", ct);
+        }
+
+        await notifier.PublishAsync(view, isNew: false, await AlertAudience.AgenciesAsync(db, alert, ct), ct);
         return view;
+    }
+
+    /// <summary>
+    /// Cancels the task an alert no longer follows (re-dispatched or closed). The alert's own change is stored already:
+    /// a failure here is logged, never undone — the officer's later steps on that task no longer move the alert.
+    /// </summary>
+    public async Task CancelPreviousAsync(Guid alertId, Guid taskId, string reason, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                var cancelled = await tasks.CancelAsync(taskId, reason, ct);
+                if (cancelled.Error?.Kind == ErrorKind.NotFound && !db.Jurisdiction.IsUnrestricted)
+                {
+                    // The task went to an officer outside the caller's jurisdiction (sent by a higher agency): the alert
+                    // is the authority to stop it, so the platform cancels it.
+                    await using var scope = scopes.CreateAsyncScope();
+                    scope.ServiceProvider.GetRequiredService<PrincipalAccessor>().SetSystem();
+                    cancelled = await scope.ServiceProvider.GetRequiredService<ITaskDispatch>().CancelAsync(taskId, reason, ct);
+                }
+
+                if (!cancelled.IsSuccess)
+                {
+                    logger.LogWarning("Task {TaskId} of alert {AlertId} could not be cancelled: {Code}", taskId, alertId, cancelled.Error!.Code);
+                }
+
+                return;
+            }
+            catch (DbUpdateConcurrencyException ex)
+            {
+                // The officer stepped the task at that moment: look again (a finished task stays finished).
+                db.ChangeTracker.Clear();
+                if (attempt > 0)
+                {
+                    logger.LogWarning(ex, "Task {TaskId} of alert {AlertId} could not be cancelled", taskId, alertId);
+                    return;
+                }
+            }
+        }
     }
 
     /// <summary>布控预警：豫A12345（非法营运重点车辆） — at most the task's 100 characters.</summary>
@@ -159,8 +214,9 @@ internal sealed class AlertAutoDispatcher(AlertDispatchQueue queue, IServiceScop
                     scope.ServiceProvider.GetRequiredService<PrincipalAccessor>().SetSystem();
                     await scope.ServiceProvider.GetRequiredService<AlertDispatching>().AutoAsync(alertId, stoppingToken);
                 }
-                catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException or TimeoutException)
+                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
+                    // Whatever went wrong with one alert must not stop the host (StopHost on an unhandled exception).
                     logger.LogWarning(ex, "Automatic dispatch of alert {AlertId} failed; it stays new for the command centre", alertId);
                 }
             }

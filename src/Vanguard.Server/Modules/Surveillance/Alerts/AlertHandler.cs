@@ -93,9 +93,14 @@ internal sealed class AlertHandler(
             {
                 return await dispatching.AssignAsync(alert, officer.OfficerId, officer.Name, automatic: false, ct);
             }
-            catch (DbUpdateConcurrencyException) when (attempt == 0)
+            catch (DbUpdateConcurrencyException)
             {
-                db.ChangeTracker.Clear(); // a sighting or the officer's step changed it meanwhile: decide again
+                // A sighting or the officer's step changed it meanwhile; nothing was stored (no task went out): decide
+                // again once, then let the user look again rather than race on.
+                if (attempt > 0)
+                {
+                    return SurveillanceErrors.ConcurrentUpdate;
+                }
             }
         }
     }
@@ -144,16 +149,27 @@ internal sealed class AlertHandler(
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateConcurrencyException) when (attempt == 0)
+            catch (DbUpdateConcurrencyException)
             {
                 db.ChangeTracker.Clear();
+                if (attempt > 0)
+                {
+                    return SurveillanceErrors.ConcurrentUpdate;
+                }
+
                 continue;
+            }
+
+            if (alert.TaskId is { } taskId)
+            {
+                // The officer on the way is told to stop (the finished task of an alert the officer closed stays finished).
+                await dispatching.CancelPreviousAsync(alert.Id, taskId, $"指挥中心已处置该预警（{actor.Name}），本任务取消，无需继续处置。", ct);
             }
 
             var view = (await AlertViews.ToViewsAsync(db, agencies.Current, [alert], ct))[0];
             if (channels.Contains(AlertChannels.Command))
             {
-                await notifier.PublishAsync(view, isNew: false, [alert.AgencyId], ct);
+                await notifier.PublishAsync(view, isNew: false, await AlertAudience.AgenciesAsync(db, alert, ct), ct);
             }
 
             return view;

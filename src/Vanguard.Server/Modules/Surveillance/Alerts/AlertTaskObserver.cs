@@ -19,10 +19,13 @@ internal sealed class AlertTaskObserver(
 {
     public const string AlertClosedEvent = "alert.closed";
 
-    private readonly Dictionary<Guid, (AlertView View, Guid AgencyId)> _toPublish = [];
+    private readonly Dictionary<Guid, (AlertView View, List<Guid> Audience)> _toPublish = [];
     private bool _listening;
 
-    public async Task OnTaskStepAsync(TaskView task, CancellationToken ct)
+    public Task OnTaskStepAsync(TaskView task, CancellationToken ct) => FollowAsync(task, actor.Name, ct);
+
+    /// <param name="officerName">Who moved the task: the alert's <c>ClosedBy</c> and the audit's <c>by</c>, also when the platform writes for them.</param>
+    private async Task FollowAsync(TaskView task, string officerName, CancellationToken ct)
     {
         if (task.SourceType != TaskKinds.WatchlistHit || !Guid.TryParse(task.SourceRef, out var alertId))
         {
@@ -54,7 +57,7 @@ internal sealed class AlertTaskObserver(
             await using var scope = scopes.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<PrincipalAccessor>().SetSystem();
             var system = scope.ServiceProvider.GetRequiredService<AlertTaskObserver>();
-            await system.OnTaskStepAsync(task, ct);
+            await system.FollowAsync(task, officerName, ct);
             await scope.ServiceProvider.GetRequiredService<VanguardDbContext>().SaveChangesAsync(ct);
             return;
         }
@@ -66,10 +69,10 @@ internal sealed class AlertTaskObserver(
         alert.Version++;
         if (target == AlertStatuses.Closed)
         {
-            (alert.Outcome, alert.OutcomeNote, alert.ClosedAt, alert.ClosedBy) = (task.Outcome, task.Note, now, actor.Name);
+            (alert.Outcome, alert.OutcomeNote, alert.ClosedAt, alert.ClosedBy) = (task.Outcome, task.Note, now, officerName);
         }
 
-        audit.Record("surveillance.alert_" + target, "surveillance_alert", alert.Id.ToString(), new { task = task.Id, task.Outcome }, alert.AgencyId);
+        audit.Record("surveillance.alert_" + target, "surveillance_alert", alert.Id.ToString(), new { task = task.Id, task.Outcome, by = officerName }, alert.AgencyId);
         var entry = await db.Set<WatchlistEntry>().IgnoreQueryFilters().AsNoTracking().Where(e => e.Id == alert.EntryId)
             .Select(e => new { e.Channels }).SingleOrDefaultAsync(ct);
         var channels = entry?.Channels.Split(',') ?? [];
@@ -83,7 +86,7 @@ internal sealed class AlertTaskObserver(
         if (channels.Contains(AlertChannels.Command))
         {
             var view = (await AlertViews.ToViewsAsync(db, agencies.Current, [alert], ct))[0];
-            _toPublish[alert.Id] = (view, alert.AgencyId);
+            _toPublish[alert.Id] = (view, await AlertAudience.AgenciesAsync(db, alert, ct));
             Listen();
         }
     }
@@ -101,21 +104,21 @@ internal sealed class AlertTaskObserver(
         {
             var pending = _toPublish.Values.ToList();
             _toPublish.Clear();
-            foreach (var (view, agencyId) in pending)
+            foreach (var (view, audience) in pending)
             {
-                _ = PublishAsync(view, agencyId);
+                _ = PublishAsync(view, audience);
             }
         };
         db.SaveChangesFailed += (_, _) => _toPublish.Clear();
     }
 
-    private async Task PublishAsync(AlertView view, Guid agencyId)
+    private async Task PublishAsync(AlertView view, List<Guid> audience)
     {
         try
         {
-            await notifier.PublishAsync(view, isNew: false, [agencyId], CancellationToken.None);
+            await notifier.PublishAsync(view, isNew: false, audience, CancellationToken.None);
         }
-        catch (InvalidOperationException ex)
+        catch (Exception ex)
         {
             logger.LogWarning(ex, "Could not push the change of alert {AlertId}", view.Id);
         }

@@ -22,10 +22,23 @@ public interface ITaskDispatch
 
     /// <summary>The officers on duty in the caller's jurisdiction that have sent a position, with their last one (the command map).</summary>
     Task<IReadOnlyList<OfficerOnDuty>> OnDutyWithPositionsAsync(CancellationToken ct);
+
+    /// <summary>
+    /// 撤销: the task is no longer the officer's to do (the alert went to a colleague, or the command centre closed it).
+    /// Status <c>cancelled</c> with the reason in its note; audited; <c>taskChanged</c> is pushed to the officer's
+    /// terminals; a cancelled task takes no further step. Saves the caller's unit of work with it (as a dispatch does).
+    /// A task already finished or cancelled is returned unchanged. Fails with <c>terminal.task_not_found</c> (not in
+    /// the caller's jurisdiction) or <c>validation.failed</c> (no reason).
+    /// </summary>
+    Task<Result<TaskView>> CancelAsync(Guid taskId, string reason, CancellationToken ct);
 }
 
 /// <param name="Kind">One of <see cref="TaskKinds.All"/>.</param>
 /// <param name="SourceType">What raised the task (<c>watchlist_hit</c>, <c>complaint</c> …), with <paramref name="SourceRef"/> its id there.</param>
+/// <param name="TaskId">
+/// The id to give the task, when the caller keeps it on its own row: that row is then saved in the same unit of work as
+/// the task, so the task is never stored without the caller knowing it. A new id when null.
+/// </param>
 public sealed record TaskDispatchRequest(
     Guid OfficerId,
     string? Kind,
@@ -36,7 +49,8 @@ public sealed record TaskDispatchRequest(
     double? Lon = null,
     string? SourceType = null,
     string? SourceRef = null,
-    DateTimeOffset? DueBy = null);
+    DateTimeOffset? DueBy = null,
+    Guid? TaskId = null);
 
 /// <summary>A task as the officer's terminal and the command centre see it.</summary>
 public sealed record TaskView(

@@ -53,7 +53,7 @@ internal sealed class TasksHandler(
         var now = StoredTime.Now(clock);
         var task = new TerminalTask
         {
-            Id = Guid.CreateVersion7(),
+            Id = request.TaskId ?? Guid.CreateVersion7(),
             AgencyId = officer.AgencyId,
             OfficerId = officer.Id,
             Kind = request.Kind!,
@@ -112,6 +112,36 @@ internal sealed class TasksHandler(
             })
             .OrderBy(o => o.OfficerNo, StringComparer.Ordinal)
             .ToList();
+    }
+
+    public async Task<Result<TaskView>> CancelAsync(Guid taskId, string reason, CancellationToken ct)
+    {
+        var check = new Validator().Require("reason", reason, "撤销原因", "Reason").MaxLength("reason", reason, 1000, "撤销原因", "Reason");
+        if (!check.IsValid)
+        {
+            return check.ToError();
+        }
+
+        var task = await db.Set<TerminalTask>().SingleOrDefaultAsync(t => t.Id == taskId, ct);
+        if (task is null)
+        {
+            return TerminalErrors.TaskNotFound;
+        }
+
+        if (task.Status is TaskStatuses.Finished or TaskStatuses.Cancelled)
+        {
+            return View(task);
+        }
+
+        var now = StoredTime.Now(clock);
+        // The reason goes where a finished task keeps the officer's note: the terminal shows it under 已取消.
+        (task.Status, task.Note, task.UpdatedAt) = (TaskStatuses.Cancelled, reason.Trim(), now);
+        task.Version++;
+        audit.Record("terminal.task_cancelled", "terminal_task", task.Id.ToString(), new { task.OfficerId, reason = task.Note, by = actor.Name }, task.AgencyId);
+        await db.SaveChangesAsync(ct);
+        var view = View(task);
+        await notifier.SendAsync(TaskNotifier.TaskChanged, view, ct);
+        return view;
     }
 
     /// <summary>The officer's own tasks, newest first; <paramref name="since"/> keeps only those changed after it (polling).</summary>

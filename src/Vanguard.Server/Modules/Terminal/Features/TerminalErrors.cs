@@ -30,7 +30,7 @@ internal static class TerminalErrors
         TaskStatuses.Accepted => "已接收",
         TaskStatuses.Arrived => "已到达",
         TaskStatuses.Finished => "已完成",
-        TaskStatuses.Cancelled => "已撤销",
+        TaskStatuses.Cancelled => "已取消",
         _ => status,
     };
 

@@ -6,7 +6,7 @@ import { enqueue, onSent } from './outbox.js';
 import { esc, fmtTime, locate, toast, view, $ } from './ui.js';
 
 export const KINDS = { watchlist_hit: '布控预警', complaint: '投诉核查', joint_operation: '联合执法', patrol: '巡查', other: '其他' };
-export const STATUS = { dispatched: '待接受', accepted: '已接受', arrived: '已到达', finished: '已完成', cancelled: '已撤销' };
+export const STATUS = { dispatched: '待接受', accepted: '已接受', arrived: '已到达', finished: '已完成', cancelled: '已取消' };
 export const OUTCOMES = {
   seized: '查扣', warned: '警告/教育', case_opened: '已立案', not_found: '未发现', false_hit: '误报', resolved: '已处理', other: '其他',
 };
@@ -20,6 +20,8 @@ const listeners = new Set();
 export const onTasksChange = (fn) => listeners.add(fn);
 
 const open = (t) => t.status !== 'finished' && t.status !== 'cancelled';
+// A cancelled task takes no step: a step still queued on the phone is refused by the server and shown no more.
+const shownStatus = (t) => (t.status === 'cancelled' ? 'cancelled' : t.pendingStep ?? t.status);
 export const openCount = () => Object.values(tasks).filter(open).length;
 
 async function save() {
@@ -34,7 +36,9 @@ async function merge(list, { announce = false } = {}) {
       toast(`新任务：${t.title}`, 'warn');
       navigator.vibrate?.([200, 100, 200]);
     }
-    tasks[t.id] = { ...t, pendingStep: known?.pendingStep && known.pendingStep !== t.status ? known.pendingStep : undefined };
+    if (known && known.status !== 'cancelled' && t.status === 'cancelled') toast(`任务已取消：${t.title}`, 'warn');
+    const pending = known?.pendingStep && known.pendingStep !== t.status && open(t) ? known.pendingStep : undefined;
+    tasks[t.id] = { ...t, pendingStep: pending };
   }
   await save();
 }
@@ -119,7 +123,7 @@ export function renderTaskList() {
   const card = (t) => `
     <a class="card task ${open(t) ? '' : 'done'}" href="#/tasks/${esc(t.id)}" data-testid="task-item">
     <div class="row"><span class="tag k-${esc(t.kind)}">${esc(KINDS[t.kind] ?? t.kind)}</span>
-    <span class="tag s-${esc(t.status)}">${esc(STATUS[t.pendingStep ?? t.status] ?? t.status)}${t.pendingStep ? ' · 待同步' : ''}</span></div>
+    <span class="tag s-${esc(shownStatus(t))}">${esc(STATUS[shownStatus(t)] ?? t.status)}${t.pendingStep ? ' · 待同步' : ''}</span></div>
     <div class="title">${esc(t.title)}</div>
     <div class="muted">${esc(t.place ?? '')} · 派发于 ${esc(fmtTime(t.dispatchedAt))}</div>
     </a>`;
@@ -133,7 +137,7 @@ export function renderTaskList() {
 export function renderTaskDetail(id) {
   const t = tasks[id];
   if (!t) return view('<h1>任务</h1><p class="empty">任务不存在或尚未同步到本机。</p><a class="btn" href="#/tasks">返回任务列表</a>');
-  const status = t.pendingStep ?? t.status;
+  const status = shownStatus(t);
   const step = { dispatched: 'accept', accepted: 'arrive', arrived: 'finish' }[status];
   view(`
     <a class="back" href="#/tasks">‹ 任务列表</a>
@@ -146,6 +150,7 @@ export function renderTaskDetail(id) {
     <tr><th>派发</th><td>${esc(fmtTime(t.dispatchedAt))} ${esc(t.dispatchedBy ?? '')}</td></tr>
     ${t.dueBy ? `<tr><th>时限</th><td>${esc(fmtTime(t.dueBy))}</td></tr>` : ''}
     ${t.sourceRef ? `<tr><th>来源</th><td>${esc(t.sourceType ?? '')} ${esc(t.sourceRef)}</td></tr>` : ''}
+    ${t.status === 'cancelled' ? `<tr><th>取消原因</th><td data-testid="task-cancel-reason">${esc(t.note ?? '—')}</td></tr>` : ''}
     ${t.outcome ? `<tr><th>结果</th><td>${esc(OUTCOMES[t.outcome] ?? t.outcome)} ${esc(t.note ?? '')}</td></tr>` : ''}
     </table>
     </section>
