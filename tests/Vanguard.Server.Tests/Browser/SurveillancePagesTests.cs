@@ -108,6 +108,9 @@ public sealed class SurveillancePagesTests(BrowserFixture browser) : IClassFixtu
         await Expect(alert).ToContainTextAsync("待处置");
         await Expect(alert.Locator(".alert-fuzzy")).ToHaveCountAsync(0);
         navigations.ShouldBe(0, "the alert must arrive on the open page, not by reloading it");
+        // Nobody is sent for a command-only entry: the item says so neutrally, and "nobody on duty" only when the count shows it.
+        var onDuty = (await page.Locator("[data-testid=kpi-officers] .vg-command-kpi-value").InnerTextAsync()).Trim();
+        await Expect(alert.Locator(".alert-undispatched")).ToHaveTextAsync(onDuty == "0" ? "暂无在岗人员，待人工派发" : "待派发");
 
         // Nobody was sent (the entry alerts the command centre only): the operator looks at it and closes it as a false hit.
         await alert.Locator(".alert-false-hit").ClickAsync();
@@ -325,6 +328,21 @@ public sealed class SurveillancePagesTests(BrowserFixture browser) : IClassFixtu
         await Expect(page.Locator("[data-testid=precision-lists]")).ToContainTextAsync("命中率");
         await Expect(page.Locator("[data-testid=precision-rules]")).ToBeVisibleAsync();
         await Expect(page.Locator("#precision-chart canvas")).ToHaveCountAsync(1);
+        await Expect(page.Locator(".precision-range-error")).ToHaveCountAsync(0);
+
+        // More than 366 days is refused on the page as the endpoint refuses it, not sent: pick the 1st of this month two years
+        // ago in the calendar, then today.
+        var to = DateTime.UtcNow.AddHours(8).Date;
+        var from = new DateTime(to.Year - 2, to.Month, 1, 0, 0, 0, DateTimeKind.Unspecified);
+        static string Cell(DateTime d) => $".ant-picker-dropdown td.ant-picker-cell-in-view[title='{d.Year}年{d.Month}月{d.Day}日']";
+        await page.Locator("#precision-range input").First.ClickAsync();
+        var superPrev = page.Locator(".ant-picker-dropdown .ant-picker-header-super-prev-btn >> visible=true").First;
+        await superPrev.ClickAsync();
+        await superPrev.ClickAsync();
+        await page.Locator(Cell(from)).First.ClickAsync();
+        // The calendar turns to the end date's month by itself once the start is chosen.
+        await page.Locator(Cell(to)).First.ClickAsync();
+        await Expect(page.Locator(".precision-range-error")).ToContainTextAsync("366 天以内");
         await page.Context.CloseAsync();
     }
 
