@@ -133,11 +133,17 @@ export function renderPrecision(elementId, dark, data) {
   return true;
 }
 
+/**
+ * A value as text inside tooltip HTML. Names of cameras, officers, lists and plates come from users and devices: a camera
+ * registered as "<img onerror=…>" must show as those characters, never run on the command screen.
+ */
+const asText = (value) => window.echarts.format.encodeHTML(value === null || value === undefined ? "" : String(value));
+
 const stationColours = { online: "#52c41a", silent: "#faad14", uncertified: "#ff4d4f" };
 
 /**
  * Draws the schematic map: data = { names: {…legend names}, agencies: [{name, lat, lon}], stations: [{name, lat, lon,
- * status, statusName}], officers: [{name, lat, lon}], alerts: [{plate, lat, lon, open}] }.
+ * status, statusName}], officers: [{name, lat, lon}], alerts: [{plate, place, reason, lat, lon, open}] }. Text is escaped here, not by the caller.
  */
 export function renderMap(elementId, dark, data) {
   const chart = chartFor(elementId, dark);
@@ -164,6 +170,7 @@ export function renderMap(elementId, dark, data) {
     textStyle: { fontFamily: "inherit" },
     grid: { left: 8, right: 8, top: 36, bottom: 8 },
     legend: { top: 4, left: 8, textStyle: { color: muted } },
+    // Every tip is built from escaped values above: the formatter's result is HTML.
     tooltip: { trigger: "item", formatter: (p) => p.data.tip },
     xAxis: axis(minLon - padLon, maxLon + padLon),
     yAxis: axis(minLat - padLat, maxLat + padLat),
@@ -172,23 +179,23 @@ export function renderMap(elementId, dark, data) {
         name: data.names.agencies, type: "scatter", symbol: "diamond", symbolSize: 9,
         itemStyle: { color: dark ? "#8c8c8c" : "#595959" },
         label: { show: true, position: "right", color: muted, fontSize: 11, formatter: (p) => p.data.short },
-        data: data.agencies.map((a) => ({ value: [a.lon, a.lat], tip: a.name, short: a.name.replace(/交通运输综合行政执法(支队|大队|总队|局)?/, "") })),
+        data: data.agencies.map((a) => ({ value: [a.lon, a.lat], tip: asText(a.name), short: a.name.replace(/交通运输综合行政执法(支队|大队|总队|局)?/, "") })),
       },
       {
         name: data.names.stations, type: "scatter", symbol: "circle", symbolSize: 8,
         data: data.stations.filter((s) => s.lat != null).map((s) => ({
-          value: [s.lon, s.lat], tip: `${s.name}<br/>${s.statusName}`, itemStyle: { color: stationColours[s.status] || "#8c8c8c" },
+          value: [s.lon, s.lat], tip: `${asText(s.name)}<br/>${asText(s.statusName)}`, itemStyle: { color: stationColours[s.status] || "#8c8c8c" },
         })),
       },
       {
         name: data.names.officers, type: "scatter", symbol: "triangle", symbolSize: 11,
         itemStyle: { color: "#40a9ff" },
-        data: data.officers.map((o) => ({ value: [o.lon, o.lat], tip: o.name })),
+        data: data.officers.map((o) => ({ value: [o.lon, o.lat], tip: asText(o.name) })),
       },
       {
         name: data.names.alerts, type: "effectScatter", symbolSize: 12, rippleEffect: { scale: 3, brushType: "stroke" },
         itemStyle: { color: "#ff4d4f" },
-        data: data.alerts.filter((a) => a.open && a.lat != null).map((a) => ({ value: [a.lon, a.lat], tip: `${a.plate}<br/>${a.place}` })),
+        data: data.alerts.filter((a) => a.open && a.lat != null).map((a) => ({ value: [a.lon, a.lat], tip: `${asText(a.plate)}<br/>${asText(a.place)}<br/>${asText(a.reason)}` })),
       },
     ],
   }, true);
