@@ -188,9 +188,11 @@ internal sealed class PaymentEngine(
         if (await db.Set<PaymentCallback>().AnyAsync(c => c.Gateway == gateway.Name && c.Nonce == record.Nonce && c.SignatureOk, ct))
         {
             // A notification seen before changes nothing. Resent word for word after a lost answer, it is told "already
-            // applied" (or the gateway would resend for ever); any other replay is refused.
-            return order is { Status: PaymentStatus.Paid } && order.GatewayTransactionId == n.TransactionId
-                ? await AcceptAsync(record, new CallbackResult("duplicate", order.OrderNo, order.Status), ct)
+            // applied" (or the gateway would resend for ever); any other replay is refused. The order is read again: the
+            // delivery that used the nonce may have paid it after this one first read it (two deliveries at once).
+            var current = order is null ? null : await db.Set<PaymentOrder>().AsNoTracking().SingleAsync(o => o.Id == order.Id, ct);
+            return current is { Status: PaymentStatus.Paid } && current.GatewayTransactionId == n.TransactionId
+                ? await AcceptAsync(record, new CallbackResult("duplicate", current.OrderNo, current.Status), ct)
                 : await RefuseAsync(record, PaymentErrors.Replayed, ct);
         }
 
