@@ -1,5 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Vanguard.Server.Data;
+using Vanguard.Server.Modules.Organisation.Contracts;
+using Vanguard.Server.Modules.Surveillance.Alerts;
+using Vanguard.Server.Modules.Surveillance.Data;
 
 namespace Vanguard.Server.Tests.Performance;
 
@@ -25,9 +30,9 @@ public sealed class ScoringTests(PerformanceFactory factory) : IClassFixture<Per
         var reversal = drill["indicators"]!.AsArray().Single(i => i!["code"]!.GetValue<string>() == "case_reversal")!;
         reversal["deducted"]!.GetValue<decimal>().ShouldBe(4m);
         reversal["recordRefs"]!.AsArray().Select(r => r!.GetValue<string>()).ShouldBe(["case:0192-a", "case:0192-b"]);
-        var hitRate = drill["indicators"]!.AsArray().Single(i => i!["code"]!.GetValue<string>() == "dispatch_hit_rate")!;
-        hitRate["noData"]!.GetValue<bool>().ShouldBeTrue();
-        hitRate["points"]!.GetValue<decimal>().ShouldBe(10m);
+        var bodycam = drill["indicators"]!.AsArray().Single(i => i!["code"]!.GetValue<string>() == "onsite_bodycam")!;
+        bodycam["noData"]!.GetValue<bool>().ShouldBeTrue();
+        bodycam["points"]!.GetValue<decimal>().ShouldBe(10m);
 
         await (await (await factory.SignedInAsync("nanyang.admin")).GetAsync($"/api/v1/performance/runs/2025-01/{number}/agencies/411000", Ct))
             .ShouldBeProblemAsync(HttpStatusCode.NotFound, "performance.score_not_found");
@@ -118,7 +123,7 @@ public sealed class ScoringTests(PerformanceFactory factory) : IClassFixture<Per
         text.ShouldNotContain("secret-ref");
         text.ShouldNotContain("recordRefs");
         text.ShouldNotContain("管理员", Case.Sensitive, "no person who computed or published");
-        board["indicators"]!.AsArray().Single(i => i!["code"]!.GetValue<string>() == "dispatch_hit_rate")!["measured"]!.GetValue<bool>().ShouldBeFalse();
+        board["indicators"]!.AsArray().Single(i => i!["code"]!.GetValue<string>() == "onsite_bodycam")!["measured"]!.GetValue<bool>().ShouldBeFalse();
 
         var page = await factory.CreateClient().GetAsync("/performance?month=2025-06", Ct);
         page.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -137,7 +142,50 @@ public sealed class ScoringTests(PerformanceFactory factory) : IClassFixture<Per
         rows.Count.ShouldBe(12);
         var row = rows.Single(r => (string?)r["单位编码"] == "411000");
         Convert.ToDecimal(row["得分"]).ShouldBe(94m);
-        row["布控派警命中率扣分（满分10）"].ShouldBe("暂无数据");
+        row["现场执法音像记录率扣分（满分10）"].ShouldBe("暂无数据");
+    }
+
+    [Fact]
+    public async Task DispatchHitRate_IsMeasuredFromSurveillanceAlerts_WithTheMissesAsRecords()
+    {
+        var xuchang = factory.Services.GetRequiredService<IAgencyDirectory>().Current.FindByCode("411000")!.Id;
+        var chinaMidnight = new DateTimeOffset(2025, 4, 30, 16, 0, 0, TimeSpan.Zero); // 2025-05-01 00:00 in China
+        await AlertAsync(xuchang, chinaMidnight.AddDays(-3), dispatched: true, AlertOutcomes.Seized);
+        var falseHit = await AlertAsync(xuchang, chinaMidnight.AddMinutes(-1), dispatched: true, AlertOutcomes.FalseHit);
+        await AlertAsync(xuchang, chinaMidnight.AddDays(-2), dispatched: false, AlertOutcomes.FalseHit);
+        await AlertAsync(xuchang, chinaMidnight, dispatched: true, AlertOutcomes.NotFound);
+        var admin = await factory.SignedInAsync("admin");
+
+        var number = (await PerformanceKit.ComputeAsync(admin, "2025-04"))["number"]!.GetValue<int>();
+
+        var hitRate = (await Drill(admin, "2025-04", number, "411000"))["indicators"]!.AsArray()
+            .Single(i => i!["code"]!.GetValue<string>() == "dispatch_hit_rate")!;
+        hitRate["noData"]!.GetValue<bool>().ShouldBeFalse();
+        hitRate["total"]!.GetValue<int>().ShouldBe(2, "dispatched and closed in April (China time) only");
+        hitRate["failures"]!.GetValue<int>().ShouldBe(1);
+        hitRate["deducted"]!.GetValue<decimal>().ShouldBe(2.5m, "50 % against a target of 60 % and a floor of 20 %");
+        hitRate["recordRefs"]!.AsArray().Select(r => r!.GetValue<string>()).ShouldBe([$"alert:{falseHit}"]);
+        var nanyang = (await Drill(admin, "2025-04", number, "411300"))["indicators"]!.AsArray()
+            .Single(i => i!["code"]!.GetValue<string>() == "dispatch_hit_rate")!;
+        nanyang["total"]!.GetValue<int>().ShouldBe(0);
+        nanyang["deducted"]!.GetValue<decimal>().ShouldBe(0m);
+    }
+
+    private async Task<Guid> AlertAsync(Guid agencyId, DateTimeOffset raisedAt, bool dispatched, string outcome)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<PrincipalAccessor>().SetSystem();
+        var db = scope.ServiceProvider.GetRequiredService<VanguardDbContext>();
+        var alert = new Alert
+        {
+            Id = Guid.CreateVersion7(), AgencyId = agencyId, WatchlistId = Guid.NewGuid(), EntryId = Guid.NewGuid(), ReadId = 1, DeviceId = Guid.NewGuid(),
+            DeviceName = "许昌东站出站口卡口", Plate = "豫K12345", PlateColor = "blue", EntryPlate = "豫K12345", MatchKind = MatchKinds.Exact, ConfidencePermille = 950,
+            CapturedAt = raisedAt, ReadReceivedAt = raisedAt, RaisedAt = raisedAt, LastSeenAt = raisedAt, UpdatedAt = raisedAt,
+            Status = AlertStatuses.Closed, TaskId = dispatched ? Guid.NewGuid() : null, Outcome = outcome, ClosedAt = raisedAt.AddHours(1),
+        };
+        db.Add(alert);
+        await db.SaveChangesAsync(Ct);
+        return alert.Id;
     }
 
     private static async Task<System.Text.Json.Nodes.JsonNode> Drill(HttpClient client, string month, int number, string code) =>

@@ -4,7 +4,9 @@ using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Performance.Board;
 using Vanguard.Server.Modules.Performance.Catalogue;
 using Vanguard.Server.Modules.Performance.Objections;
+using Vanguard.Server.Modules.Performance.Contracts;
 using Vanguard.Server.Modules.Performance.Scoring;
+using Vanguard.Server.Modules.Performance.Sources;
 
 namespace Vanguard.Server.Modules.Performance;
 
@@ -25,6 +27,8 @@ public static class PerformanceModule
         services.AddScoped<CatalogueSeeder>();
         services.AddScoped<ScoringHandler>();
         services.AddScoped<BoardHandler>();
+        // The data sources the platform has so far; an indicator whose key has none scores "no data yet" (full marks, flagged).
+        services.AddScoped<IIndicatorSource, DispatchHitRateSource>();
         services.AddScoped<ObjectionHandler>();
         services.AddSingleton<MonthlyScoringJob>();
         services.AddHostedService(sp => sp.GetRequiredService<MonthlyScoringJob>());
