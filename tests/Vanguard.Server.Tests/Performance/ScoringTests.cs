@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Vanguard.Server.Data;
+using Vanguard.Server.Modules.Offsite.Data;
 using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Surveillance.Alerts;
 using Vanguard.Server.Modules.Surveillance.Data;
@@ -169,6 +171,70 @@ public sealed class ScoringTests(PerformanceFactory factory) : IClassFixture<Per
             .Single(i => i!["code"]!.GetValue<string>() == "dispatch_hit_rate")!;
         nanyang["total"]!.GetValue<int>().ShouldBe(0);
         nanyang["deducted"]!.GetValue<decimal>().ShouldBe(0m);
+    }
+
+    [Fact]
+    public async Task MonthlyJob_ComputesLastMonthOnce_AndDoesNotPublish()
+    {
+        var job = factory.Services.GetRequiredService<Vanguard.Server.Modules.Performance.Scoring.MonthlyScoringJob>();
+        var lastMonth = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).AddMonths(-1).ToString("yyyy-MM");
+
+        (await job.RunDueAsync(Ct)).ShouldBeTrue();
+        (await job.RunDueAsync(Ct)).ShouldBeFalse("last month has a run already");
+
+        var runs = await PerformanceKit.OkAsync(await (await factory.SignedInAsync("admin")).GetAsync($"/api/v1/performance/runs?month={lastMonth}", Ct));
+        var run = runs.AsArray().ShouldHaveSingleItem()!;
+        run["status"]!.GetValue<string>().ShouldBe("computed");
+        run["reason"]!.GetValue<string>().ShouldBe("每月自动评分");
+    }
+
+    [Fact]
+    public async Task StationOverloadRate_IsMeasuredFromWeighings_OverTheSubtree()
+    {
+        var tree = factory.Services.GetRequiredService<IAgencyDirectory>().Current;
+        var weidu = tree.FindByCode("411002")!.Id;
+        var yuzhou = tree.FindByCode("411081")!.Id;
+        var october = new DateTimeOffset(2025, 10, 15, 10, 0, 0, TimeSpan.FromHours(8));
+        var overloaded = await WeighingsAsync(weidu, october, count: 1, verdict: 1);
+        await WeighingsAsync(weidu, october, count: 19, verdict: 0);
+        await WeighingsAsync(yuzhou, october, count: 30, verdict: 0);
+        await WeighingsAsync(yuzhou, october.AddMonths(1), count: 5, verdict: 1);
+        var admin = await factory.SignedInAsync("admin");
+
+        var number = (await PerformanceKit.ComputeAsync(admin, "2025-10"))["number"]!.GetValue<int>();
+
+        var weiduRate = await OverloadAsync(admin, number, "411002");
+        weiduRate["failures"]!.GetValue<int>().ShouldBe(1);
+        weiduRate["total"]!.GetValue<int>().ShouldBe(20);
+        weiduRate["deducted"]!.GetValue<decimal>().ShouldBe(10m, "5 % is over the 2 % threshold");
+        weiduRate["recordRefs"]!.AsArray().Select(r => r!.GetValue<string>()).ShouldBe([$"weighing:{overloaded[0]}"]);
+        var yuzhouRate = await OverloadAsync(admin, number, "411081");
+        yuzhouRate["total"]!.GetValue<int>().ShouldBe(30, "November's weighings are not October's");
+        yuzhouRate["deducted"]!.GetValue<decimal>().ShouldBe(0m);
+        var city = await OverloadAsync(admin, number, "411000");
+        city["failures"]!.GetValue<int>().ShouldBe(1);
+        city["total"]!.GetValue<int>().ShouldBe(50, "a city is scored over its counties");
+        city["deducted"]!.GetValue<decimal>().ShouldBe(0m, "2 % is not over the threshold");
+    }
+
+    private static async Task<JsonNode> OverloadAsync(HttpClient admin, int number, string code) =>
+        (await Drill(admin, "2025-10", number, code))["indicators"]!.AsArray().Single(i => i!["code"]!.GetValue<string>() == "station_overload_rate")!;
+
+    private async Task<List<long>> WeighingsAsync(Guid agencyId, DateTimeOffset at, int count, int verdict)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<PrincipalAccessor>().SetSystem();
+        var db = scope.ServiceProvider.GetRequiredService<VanguardDbContext>();
+        var rows = Enumerable.Range(0, count).Select(i => new WimRecord
+        {
+            DeviceId = Guid.NewGuid(), AgencyId = agencyId, RecordId = Guid.NewGuid().ToString("N"), CapturedAtMs = at.AddMinutes(i).ToUnixTimeMilliseconds(),
+            CapturedOffsetMinutes = 480, ReceivedAtMs = at.AddMinutes(i).ToUnixTimeMilliseconds(), Plate = "豫K12345", PlateColor = "yellow", AxleCount = 6,
+            VehicleKind = "combination", AxleWeightsKg = "7000,9000,9000,9000,9000,9000", GrossWeightKg = 52_000, Verdict = verdict, LimitKg = 49_000,
+            PenaltyKind = verdict == 1 ? "fine" : "none", EvidenceUsable = true,
+        }).ToList();
+        db.AddRange(rows);
+        await db.SaveChangesAsync(Ct);
+        return rows.Select(r => r.Id).ToList();
     }
 
     private async Task<Guid> AlertAsync(Guid agencyId, DateTimeOffset raisedAt, bool dispatched, string outcome)

@@ -29,6 +29,7 @@ public static class PerformanceModule
         services.AddScoped<BoardHandler>();
         // The data sources the platform has so far; an indicator whose key has none scores "no data yet" (full marks, flagged).
         services.AddScoped<IIndicatorSource, DispatchHitRateSource>();
+        services.AddScoped<IIndicatorSource, StationOverloadRateSource>();
         services.AddScoped<ObjectionHandler>();
         services.AddSingleton<MonthlyScoringJob>();
         services.AddHostedService(sp => sp.GetRequiredService<MonthlyScoringJob>());
