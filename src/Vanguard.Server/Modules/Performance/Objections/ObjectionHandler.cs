@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Vanguard.Domain.Common;
 using Vanguard.Domain.Performance;
-using Vanguard.Server.Common;
 using Vanguard.Server.Data;
 using Vanguard.Server.Modules.Audit.Contracts;
 using Vanguard.Server.Modules.Evidence.Contracts;
@@ -155,9 +154,15 @@ internal sealed class ObjectionHandler(
         }
 
         var rows = await db.Set<AgencyScore>().AsNoTracking().Where(s => s.RunId == current.Id).ToListAsync(ct);
-        var target = rows.Single(r => r.AgencyId == objection!.AgencyId);
-        var results = PerformanceJson.Read<List<IndicatorResult>>(target.ResultsJson);
+        // The current version may be a recomputation with another catalogue: the agency or the indicator may be gone from it.
+        var target = rows.SingleOrDefault(r => r.AgencyId == objection!.AgencyId);
+        var results = target is null ? [] : PerformanceJson.Read<List<IndicatorResult>>(target.ResultsJson);
         var index = results.FindIndex(r => r.Code == objection!.IndicatorCode);
+        if (index < 0)
+        {
+            return PerformanceErrors.NothingToObject;
+        }
+
         var before = results[index].Deducted;
         var corrected = request.CorrectedDeduction!.Value;
         if (corrected >= before)
