@@ -3,6 +3,7 @@ using Vanguard.Server.Data;
 using Vanguard.Server.Modules.Organisation;
 using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Organisation.Demo;
+using Vanguard.Server.Modules.Performance;
 using Vanguard.Server.Modules.Registry;
 using Vanguard.Server.Modules.Surveillance.Demo;
 
@@ -17,6 +18,7 @@ internal static class StartupTasks
 
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<PrincipalAccessor>().SetSystem();
+        await scope.ServiceProvider.SeedPerformanceCatalogueAsync(ct);  // the default indicator catalogue, demo or not
         var db = scope.ServiceProvider.GetRequiredService<VanguardDbContext>();
         var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
         var demo = DemoSettings.From(app.Configuration);

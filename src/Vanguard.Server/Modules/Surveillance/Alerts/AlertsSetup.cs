@@ -19,6 +19,7 @@ internal static class AlertsSetup
         services.AddScoped<AlertTaskObserver>();
         services.AddScoped<ITaskObserver>(sp => sp.GetRequiredService<AlertTaskObserver>());
         services.AddScoped<AlertHandler>();
+        services.AddScoped<Contracts.IDispatchOutcomes, DispatchOutcomes>(); // for the performance evaluation's hit rate
         return services;
     }
 

@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Vanguard.Server.Data;
+using Vanguard.Server.Modules.Organisation.Contracts;
+using Vanguard.Server.Modules.Performance.Contracts;
+using Vanguard.Server.Modules.Performance.Data;
+
+namespace Vanguard.Server.Modules.Performance.Scoring;
+
+/// <summary>
+/// Scores the month just ended once it is over (China time): every <c>JobCheckMinutes</c> it looks whether last month has any run,
+/// and computes version 1 if not. It never publishes: the province reviews and publishes. Two nodes racing are settled by the
+/// unique (month, number) index: the loser's insert fails and it finds the run next time.
+/// </summary>
+internal sealed class MonthlyScoringJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<PerformanceOptions> options, ILogger<MonthlyScoringJob> logger)
+    : BackgroundService
+{
+    /// <summary>Computes last month if it has no run yet; true when it did. Public so tests need not wait.</summary>
+    public async Task<bool> RunDueAsync(CancellationToken ct)
+    {
+        var month = ScoringMonth.Of(clock.GetUtcNow()).Previous();
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<PrincipalAccessor>().SetSystem();
+        var db = scope.ServiceProvider.GetRequiredService<VanguardDbContext>();
+        if (await db.Set<ScoringRun>().AnyAsync(r => r.Month == month.ToString(), ct))
+        {
+            return false;
+        }
+
+        var result = await scope.ServiceProvider.GetRequiredService<ScoringHandler>().ComputeMonthAsync(month, "每月自动评分", ct);
+        if (!result.IsSuccess)
+        {
+            logger.LogWarning("Monthly scoring of {Month} skipped: {Code}", month, result.Error!.Code);
+            return false;
+        }
+
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            logger.LogInformation("Monthly scoring of {Month}: version {Number} computed for {Agencies} agencies", month.ToString(), result.Value.Number, result.Value.Agencies);
+        }
+        return true;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.JobEnabled)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(Math.Max(1, options.Value.JobCheckMinutes)), clock);
+        do
+        {
+            try
+            {
+                await RunDueAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(ex, "Monthly scoring failed; it is tried again at the next check");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
