@@ -182,6 +182,19 @@ public sealed class StepsTests(ComplaintsFactory factory) : IClassFixture<Compla
     }
 
     [Fact]
+    public async Task Reassigned_TheNewAgencySeesTheStepsRecordedBefore()
+    {
+        var (_, url) = await FiledAsync(agencyCode: "411300");
+        var province = await factory.SignedInAsync("admin");
+        await OkAsync(await province.PostAsJsonAsync(url + "/assign", new { agencyCode = "410100" }, ApiClient.Ct));
+        var zhengzhou = await factory.SignedInAsync("zhengzhou.command");
+
+        var body = await OkAsync(await zhengzhou.GetAsync(url, ApiClient.Ct));
+
+        body["steps"]!.AsArray().Select(s => s!["kind"]!.GetValue<string>()).ShouldBe(["received", "assigned", "assigned"]);
+    }
+
+    [Fact]
     public async Task Steps_ByAnotherCity_AreNotFound()
     {
         var (_, url) = await FiledAsync();

@@ -48,6 +48,11 @@ public static class ComplaintsPolicies
     /// <summary>Reads complaints (the complainant in full on a single complaint) and records the steps.</summary>
     public const string Handle = "complaints-handle";
 
+    /// <summary>Names the reviewer of a complaint about an officer: agency leaders / administrators.</summary>
+    public const string Supervise = "complaints-supervise";
+
+    public static readonly string[] SupervisorRoles = [Role.AgencyAdmin, Role.ProvinceAdmin];
+
     public static readonly string[] IntakeRoles = [Role.CommandOperator, Role.AgencyAdmin, Role.ProvinceAdmin];
 
     public static readonly string[] HandlerRoles = [Role.CommandOperator, Role.AgencyAdmin, Role.ProvinceAdmin, Role.FieldOfficer, Role.CaseOfficer];
@@ -57,6 +62,7 @@ public static class ComplaintsPolicies
         options.AddPolicy(Intake, p => p.RequireAssertion(c =>
             (c.User.HasClaim(VanguardClaims.ActorKind, "device") && c.User.HasClaim(VanguardClaims.DeviceKind, DeviceKind.Hotline))
             || (c.User.HasClaim(VanguardClaims.ActorKind, "person") && IntakeRoles.Any(c.User.IsInRole))));
+        options.AddPolicy(Supervise, p => p.RequireClaim(VanguardClaims.ActorKind, "person").RequireRole(SupervisorRoles));
         options.AddPolicy(Handle, p => p.RequireClaim(VanguardClaims.ActorKind, "person").RequireRole(HandlerRoles));
     }
 }

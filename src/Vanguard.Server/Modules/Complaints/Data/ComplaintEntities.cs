@@ -44,6 +44,26 @@ public sealed class Complaint : IAgencyOwned
     /// <summary>执法证号 / officer number of the accused officer, when the complaint is about one.</summary>
     public string? AccusedOfficerNo { get; set; }
 
+    /// <summary>The accused officer when the number named exactly one officer the filer may see.</summary>
+    public Guid? AccusedOfficerId { get; set; }
+
+    /// <summary>The accused officer's own agency (team): the reviewer may not come from it.</summary>
+    public Guid? AccusedOfficerAgencyId { get; set; }
+
+    public string? AccusedOfficerName { get; set; }
+
+    /// <summary>核查人 of a complaint about an officer, kept as named (the handler may not see an officer of another city).</summary>
+    public Guid? ReviewerOfficerId { get; set; }
+
+    public Guid? ReviewerAgencyId { get; set; }
+
+    public string? ReviewerOfficerNo { get; set; }
+
+    public string? ReviewerName { get; set; }
+
+    /// <summary>How many steps were recorded: the next step's <see cref="ComplaintStep.Seq"/>.</summary>
+    public int StepCount { get; set; }
+
     public required string Description { get; set; }
 
     /// <summary>One of <see cref="ComplaintStatuses.All"/>.</summary>
@@ -84,6 +104,9 @@ public sealed class ComplaintStep : IAgencyOwned
     public Guid ComplaintId { get; set; }
 
     public Guid AgencyId { get; set; }
+
+    /// <summary>0, 1, 2 … in the order recorded.</summary>
+    public int Seq { get; set; }
 
     /// <summary>One of <see cref="ComplaintSteps.All"/>.</summary>
     public required string Kind { get; set; }
@@ -171,6 +194,7 @@ public static class ComplaintSteps
 {
     public const string Received = "received";
     public const string Assigned = "assigned";
+    public const string Reviewer = "reviewer";
     public const string Contact = "contact";
     public const string Onsite = "onsite";
     public const string Result = "result";
@@ -178,7 +202,7 @@ public static class ComplaintSteps
     public const string ReturnVisit = "return_visit";
     public const string Reexamine = "reexamine";
 
-    public static IReadOnlyList<string> All { get; } = [Received, Assigned, Contact, Onsite, Result, Reply, ReturnVisit, Reexamine];
+    public static IReadOnlyList<string> All { get; } = [Received, Assigned, Reviewer, Contact, Onsite, Result, Reply, ReturnVisit, Reexamine];
 }
 
 /// <summary>回访满意度.</summary>

@@ -26,6 +26,9 @@ internal static class ComplaintsModel
             e.Property(x => x.ComplainantPhone).HasMaxLength(32);
             e.Property(x => x.Accused).HasMaxLength(200);
             e.Property(x => x.AccusedOfficerNo).HasMaxLength(32);
+            e.Property(x => x.AccusedOfficerName).HasMaxLength(50);
+            e.Property(x => x.ReviewerOfficerNo).HasMaxLength(32);
+            e.Property(x => x.ReviewerName).HasMaxLength(50);
             e.Property(x => x.Description).HasMaxLength(4000);
             e.Property(x => x.Status).HasMaxLength(16);
             e.Property(x => x.ReceivedBy).HasMaxLength(100);
@@ -35,7 +38,7 @@ internal static class ComplaintsModel
         b.Entity<ComplaintStep>(e =>
         {
             e.ToTable("complaints_steps");
-            e.HasIndex(x => new { x.ComplaintId, x.RecordedAt });
+            e.HasIndex(x => new { x.ComplaintId, x.Seq }).IsUnique();
             e.Property(x => x.Kind).HasMaxLength(16);
             e.Property(x => x.ById).HasMaxLength(64);
             e.Property(x => x.ByName).HasMaxLength(100);

@@ -17,6 +17,9 @@ public sealed record FileComplaintRequest(
 /// <summary><c>POST /complaints/{id}/assign</c>: change the responsible agency before the first contact.</summary>
 public sealed record AssignRequest(string? AgencyCode, string? Note, int? Version);
 
+/// <summary><c>/reviewer</c>: the officer (id) who reviews a complaint about an officer.</summary>
+public sealed record ReviewerRequest(Guid? OfficerId, int? Version);
+
 /// <summary><c>/contact</c>: the first phone contact (time, note of the call, call record reference).</summary>
 public sealed record ContactRequest(DateTimeOffset? At, string? Note, string? CallRecordRef, int? Version);
 
@@ -46,8 +49,12 @@ public sealed record StepView(
 public sealed record ComplaintView(
     Guid Id, string? TicketNo, string Source, string Type, string TypeName, string Domain, string DomainName, string Place, string? PlaceAgencyCode,
     double? Lat, double? Lon, DateTimeOffset OccurredAt, string ComplainantName, string ComplainantPhone, string Accused, string? AccusedOfficerNo,
-    string Description, string AgencyCode, string AgencyName, string Status, string StatusName, DateTimeOffset ReceivedAt, DateTimeOffset AssignedAt,
+    OfficerRef? AccusedOfficer, OfficerRef? Reviewer, string Description, string AgencyCode, string AgencyName, string Status, string StatusName,
+    DateTimeOffset ReceivedAt, DateTimeOffset AssignedAt,
     MustView Contact, MustView Onsite, string? Satisfaction, int Reexaminations, IReadOnlyList<StepView> Steps, int Version);
+
+/// <summary>An officer as a complaint names them.</summary>
+public sealed record OfficerRef(Guid Id, string OfficerNo, string Name, string AgencyCode);
 
 public sealed record WarningView(
     Guid Id, Guid ComplaintId, string? TicketNo, string Must, string MustName, DateTimeOffset DueAt, DateTimeOffset BreachedAt, string AgencyCode,

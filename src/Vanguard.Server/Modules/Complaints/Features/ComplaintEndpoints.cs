@@ -24,6 +24,10 @@ internal static class ComplaintEndpoints
         handle.MapPost("/{id:guid}/assign", async (Guid id, AssignRequest r, ComplaintHandler h, HttpContext http) =>
                 (await h.AssignAsync(id, r, http.RequestAborted)).ToHttp(http))
             .WithSummary("改派 {agencyCode, note?, version?}: only before the first contact; the two musts restart.");
+        group.MapPost("/{id:guid}/reviewer", async (Guid id, ReviewerRequest r, ComplaintHandler h, HttpContext http) =>
+                (await h.ReviewerAsync(id, r, http.RequestAborted)).ToHttp(http))
+            .RequireAuthorization(ComplaintsPolicies.Supervise)
+            .WithSummary("核查人 {officerId, version?} of a complaint about an officer: not from that officer's own team; required before the result.");
         handle.MapPost("/{id:guid}/contact", async (Guid id, ContactRequest r, ComplaintHandler h, HttpContext http) =>
                 (await h.ContactAsync(id, r, http.RequestAborted)).ToHttp(http))
             .WithSummary("首次电话联系 {at?, note, callRecordRef?, version?}.");

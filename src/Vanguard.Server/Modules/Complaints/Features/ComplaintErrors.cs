@@ -49,6 +49,24 @@ internal static class ComplaintErrors
     public static readonly Error NotDissatisfied = Error.Conflict(
         "complaints.not_dissatisfied", "只有回访不满意的投诉才能复核。", "Only a complaint whose return visit was dissatisfied can be re-examined.");
 
+    public static readonly Error NotAboutAnOfficer = Error.Conflict(
+        "complaints.not_about_officer", "该投诉未指向具体执法人员，无需指定核查人。", "The complaint names no officer of the platform; it needs no reviewer.");
+
+    public static readonly Error ReviewerNotFound = Error.NotFound(
+        "complaints.reviewer_not_found", "核查人不存在、已停用或不在您的管辖范围内。", "No such active officer in your jurisdiction.");
+
+    public static readonly Error ReviewerSameTeam = new(
+        "complaints.reviewer_same_team", "核查人不能来自被投诉执法人员所在的单位（回避）。",
+        "The reviewer may not come from the accused officer's own team.");
+
+    public static readonly Error ReviewerRequired = Error.Conflict(
+        "complaints.reviewer_required", "投诉指向执法人员，须先指定其他单位的核查人，再登记处理结果。",
+        "A complaint about an officer needs a reviewer from another team before its result.");
+
+    public static readonly Error NotTheReviewer = Error.Forbidden(
+        "complaints.not_reviewer", "投诉指向执法人员，处理结果只能由指定的核查人登记。",
+        "The result of a complaint about an officer is recorded by its reviewer only.");
+
     public static Error TimeInFuture(string field) => Validator.Invalid(
         field, "in_future", "时间不能晚于当前时间。", "The time cannot be in the future.");
 

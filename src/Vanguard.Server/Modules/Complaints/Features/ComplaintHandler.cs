@@ -16,7 +16,7 @@ namespace Vanguard.Server.Modules.Complaints.Features;
 /// </summary>
 internal sealed class ComplaintHandler(
     VanguardDbContext db, IAgencyDirectory agencies, IJurisdiction jurisdiction, ICurrentActor actor, IAuditLog audit, TwoMustsTable sla,
-    TimeProvider clock)
+    IOfficerDirectory officers, TimeProvider clock)
 {
     /// <summary>A device's or an officer's clock may run a little ahead of ours.</summary>
     private static readonly TimeSpan ClockAllowance = TimeSpan.FromMinutes(5);
@@ -67,6 +67,8 @@ internal sealed class ComplaintHandler(
             return ComplaintErrors.AgencyNotFound;
         }
 
+        // Only an officer number that names exactly one officer the filer can see links the complaint to that officer.
+        var accusedOfficer = Clean(r.Accused!.OfficerNo) is { } officerNo && await officers.FindByNumberAsync(officerNo, ct) is [var only] ? only : null;
         var (contactDue, onsiteDue) = sla.DueTimes(r.Type!, now);
         var complaint = new Complaint
         {
@@ -85,6 +87,9 @@ internal sealed class ComplaintHandler(
             ComplainantPhone = r.Complainant.Phone!.Trim(),
             Accused = r.Accused!.Party!.Trim(),
             AccusedOfficerNo = Clean(r.Accused.OfficerNo),
+            AccusedOfficerId = accusedOfficer?.Id,
+            AccusedOfficerAgencyId = accusedOfficer?.AgencyId,
+            AccusedOfficerName = accusedOfficer?.Name,
             Description = r.Description!.Trim(),
             Status = ComplaintStatuses.Assigned,
             ReceivedAt = now,
@@ -212,6 +217,43 @@ internal sealed class ComplaintHandler(
         return Done(new { from, to = agency.Code, r.Note, c.ContactDueAt, c.OnsiteDueAt });
     }, ct);
 
+    /// <summary>核查人 of a complaint about an officer: never from that officer's own team (回避); changeable until the result.</summary>
+    public async Task<Result<ComplaintView>> ReviewerAsync(Guid id, ReviewerRequest r, CancellationToken ct)
+    {
+        if (r.OfficerId is not { } officerId)
+        {
+            return Validator.Invalid("officerId", "required", "请选择核查人。", "officerId is required.");
+        }
+
+        var officer = await officers.FindAsync(officerId, ct);
+        return await ActAsync(id, r.Version, (c, now) =>
+        {
+            if (c.AccusedOfficerAgencyId is not { } accusedTeam)
+            {
+                return ComplaintErrors.NotAboutAnOfficer;
+            }
+
+            if (c.Status is ComplaintStatuses.Handled or ComplaintStatuses.Replied or ComplaintStatuses.Visited)
+            {
+                return ComplaintErrors.ResultDone;
+            }
+
+            if (officer is null || !officer.Active)
+            {
+                return ComplaintErrors.ReviewerNotFound;
+            }
+
+            if (officer.AgencyId == accusedTeam)
+            {
+                return ComplaintErrors.ReviewerSameTeam;
+            }
+
+            (c.ReviewerOfficerId, c.ReviewerAgencyId, c.ReviewerOfficerNo, c.ReviewerName) = (officer.Id, officer.AgencyId, officer.OfficerNo, officer.Name);
+            AddStep(c, ComplaintSteps.Reviewer, now, now, note: $"{officer.Name}（{officer.OfficerNo}）");
+            return Done(new { officer = officer.Id, officer.OfficerNo, agency = agencies.Current.Find(officer.AgencyId)?.Code });
+        }, ct);
+    }
+
     /// <summary>第一个必须: the first phone contact with the complainant and the party.</summary>
     public Task<Result<ComplaintView>> ContactAsync(Guid id, ContactRequest r, CancellationToken ct) => ActAsync(id, r.Version, (c, now) =>
     {
@@ -298,6 +340,11 @@ internal sealed class ComplaintHandler(
         if (c.Status is not (ComplaintStatuses.OnSite or ComplaintStatuses.Reexamining))
         {
             return ComplaintErrors.ResultDone;
+        }
+
+        if (c.AccusedOfficerAgencyId is not null && c.ReviewerOfficerId is null)
+        {
+            return ComplaintErrors.ReviewerRequired;
         }
 
         if (RequireNote(r.Note, "处理结果", "Handling result") is { } bad)
@@ -462,14 +509,21 @@ internal sealed class ComplaintHandler(
     private async Task<ComplaintView> ViewAsync(Complaint c, CancellationToken ct)
     {
         var now = StoredTime(clock.GetUtcNow());
-        var steps = await db.Set<ComplaintStep>().AsNoTracking().Where(s => s.ComplaintId == c.Id).ToListAsync(ct);
+        // The steps follow the complaint: after a reassignment the new agency sees the steps recorded before it.
+        var steps = await db.Set<ComplaintStep>().IgnoreQueryFilters().AsNoTracking().Where(s => s.ComplaintId == c.Id).ToListAsync(ct);
         var agency = agencies.Current.Find(c.AgencyId);
+        OfficerRef? Ref(Guid? officerId, Guid? agencyId, string? officerNo, string? name) =>
+            officerId is { } oid && agencyId is { } aid
+                ? new OfficerRef(oid, officerNo ?? string.Empty, name ?? string.Empty, agencies.Current.Find(aid)?.Code ?? string.Empty)
+                : null;
         return new ComplaintView(
             c.Id, c.TicketNo, c.Source, c.Type, ComplaintType.NameZh(c.Type), c.Domain, ComplaintDomain.NameZh(c.Domain), c.Place, c.PlaceAgencyCode,
-            c.Lat, c.Lon, c.OccurredAt, c.ComplainantName, c.ComplainantPhone, c.Accused, c.AccusedOfficerNo, c.Description, agency?.Code ?? string.Empty,
+            c.Lat, c.Lon, c.OccurredAt, c.ComplainantName, c.ComplainantPhone, c.Accused, c.AccusedOfficerNo,
+            Ref(c.AccusedOfficerId, c.AccusedOfficerAgencyId, c.AccusedOfficerNo, c.AccusedOfficerName),
+            Ref(c.ReviewerOfficerId, c.ReviewerAgencyId, c.ReviewerOfficerNo, c.ReviewerName), c.Description, agency?.Code ?? string.Empty,
             agency?.Name ?? string.Empty, c.Status, ComplaintStatuses.NameZh(c.Status), c.ReceivedAt, c.AssignedAt,
             Must(c.ContactDueAt, c.ContactedAt, now), Must(c.OnsiteDueAt, c.OnsiteAt, now), c.Satisfaction, c.Reexaminations,
-            steps.OrderBy(s => s.RecordedAt).ThenBy(s => s.Id)
+            steps.OrderBy(s => s.Seq)
                 .Select(s => new StepView(s.Kind, s.At, s.RecordedAt, s.ByName, s.OfficerId, s.Note, s.EvidenceRef, s.Lat, s.Lon, s.Satisfaction))
                 .ToList(),
             c.Version);
@@ -494,7 +548,7 @@ internal sealed class ComplaintHandler(
         double? lon = null, string? satisfaction = null) =>
         db.Add(new ComplaintStep
         {
-            Id = Guid.CreateVersion7(), ComplaintId = c.Id, AgencyId = c.AgencyId, Kind = kind, At = at, RecordedAt = now, ById = actor.Id,
+            Id = Guid.CreateVersion7(), ComplaintId = c.Id, AgencyId = c.AgencyId, Seq = c.StepCount++, Kind = kind, At = at, RecordedAt = now, ById = actor.Id,
             ByName = actor.Name, OfficerId = actor.OfficerId, Note = note, EvidenceRef = evidence, Lat = lat, Lon = lon, Satisfaction = satisfaction,
         });
 
