@@ -6,13 +6,13 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Vanguard.Server.Tests.Complaints;
 
-/// <summary>The staff page /complaints in a real browser: the list masks the complainant, the drawer shows them and the steps.</summary>
+/// <summary>The staff page /complaints in a real browser: the list masks the complainant, the drawer shows them and the steps, and records the next step.</summary>
 public sealed class ComplaintsPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     static ComplaintsPageTests() => SetDefaultExpectTimeout(15_000);
 
     [Fact]
-    public async Task List_MasksTheComplainant_TheDrawerShowsTheTwoMustsAndSteps()
+    public async Task List_MasksTheComplainant_TheDrawerShowsTheSteps_AndRecordsTheNextOne()
     {
         var admin = await browser.Factory.SignedInAsync("admin");
         var device = await admin.PostAsJsonAsync("/api/v1/devices",
@@ -42,5 +42,12 @@ public sealed class ComplaintsPageTests(BrowserFixture browser) : IClassFixture<
         await Expect(drawer).ToContainTextAsync("13855556666");
         await Expect(drawer).ToContainTextAsync("受理");
         await Expect(drawer).ToContainTextAsync("交办");
+
+        await page.FillAsync("#step-note", "已电话联系投诉人，约定明早现场核查。");
+        await page.ClickAsync("#step-submit");
+
+        await Expect(drawer).ToContainTextAsync("已电话联系投诉人，约定明早现场核查。");
+        await Expect(drawer.Locator("[data-testid=complaint-step]")).ToContainTextAsync("记录到达现场");
+        await Expect(row).ToContainTextAsync("按时");
     }
 }
