@@ -3,6 +3,7 @@ using Vanguard.Server.Data;
 using Vanguard.Server.Hosting;
 using Vanguard.Server.Modules.Audit;
 using Vanguard.Server.Modules.Cases;
+using Vanguard.Server.Modules.Complaints;
 using Vanguard.Server.Modules.Offsite;
 using Vanguard.Server.Modules.Evidence;
 using Vanguard.Server.Modules.Online;
@@ -29,6 +30,7 @@ builder.AddTerminal();             // 手持执法终端: duty, positions, tasks
 builder.AddPayments();             // 缴纳罚款 online: orders, gateways (simulated for demo), signed callbacks, 加处罚款
 builder.AddOnline();               // 不见面执法: the public's portal (/online) — look-up, evidence, statement, hearing, e-service
 builder.AddSurveillance();         // 布控 + 统一指挥: watch-lists, plate-read matching, suspects, alerts, dispatch, webhooks
+builder.AddComplaints();           // 投诉举报: 12328 intake, assignment, the two musts on timers, result, reply, return visit, breaches
 builder.AddPerformance();          // 绩效评价: indicator catalogue, monthly scoring with drill-down, public board, objections
 
 builder.AddWebUi();                // Blazor + AntDesign staff pages
@@ -56,6 +58,7 @@ api.MapTerminal();
 api.MapPayments();                 // /api/v1/payments: orders of a case, gateway callbacks
 api.MapOnline();                   // /api/v1/online/…: the party's API for apps, and the staff queue
 api.MapSurveillance();             // /api/v1/surveillance/…: watch-lists, suspects, alerts, precision, command summary
+api.MapComplaints();               // /api/v1/complaints: intake, steps of the two musts, warnings
 api.MapPerformance();              // /api/v1/performance/…: indicators, runs, drill-down, scores (public), objections
 app.MapTerminalHub();              // /hubs/terminal: taskAssigned / taskChanged to the officer's terminals
 app.MapCommandHub();               // /hubs/command: alertRaised / alertChanged to the command centre's screens

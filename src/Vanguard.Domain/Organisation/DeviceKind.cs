@@ -18,7 +18,10 @@ public static class DeviceKind
     /// <summary>手持执法终端.</summary>
     public const string HandheldTerminal = "handheld-terminal";
 
-    public static IReadOnlyList<string> All { get; } = [WimStation, AnprCamera, BodyCamera, DockStation, HandheldTerminal];
+    /// <summary>12328 热线系统: not a field device, but a system that files complaints with its own key (docs/complaints.md).</summary>
+    public const string Hotline = "hotline";
+
+    public static IReadOnlyList<string> All { get; } = [WimStation, AnprCamera, BodyCamera, DockStation, HandheldTerminal, Hotline];
 
     public static bool IsKnown(string? kind) => kind is not null && All.Contains(kind, StringComparer.Ordinal);
 
@@ -29,6 +32,7 @@ public static class DeviceKind
         BodyCamera => "执法记录仪",
         DockStation => "执法记录仪采集站",
         HandheldTerminal => "手持执法终端",
+        Hotline => "12328 热线系统",
         _ => kind,
     };
 }

@@ -15,6 +15,7 @@ using Vanguard.Server.Modules.Terminal.Records.Data;
 using Vanguard.Server.Modules.Payments.Data;
 using Vanguard.Server.Modules.Performance.Data;
 using Vanguard.Server.Modules.Surveillance.Data;
+using Vanguard.Server.Modules.Complaints.Data;
 
 namespace Vanguard.Server.Data;
 
@@ -70,6 +71,7 @@ public abstract class VanguardDbContext : IdentityDbContext<StaffUser, IdentityR
         PaymentsModel.Configure(builder);         // payments_orders and payments_callbacks (online payment of fines)
         OnlineModel.Configure(builder);           // 不见面执法: statements, hearing requests, e-service, one-time codes, SMS outbox
         SurveillanceModel.Configure(builder);     // 布控: watch-lists, hotspots, suspect rules and suspects, alerts, webhook outbox
+        ComplaintsModel.Configure(builder);       // 投诉举报: complaints, their steps, two-musts warnings
         PerformanceModel.Configure(builder);      // 绩效评价: catalogue versions, scoring runs and scores, objections
 
         // Jurisdiction (管辖范围): the one place where "a user sees only their agency subtree" is enforced —

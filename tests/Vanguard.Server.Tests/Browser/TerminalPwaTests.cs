@@ -87,7 +87,7 @@ public sealed class TerminalPwaTests(BrowserFixture browser) : IClassFixture<Bro
         (await signalR.Content.ReadAsStringAsync(Ct)).ShouldContain("HubConnectionBuilder");
 
         // The staff UI's "module being built" pages live under /m/{module}: still theirs, not the terminal's.
-        var staff = await noRedirect.GetAsync("/m/complaints", Ct);
+        var staff = await noRedirect.GetAsync("/m/disclosure", Ct);
         staff.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         staff.Headers.Location!.ToString().ShouldContain("/login");
     }

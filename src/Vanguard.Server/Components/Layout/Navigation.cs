@@ -37,7 +37,7 @@ public static class Navigation
             new("/watchlist", "布控预警", "Watch-list", Policy: SurveillancePolicies.Command),
             new("/watchlist/suspects", "疑似车辆研判", "Suspect vehicles", Policy: SurveillancePolicies.Command),
             new("/watchlist/alerts", "预警记录", "Alert records", Policy: SurveillancePolicies.Command),
-            new("/m/complaints", "投诉举报", "Complaints", "12328 工单“两个必到”：电话必到、现场必到。", "12328 tickets with the two musts: call first, then on site."),
+            new("/complaints", "投诉举报", "Complaints", Policy: Modules.Complaints.ComplaintsPolicies.Handle),
             new("/performance", "绩效评价", "Performance"),
             new("/m/disclosure", "执法公开", "Disclosure", "行政处罚结果公示（双公示）。", "Publication of penalty decisions."),
             new("/m/credit", "信用监管", "Credit", "信用记录、黑名单、信用修复。", "Credit records, blacklists, credit repair."),

@@ -25,6 +25,12 @@ internal sealed class OfficerDirectory(VanguardDbContext db) : IOfficerDirectory
             .ToDictionaryAsync(o => o.Id, ct);
     }
 
+    public async Task<IReadOnlyList<OfficerInfo>> FindByNumberAsync(string officerNo, CancellationToken ct) =>
+        await db.Officers.AsNoTracking().Where(o => o.OfficerNo == officerNo).OrderBy(o => o.AgencyId)
+            .Select(o => new OfficerInfo(o.Id, o.AgencyId, o.OfficerNo, o.Name, o.Active))
+            .Take(10)
+            .ToListAsync(ct);
+
     public async Task<IReadOnlyList<OfficerCard>> InAgencyAsync(Guid agencyId, CancellationToken ct) =>
         await db.Officers.AsNoTracking().Where(o => o.AgencyId == agencyId && o.Active).OrderBy(o => o.OfficerNo)
             .Select(o => new OfficerCard(o.Id, o.AgencyId, o.OfficerNo, o.Name, o.CertificateNo, o.CertificateValidUntil))

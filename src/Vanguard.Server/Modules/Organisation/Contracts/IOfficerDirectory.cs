@@ -11,6 +11,9 @@ public interface IOfficerDirectory
     /// <summary>The officers with those ids that the caller may see.</summary>
     Task<IReadOnlyDictionary<Guid, OfficerInfo>> FindManyAsync(IReadOnlyCollection<Guid> officerIds, CancellationToken ct);
 
+    /// <summary>The officers with that officer number the caller may see (unique per agency, so possibly more than one).</summary>
+    Task<IReadOnlyList<OfficerInfo>> FindByNumberAsync(string officerNo, CancellationToken ct);
+
     /// <summary>The active officers of one agency (not its sub-agencies) with their 执法证, by officer number.</summary>
     Task<IReadOnlyList<OfficerCard>> InAgencyAsync(Guid agencyId, CancellationToken ct);
 }
