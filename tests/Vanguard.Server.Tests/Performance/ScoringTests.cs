@@ -105,13 +105,14 @@ public sealed class ScoringTests(PerformanceFactory factory) : IClassFixture<Per
     [Fact]
     public async Task Board_IsPublic_RanksWithinALevel_ShowsTheTrend_AndNoRecordsOrPeople()
     {
+        // Months of 2024: no other test of the class publishes a run in the trend's six-month window.
         var admin = await factory.SignedInAsync("admin");
         factory.Reverse("411000", "case:trend-1");
-        await PerformanceKit.PublishAsync(admin, "2025-05", (await PerformanceKit.ComputeAsync(admin, "2025-05"))["number"]!.GetValue<int>());
+        await PerformanceKit.PublishAsync(admin, "2024-05", (await PerformanceKit.ComputeAsync(admin, "2024-05"))["number"]!.GetValue<int>());
         factory.Reverse("411000", "case:secret-ref-1", "case:secret-ref-2", "case:secret-ref-3");
-        await PerformanceKit.PublishAsync(admin, "2025-06", (await PerformanceKit.ComputeAsync(admin, "2025-06"))["number"]!.GetValue<int>());
+        await PerformanceKit.PublishAsync(admin, "2024-06", (await PerformanceKit.ComputeAsync(admin, "2024-06"))["number"]!.GetValue<int>());
 
-        var response = await factory.CreateClient().GetAsync("/api/v1/performance/scores?month=2025-06", Ct);
+        var response = await factory.CreateClient().GetAsync("/api/v1/performance/scores?month=2024-06", Ct);
         var text = await response.Content.ReadAsStringAsync(Ct);
         var board = await PerformanceKit.OkAsync(response);
 
@@ -120,14 +121,14 @@ public sealed class ScoringTests(PerformanceFactory factory) : IClassFixture<Per
         xuchang["rank"]!.GetValue<int>().ShouldBe(3, "last of the three cities; counties are ranked apart");
         xuchang["levelName"]!.GetValue<string>().ShouldBe("市级");
         xuchang["trend"]!.AsArray().Select(t => t!["month"]!.GetValue<string>() + ":" + t["score"]!.GetValue<decimal>().ToString("0.##", System.Globalization.CultureInfo.InvariantCulture))
-            .ShouldBe(["2025-05:98", "2025-06:94"]);
+            .ShouldBe(["2024-05:98", "2024-06:94"]);
         PerformanceKit.Row(board, "411002")["rank"]!.GetValue<int>().ShouldBe(1);
         text.ShouldNotContain("secret-ref");
         text.ShouldNotContain("recordRefs");
         text.ShouldNotContain("管理员", Case.Sensitive, "no person who computed or published");
         board["indicators"]!.AsArray().Single(i => i!["code"]!.GetValue<string>() == "onsite_bodycam")!["measured"]!.GetValue<bool>().ShouldBeFalse();
 
-        var page = await factory.CreateClient().GetAsync("/performance?month=2025-06", Ct);
+        var page = await factory.CreateClient().GetAsync("/performance?month=2024-06", Ct);
         page.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await page.Content.ReadAsStringAsync(Ct);
         html.ShouldContain("许昌市交通运输综合行政执法支队");
@@ -135,7 +136,7 @@ public sealed class ScoringTests(PerformanceFactory factory) : IClassFixture<Per
         html.ShouldContain("暂无数据");
         html.ShouldNotContain("secret-ref");
 
-        var excel = await factory.CreateClient().GetAsync("/api/v1/performance/scores.xlsx?month=2025-06", Ct);
+        var excel = await factory.CreateClient().GetAsync("/api/v1/performance/scores.xlsx?month=2024-06", Ct);
         excel.StatusCode.ShouldBe(HttpStatusCode.OK);
         excel.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         var bytes = await excel.Content.ReadAsByteArrayAsync(Ct);
