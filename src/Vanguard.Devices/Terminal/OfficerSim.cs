@@ -68,6 +68,7 @@ internal sealed class OfficerSim(TerminalSession session, TerminalSettings setti
 {
     private readonly Lock _gate = new();
     private readonly List<PositionPoint> _pending = [];
+    private DateTimeOffset _lastFixAt = DateTimeOffset.MinValue;
     private readonly Dictionary<Guid, TrackedTask> _tasks = [];
     private readonly Random _taskRandom = new(unchecked((seed * 31) + 7));
     private PatrolRoute? _route;
@@ -229,10 +230,14 @@ internal sealed class OfficerSim(TerminalSession session, TerminalSettings setti
             var fix = _route.Advance(now - _lastMove);
             _lastMove = now;
             var at = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero).ToOffset(Wire.ChinaOffset);
-            if (_pending.Count > 0 && _pending[^1].At >= at)
+            if (at <= _lastFixAt)
             {
-                return; // the same millisecond twice (a fix at the stop right after a regular one)
+                // The same millisecond twice (a fix at the stop right after a regular one) — also when the first has
+                // already left in a batch: the platform keeps one point per (officer, time).
+                return;
             }
+
+            _lastFixAt = at;
 
             _pending.Add(new PositionPoint(
                 at,
