@@ -23,7 +23,7 @@ internal sealed class ComplaintHandler(
 
     public async Task<Result<(ComplaintView View, bool Created)>> FileAsync(FileComplaintRequest r, CancellationToken ct)
     {
-        var now = StoredTime(clock.GetUtcNow());
+        var now = StoredTime.Of(clock.GetUtcNow());
         var check = new Validator()
             .Require("type", r.Type, "类型", "Type")
             .Check(r.Type is null || ComplaintType.IsKnown(r.Type), "type", "unknown",
@@ -82,7 +82,7 @@ internal sealed class ComplaintHandler(
             PlaceAgencyCode = Clean(r.Place.AgencyCode),
             Lat = r.Place.Lat,
             Lon = r.Place.Lon,
-            OccurredAt = StoredTime(r.OccurredAt!.Value),
+            OccurredAt = StoredTime.Of(r.OccurredAt!.Value),
             ComplainantName = r.Complainant!.Name!.Trim(),
             ComplainantPhone = r.Complainant.Phone!.Trim(),
             Accused = r.Accused!.Party!.Trim(),
@@ -135,7 +135,7 @@ internal sealed class ComplaintHandler(
 
     public async Task<Page<ComplaintSummary>> ListAsync(ComplaintQuery q, CancellationToken ct)
     {
-        var now = StoredTime(clock.GetUtcNow());
+        var now = StoredTime.Of(clock.GetUtcNow());
         var query = db.Set<Complaint>().AsNoTracking();
         if (q.Status is { } status)
         {
@@ -271,7 +271,7 @@ internal sealed class ComplaintHandler(
             return check.ToError();
         }
 
-        var at = StoredTime(r.At ?? now);
+        var at = StoredTime.Of(r.At ?? now);
         if (CheckTime("at", at, c.AssignedAt, "交办时间", "the assignment", now) is { } bad)
         {
             return bad;
@@ -312,7 +312,7 @@ internal sealed class ComplaintHandler(
             return check.ToError();
         }
 
-        var at = StoredTime(r.At ?? now);
+        var at = StoredTime.Of(r.At ?? now);
         if (CheckTime("at", at, c.ContactedAt.Value, "首次联系时间", "the first contact", now) is { } bad)
         {
             return bad;
@@ -434,13 +434,6 @@ internal sealed class ComplaintHandler(
         db.Add(new ComplaintWarning { Id = Guid.CreateVersion7(), ComplaintId = c.Id, AgencyId = c.AgencyId, Must = must, DueAt = due, BreachedAt = now });
     }
 
-    internal static DateTimeOffset StoredTime(DateTimeOffset time)
-    {
-        // PostgreSQL keeps microseconds and SQLite ticks: milliseconds compare equal after a round trip on both.
-        var utc = time.ToUniversalTime();
-        return new DateTimeOffset(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
-    }
-
     private void Breach(Complaint c, string must, DateTimeOffset now)
     {
         var already = must == Domain.Complaints.Must.Contact ? c.ContactBreachedAt : c.OnsiteBreachedAt;
@@ -465,7 +458,7 @@ internal sealed class ComplaintHandler(
         }
 
         var before = complaint.Status;
-        var now = StoredTime(clock.GetUtcNow());
+        var now = StoredTime.Of(clock.GetUtcNow());
         var applied = step(complaint, now);
         if (!applied.IsSuccess)
         {
@@ -508,7 +501,7 @@ internal sealed class ComplaintHandler(
 
     private async Task<ComplaintView> ViewAsync(Complaint c, CancellationToken ct)
     {
-        var now = StoredTime(clock.GetUtcNow());
+        var now = StoredTime.Of(clock.GetUtcNow());
         // The steps follow the complaint: after a reassignment the new agency sees the steps recorded before it.
         var steps = await db.Set<ComplaintStep>().IgnoreQueryFilters().AsNoTracking().Where(s => s.ComplaintId == c.Id).ToListAsync(ct);
         var agency = agencies.Current.Find(c.AgencyId);

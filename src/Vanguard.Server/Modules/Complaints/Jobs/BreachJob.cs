@@ -5,6 +5,7 @@ using Vanguard.Server.Data;
 using Vanguard.Server.Modules.Complaints.Data;
 using Vanguard.Server.Modules.Complaints.Features;
 using Vanguard.Server.Modules.Organisation.Contracts;
+using Vanguard.Server.Common;
 
 namespace Vanguard.Server.Modules.Complaints.Jobs;
 
@@ -14,7 +15,7 @@ internal sealed class BreachScanner(VanguardDbContext db, TimeProvider clock)
     /// <summary>Returns how many warnings were written. A concurrent scan on another node loses on the unique index and writes nothing.</summary>
     public async Task<int> ScanAsync(CancellationToken ct)
     {
-        var now = ComplaintHandler.StoredTime(clock.GetUtcNow());
+        var now = StoredTime.Of(clock.GetUtcNow());
         var late = await db.Set<Complaint>()
             .Where(c => (c.ContactedAt == null && c.ContactBreachedAt == null && c.ContactDueAt < now)
                 || (c.OnsiteAt == null && c.OnsiteBreachedAt == null && c.OnsiteDueAt < now))

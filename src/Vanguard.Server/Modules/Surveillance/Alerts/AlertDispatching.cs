@@ -8,6 +8,7 @@ using Vanguard.Server.Modules.Audit.Contracts;
 using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Surveillance.Data;
 using Vanguard.Server.Modules.Terminal.Contracts;
+using Vanguard.Server.Common;
 
 namespace Vanguard.Server.Modules.Surveillance.Alerts;
 
@@ -92,7 +93,7 @@ internal sealed class AlertDispatching(
     /// </summary>
     public async Task<Result<AlertView>> AssignAsync(Alert alert, Guid officerId, string officerName, bool automatic, CancellationToken ct)
     {
-        var now = AlertTime.Now(clock);
+        var now = StoredTime.Now(clock);
         var previousTask = alert.TaskId;
         var taskId = Guid.CreateVersion7();
         (alert.Status, alert.OfficerId, alert.OfficerName, alert.DispatchedAt, alert.UpdatedAt, alert.TaskId) =

@@ -133,7 +133,7 @@ internal sealed class AlertHandler(
                 return AlertErrors.Closed;
             }
 
-            var now = AlertTime.Now(clock);
+            var now = StoredTime.Now(clock);
             (alert.Status, alert.Outcome, alert.OutcomeNote, alert.ClosedAt, alert.ClosedBy, alert.UpdatedAt) =
                 (AlertStatuses.Closed, request.Outcome, string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(), now, actor.Name, now);
             alert.Version++;
@@ -216,7 +216,7 @@ internal sealed class AlertHandler(
         var seized = await alerts.Where(a => a.ClosedAt >= firstDay && a.Outcome == AlertOutcomes.Seized).Select(a => a.ClosedAt!.Value).ToListAsync(ct);
         var dispatchedToday = await alerts.CountAsync(a => a.DispatchedAt >= todayStart && a.DispatchedAt < todayEnd, ct);
         var closedToday = await alerts.CountAsync(a => a.ClosedAt >= todayStart && a.ClosedAt < todayEnd, ct);
-        var since = AlertTime.Of(now.AddHours(-24));
+        var since = StoredTime.Of(now.AddHours(-24));
         var recent = await alerts.Where(a => a.RaisedAt >= since).OrderByDescending(a => a.RaisedAt).Take(MaxRecent).ToListAsync(ct);
         var officers = await tasks.OnDutyWithPositionsAsync(ct);
         var tree = agencies.Current;

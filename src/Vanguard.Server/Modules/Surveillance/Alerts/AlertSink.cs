@@ -8,6 +8,7 @@ using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Surveillance.Data;
 using Vanguard.Server.Modules.Surveillance.Matching;
 using Vanguard.Server.Modules.Surveillance.Webhooks;
+using Vanguard.Server.Common;
 
 namespace Vanguard.Server.Modules.Surveillance.Alerts;
 
@@ -138,7 +139,7 @@ internal sealed class AlertSink(
             .Select(a => new { a.EntryId, a.ReadId }).ToListAsync(ct)).Select(a => (a.EntryId, a.ReadId)).ToHashSet();
         var audit = services.GetRequiredService<IAuditLog>();
         var changes = new Dictionary<Guid, Change>();
-        var now = AlertTime.Now(clock);
+        var now = StoredTime.Now(clock);
         foreach (var hit in hits.OrderBy(h => h.Read.CapturedAt))
         {
             var read = hit.Read;
@@ -147,7 +148,7 @@ internal sealed class AlertSink(
                 continue;
             }
 
-            var capturedAt = AlertTime.Of(read.CapturedAt);
+            var capturedAt = StoredTime.Of(read.CapturedAt);
             if (open.TryGetValue(hit.Entry.EntryId, out var alert) && (capturedAt - alert.LastSeenAt).Duration() <= window)
             {
                 alert.Sightings++;
@@ -190,7 +191,7 @@ internal sealed class AlertSink(
                 ConfidencePermille = hit.ConfidencePermille,
                 ImageSha256 = read.ImageSha256,
                 CapturedAt = capturedAt,
-                ReadReceivedAt = AlertTime.Of(read.ReceivedAt),
+                ReadReceivedAt = StoredTime.Of(read.ReceivedAt),
                 RaisedAt = now,
                 LastSeenAt = capturedAt,
                 Status = AlertStatuses.New,

@@ -5,6 +5,7 @@ using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Surveillance.Data;
 using Vanguard.Server.Modules.Surveillance.Webhooks;
 using Vanguard.Server.Modules.Terminal.Contracts;
+using Vanguard.Server.Common;
 
 namespace Vanguard.Server.Modules.Surveillance.Alerts;
 
@@ -63,7 +64,7 @@ internal sealed class AlertTaskObserver(
         }
 
         // The task's own step time, so the alert and the task agree.
-        var now = AlertTime.Of(task.FinishedAt ?? task.ArrivedAt ?? task.AcceptedAt ?? clock.GetUtcNow());
+        var now = StoredTime.Of(task.FinishedAt ?? task.ArrivedAt ?? task.AcceptedAt ?? clock.GetUtcNow());
         alert.Status = target;
         alert.UpdatedAt = now;
         alert.Version++;

@@ -69,15 +69,3 @@ internal static class AlertErrors
         "surveillance.officer_not_on_duty", "该执法人员当前不在岗或未上报位置，不能派发。请选择在岗人员。",
         "The officer is not on duty (or has sent no position); choose an officer on duty.");
 }
-
-/// <summary>Stored times: UTC to the millisecond, so SQLite and PostgreSQL give back what was written.</summary>
-internal static class AlertTime
-{
-    public static DateTimeOffset Of(DateTimeOffset time)
-    {
-        var utc = time.ToUniversalTime();
-        return new DateTimeOffset(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
-    }
-
-    public static DateTimeOffset Now(TimeProvider clock) => Of(clock.GetUtcNow());
-}

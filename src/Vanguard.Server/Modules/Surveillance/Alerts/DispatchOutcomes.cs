@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Vanguard.Server.Data;
 using Vanguard.Server.Modules.Surveillance.Contracts;
 using Vanguard.Server.Modules.Surveillance.Data;
+using Vanguard.Server.Common;
 
 namespace Vanguard.Server.Modules.Surveillance.Alerts;
 
@@ -10,8 +11,8 @@ internal sealed class DispatchOutcomes(VanguardDbContext db) : IDispatchOutcomes
 {
     public async Task<IReadOnlyList<DispatchOutcome>> ClosedDispatchesAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
-        var start = AlertTime.Of(from);
-        var end = AlertTime.Of(to);
+        var start = StoredTime.Of(from);
+        var end = StoredTime.Of(to);
         var rows = await db.Set<Alert>().AsNoTracking()
             .Where(a => a.RaisedAt >= start && a.RaisedAt < end && a.TaskId != null && a.Status == AlertStatuses.Closed)
             .Select(a => new { a.Id, a.AgencyId, a.Outcome })

@@ -8,6 +8,7 @@ using Vanguard.Server.Modules.Offsite.Contracts;
 using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Registry.Contracts;
 using Vanguard.Server.Modules.Surveillance.Data;
+using Vanguard.Server.Common;
 
 namespace Vanguard.Server.Modules.Surveillance.Suspects;
 
@@ -42,7 +43,7 @@ internal sealed class SuspectDetector(
     /// <summary>Runs the rule (already loaded, in the caller's jurisdiction) and saves the outcome with one audit entry.</summary>
     public async Task<RunResult> RunAsync(SuspectRule rule, CancellationToken ct)
     {
-        var now = StoredTime(clock.GetUtcNow());
+        var now = StoredTime.Of(clock.GetUtcNow());
         var since = now.AddDays(-rule.WindowDays);
         var until = now + ClockAllowance;
         var groups = await db.Set<HotspotGroup>().IgnoreQueryFilters().AsNoTracking()
@@ -162,12 +163,12 @@ internal sealed class SuspectDetector(
                 Json);
             if (pending is not null)
             {
-                if (pending.Score != c.Score || pending.LastSeenAt != StoredTime(c.LastSeenAt) || pending.EvidenceJson != evidence)
+                if (pending.Score != c.Score || pending.LastSeenAt != StoredTime.Of(c.LastSeenAt) || pending.EvidenceJson != evidence)
                 {
                     pending.Score = c.Score;
                     pending.EvidenceJson = evidence;
-                    pending.FirstSeenAt = StoredTime(c.FirstSeenAt);
-                    pending.LastSeenAt = StoredTime(c.LastSeenAt);
+                    pending.FirstSeenAt = StoredTime.Of(c.FirstSeenAt);
+                    pending.LastSeenAt = StoredTime.Of(c.LastSeenAt);
                     pending.UpdatedAt = now;
                     pending.Version++;
                     updated++;
@@ -186,8 +187,8 @@ internal sealed class SuspectDetector(
                 PlateColor = c.PlateColor,
                 Score = c.Score,
                 EvidenceJson = evidence,
-                FirstSeenAt = StoredTime(c.FirstSeenAt),
-                LastSeenAt = StoredTime(c.LastSeenAt),
+                FirstSeenAt = StoredTime.Of(c.FirstSeenAt),
+                LastSeenAt = StoredTime.Of(c.LastSeenAt),
                 DetectedAt = now,
                 UpdatedAt = now,
                 Status = SuspectStatuses.Pending,
@@ -201,11 +202,4 @@ internal sealed class SuspectDetector(
     }
 
     internal static IReadOnlyList<Guid> DeviceIds(HotspotGroup group) => JsonSerializer.Deserialize<List<Guid>>(group.DeviceIdsJson) ?? [];
-
-    /// <summary>UTC, whole milliseconds: what both providers store and give back unchanged (so "changed?" compares honestly).</summary>
-    internal static DateTimeOffset StoredTime(DateTimeOffset time)
-    {
-        var utc = time.ToUniversalTime();
-        return new DateTimeOffset(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
-    }
 }

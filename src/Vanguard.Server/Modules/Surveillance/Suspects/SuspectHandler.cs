@@ -50,7 +50,7 @@ internal sealed class SuspectHandler(
             return resolved.Error!;
         }
 
-        var now = SuspectDetector.StoredTime(clock.GetUtcNow());
+        var now = StoredTime.Of(clock.GetUtcNow());
         var group = new HotspotGroup
         {
             Id = Guid.CreateVersion7(),
@@ -114,7 +114,7 @@ internal sealed class SuspectHandler(
             (group.Lat, group.Lon) = (request.Lat, request.Lon);
         }
 
-        group.UpdatedAt = SuspectDetector.StoredTime(clock.GetUtcNow());
+        group.UpdatedAt = StoredTime.Of(clock.GetUtcNow());
         group.Version++;
         audit.Record("surveillance.hotspot_updated", "hotspot_group", group.Id.ToString(), request with { Version = null }, group.AgencyId);
         if (await SaveAsync(ct) is { } conflict)
@@ -141,7 +141,7 @@ internal sealed class SuspectHandler(
         }
 
         rule.Id = Guid.CreateVersion7();
-        rule.CreatedAt = rule.UpdatedAt = SuspectDetector.StoredTime(clock.GetUtcNow());
+        rule.CreatedAt = rule.UpdatedAt = StoredTime.Of(clock.GetUtcNow());
         db.Add(rule);
         audit.Record("surveillance.suspect_rule_created", "suspect_rule", rule.Id.ToString(), RuleAudit(rule), rule.AgencyId);
         await db.SaveChangesAsync(ct);
@@ -171,7 +171,7 @@ internal sealed class SuspectHandler(
             return error;
         }
 
-        rule.UpdatedAt = SuspectDetector.StoredTime(clock.GetUtcNow());
+        rule.UpdatedAt = StoredTime.Of(clock.GetUtcNow());
         rule.Version++;
         audit.Record("surveillance.suspect_rule_updated", "suspect_rule", rule.Id.ToString(), RuleAudit(rule), rule.AgencyId);
         if (await SaveAsync(ct) is { } conflict)
@@ -277,7 +277,7 @@ internal sealed class SuspectHandler(
             return SuspectErrors.WatchlistInactive;
         }
 
-        var now = SuspectDetector.StoredTime(clock.GetUtcNow());
+        var now = StoredTime.Of(clock.GetUtcNow());
         var live = await db.Set<WatchlistEntry>().IgnoreQueryFilters().AnyAsync(
             e => e.WatchlistId == list.Id && e.Plate == suspect.Plate && e.PlateColor == suspect.PlateColor
                 && (e.Status == EntryStatuses.Pending || (e.Status == EntryStatuses.Active && e.ValidUntil > now)),
@@ -355,7 +355,7 @@ internal sealed class SuspectHandler(
             return SuspectErrors.AlreadyDecided(suspect.Status);
         }
 
-        var now = SuspectDetector.StoredTime(clock.GetUtcNow());
+        var now = StoredTime.Of(clock.GetUtcNow());
         suspect.Status = SuspectStatuses.Dismissed;
         suspect.DecidedAt = now;
         suspect.DecidedBy = actor.Name;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Vanguard.Server.Data;
 using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Surveillance.Data;
+using Vanguard.Server.Common;
 
 namespace Vanguard.Server.Modules.Surveillance.Suspects;
 
@@ -56,7 +57,7 @@ internal sealed class SuspectJob(IServiceScopeFactory scopes, TimeProvider clock
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<PrincipalAccessor>().SetSystem();
         var db = scope.ServiceProvider.GetRequiredService<VanguardDbContext>();
-        var claimedAt = SuspectDetector.StoredTime(clock.GetUtcNow());
+        var claimedAt = StoredTime.Of(clock.GetUtcNow());
         var claimed = await db.Set<SuspectRule>()
             .Where(r => r.Id == id && r.Enabled && (lastRunAt == null ? r.LastRunAt == null : r.LastRunAt == lastRunAt))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.LastRunAt, claimedAt), ct);

@@ -158,7 +158,7 @@ internal sealed class WatchlistHandler(
         check.Check(ManualSources.Contains(source), "source", "unknown", "布控来源须为 manual（人工录入）、report（群众举报）或 case（案件）之一。",
                 "source must be one of " + string.Join(", ", ManualSources) + ".")
             .MaxLength("sourceRef", request.SourceRef, 64, "来源编号", "Source reference");
-        var validFrom = request.ValidFrom is { } from ? StoredTime(from) : now;
+        var validFrom = request.ValidFrom is { } from ? StoredTime.Of(from) : now;
         CheckValidity(check, validFrom, request.ValidUntil, now);
         var channels = CheckChannels(check, request.Channels);
         var alertAgencies = CheckAlertAgencies(check, request.AlertAgencyCodes);
@@ -186,7 +186,7 @@ internal sealed class WatchlistHandler(
         var entry = new WatchlistEntry
         {
             Id = Guid.CreateVersion7(), WatchlistId = list.Id, AgencyId = list.AgencyId, Plate = plate!, PlateColor = color!, Reason = request.Reason!.Trim(),
-            Source = source, SourceRef = Blank(request.SourceRef), Status = EntryStatuses.Pending, ValidFrom = validFrom, ValidUntil = StoredTime(request.ValidUntil!.Value),
+            Source = source, SourceRef = Blank(request.SourceRef), Status = EntryStatuses.Pending, ValidFrom = validFrom, ValidUntil = StoredTime.Of(request.ValidUntil!.Value),
             AlertAgencyIdsJson = JsonSerializer.Serialize(alertAgencies), Channels = string.Join(',', channels), FuzzyMatch = request.FuzzyMatch ?? false,
             RequestedAt = now, RequestedBy = actor.Name, RequestedById = actor.Id, UpdatedAt = now, Version = 1,
         };
@@ -249,7 +249,7 @@ internal sealed class WatchlistHandler(
                 return check.ToError();
             }
 
-            entry.ValidUntil = StoredTime(until);
+            entry.ValidUntil = StoredTime.Of(until);
         }
 
         entry.Reason = request.Reason?.Trim() ?? entry.Reason;
@@ -632,14 +632,7 @@ internal sealed class WatchlistHandler(
             e.ClosingReason, e.Version);
     }
 
-    private DateTimeOffset StoredNow() => StoredTime(clock.GetUtcNow());
-
-    /// <summary>UTC, to the millisecond: what both providers store and give back alike.</summary>
-    private static DateTimeOffset StoredTime(DateTimeOffset time)
-    {
-        var utc = time.ToUniversalTime();
-        return new DateTimeOffset(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
-    }
+    private DateTimeOffset StoredNow() => StoredTime.Now(clock);
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -116,7 +116,7 @@ internal sealed class WebhookHandler(VanguardDbContext db, WebhookSecrets secret
 
     private void Touch(Watchlist list)
     {
-        list.UpdatedAt = WebhookOutbox.Stored(clock.GetUtcNow());
+        list.UpdatedAt = StoredTime.Of(clock.GetUtcNow());
         list.Version++;
     }
 

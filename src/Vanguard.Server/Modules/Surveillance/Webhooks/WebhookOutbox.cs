@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Vanguard.Server.Data;
 using Vanguard.Server.Modules.Surveillance.Data;
+using Vanguard.Server.Common;
 
 namespace Vanguard.Server.Modules.Surveillance.Webhooks;
 
@@ -57,7 +58,7 @@ internal sealed class WebhookOutbox(TimeProvider clock) : IWebhookOutbox
         // The entry as the caller's unit of work has it (it may be unsaved or just changed there), else as stored.
         var reason = db.Set<WatchlistEntry>().Local.FirstOrDefault(e => e.Id == alert.EntryId)?.Reason
             ?? await db.Set<WatchlistEntry>().IgnoreQueryFilters().AsNoTracking().Where(e => e.Id == alert.EntryId).Select(e => e.Reason).SingleOrDefaultAsync(ct);
-        var now = Stored(clock.GetUtcNow());
+        var now = StoredTime.Of(clock.GetUtcNow());
         var payload = new WebhookPayload(
             eventType,
             Guid.CreateVersion7(),
@@ -76,13 +77,6 @@ internal sealed class WebhookOutbox(TimeProvider clock) : IWebhookOutbox
             NextAttemptAt = now,
             CreatedAt = now,
         });
-    }
-
-    /// <summary>UTC, whole milliseconds: what both providers store and give back unchanged.</summary>
-    internal static DateTimeOffset Stored(DateTimeOffset time)
-    {
-        var utc = time.ToUniversalTime();
-        return new DateTimeOffset(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
     }
 }
 

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Vanguard.Server.Data;
 using Vanguard.Server.Modules.Surveillance.Data;
+using Vanguard.Server.Common;
 
 namespace Vanguard.Server.Modules.Surveillance.Webhooks;
 
@@ -31,7 +32,7 @@ internal sealed class WebhookSender(
     {
         await using var scope = scopes.CreateAsyncScope();
         await using var db = SystemDb.Create(scope.ServiceProvider);
-        var now = WebhookOutbox.Stored(clock.GetUtcNow());
+        var now = StoredTime.Of(clock.GetUtcNow());
         var due = await db.Set<WebhookDelivery>().AsNoTracking()
             .Where(d => d.Status == DeliveryStatuses.Pending && d.NextAttemptAt <= now)
             .OrderBy(d => d.NextAttemptAt).ThenBy(d => d.Id)
@@ -51,7 +52,7 @@ internal sealed class WebhookSender(
         {
             var attempt = delivery.Attempts + 1;
             // Held while it is being sent: another node's poll skips it, and a node that dies mid-send leaves it to be retried after this.
-            var lease = WebhookOutbox.Stored(clock.GetUtcNow()).AddSeconds(Timeout.TotalSeconds + 60);
+            var lease = StoredTime.Of(clock.GetUtcNow()).AddSeconds(Timeout.TotalSeconds + 60);
             var claimed = await db.Set<WebhookDelivery>()
                 .Where(d => d.Id == delivery.Id && d.Status == DeliveryStatuses.Pending && d.Attempts == delivery.Attempts)
                 .ExecuteUpdateAsync(s => s.SetProperty(d => d.Attempts, attempt).SetProperty(d => d.NextAttemptAt, lease), ct);
@@ -117,7 +118,7 @@ internal sealed class WebhookSender(
 
     private async Task RecordAsync(VanguardDbContext db, long id, int attempt, int? statusCode, string? error, bool giveUp, CancellationToken ct)
     {
-        var now = WebhookOutbox.Stored(clock.GetUtcNow());
+        var now = StoredTime.Of(clock.GetUtcNow());
         var rows = db.Set<WebhookDelivery>().Where(d => d.Id == id && d.Attempts == attempt);
         if (error is null)
         {

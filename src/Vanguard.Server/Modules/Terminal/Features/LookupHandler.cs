@@ -8,6 +8,7 @@ using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Registry.Contracts;
 using Vanguard.Server.Modules.Surveillance.Contracts;
 using Vanguard.Server.Modules.Terminal.Data;
+using Vanguard.Server.Common;
 
 namespace Vanguard.Server.Modules.Terminal.Features;
 

@@ -5,6 +5,7 @@ using Vanguard.Server.Data;
 using Vanguard.Server.Modules.Audit.Contracts;
 using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Terminal.Data;
+using Vanguard.Server.Common;
 
 namespace Vanguard.Server.Modules.Terminal.Features;
 

@@ -1,20 +1,5 @@
 namespace Vanguard.Server.Modules.Terminal.Features;
 
-/// <summary>
-/// Times the terminal module stores, cut to whole milliseconds: SQLite keeps a tenth of a millisecond and PostgreSQL a
-/// microsecond, so an answer computed in memory would otherwise differ from the same task read back on a retry.
-/// </summary>
-internal static class StoredTime
-{
-    public static DateTimeOffset Of(DateTimeOffset time)
-    {
-        var utc = time.ToUniversalTime();
-        return new DateTimeOffset(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
-    }
-
-    public static DateTimeOffset Now(TimeProvider clock) => Of(clock.GetUtcNow());
-}
-
 /// <summary>Where positions may be: the mainland's bounding box, as the contract states it.</summary>
 internal static class ChinaArea
 {
