@@ -37,7 +37,9 @@ public sealed partial class CaseUiTests(BrowserFixture browser) : IClassFixture<
 
     /// <summary>
     /// Opens an action's dialog right after another dialog closed. AntDesign finishes closing a dialog on a timer, and a
-    /// dialog opened while the last one is still leaving can be hidden by it; an officer clicks again, and so does this.
+    /// dialog opened while the last one is still leaving can be hidden by it — never shown, or shown and then hidden when
+    /// the old timer fires (seen in CI). An officer clicks again, and so does this: the dialog counts as open only when it
+    /// is still there a moment after it appeared.
     /// </summary>
     private static async Task OpenActionAgainAsync(IPage page, string button)
     {
@@ -47,6 +49,8 @@ public sealed partial class CaseUiTests(BrowserFixture browser) : IClassFixture<
             try
             {
                 await Expect(ModalOk(page)).ToBeVisibleAsync(new() { Timeout = 3_000 });
+                await page.WaitForTimeoutAsync(800);
+                await Expect(ModalOk(page)).ToBeVisibleAsync(new() { Timeout = 500 });
                 return;
             }
             catch (PlaywrightException) when (attempt < 3)
