@@ -50,6 +50,9 @@ internal sealed class FakeReversalSource : IIndicatorSource
 
         return Task.FromResult<IReadOnlyDictionary<Guid, SourceReading>>(result);
     }
+
+    public Task<IReadOnlyList<RecordFacts>> DescribeAsync(IReadOnlyList<string> recordRefs, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<RecordFacts>>(recordRefs.Select(r => new RecordFacts(r, "案件", null, [new("测试", "复议撤销")])).ToList());
 }
 
 internal static class PerformanceKit

@@ -14,7 +14,17 @@ public interface IIndicatorSource
 
     /// <summary>The reading of each agency (its whole subtree) over the month; agencies it leaves out read as 0 of 0.</summary>
     Task<IReadOnlyDictionary<Guid, SourceReading>> ComputeAsync(IReadOnlyList<ScoredAgency> agencies, ScoringMonth month, CancellationToken ct);
+
+    /// <summary>
+    /// Anonymised facts of some of the records this source returned (<c>case:…</c>, <c>alert:…</c>) for third-party evaluators
+    /// (第三方评估): dates, stages, amounts, places, station codes — never a person's name, ID number, phone or a full plate.
+    /// Records no longer found are left out.
+    /// </summary>
+    Task<IReadOnlyList<RecordFacts>> DescribeAsync(IReadOnlyList<string> recordRefs, CancellationToken ct);
 }
+
+/// <summary>One record as an evaluator sees it: its reference, what it is (中文), when, and anonymised facts as label → value (中文).</summary>
+public sealed record RecordFacts(string RecordRef, string Kind, DateTimeOffset? At, IReadOnlyList<KeyValuePair<string, string>> Facts);
 
 /// <summary>An agency being scored and the agencies its score covers (itself and everything under it).</summary>
 public sealed record ScoredAgency(Guid AgencyId, IReadOnlySet<Guid> Subtree);

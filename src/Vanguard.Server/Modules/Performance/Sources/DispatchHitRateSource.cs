@@ -22,4 +22,8 @@ internal sealed class DispatchHitRateSource(IDispatchOutcomes outcomes) : IIndic
             return new SourceReading(new Measurement(missed.Count, mine.Count), missed);
         });
     }
+
+    // TODO(issue 9, srcB): describe from the owning module's contract; until then only what the reference itself says.
+    public Task<IReadOnlyList<RecordFacts>> DescribeAsync(IReadOnlyList<string> recordRefs, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<RecordFacts>>(recordRefs.Select(r => new RecordFacts(r, "布控预警", null, [])).ToList());
 }

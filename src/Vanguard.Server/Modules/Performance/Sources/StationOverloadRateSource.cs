@@ -25,4 +25,8 @@ internal sealed class StationOverloadRateSource(IOverloadStatistics statistics) 
             return new SourceReading(new Measurement(mine.Sum(w => w.Overloaded), mine.Sum(w => w.Weighings)), refs);
         });
     }
+
+    // TODO(issue 9, srcB): describe from the owning module's contract; until then only what the reference itself says.
+    public Task<IReadOnlyList<RecordFacts>> DescribeAsync(IReadOnlyList<string> recordRefs, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<RecordFacts>>(recordRefs.Select(r => new RecordFacts(r, "超限检测记录", null, [])).ToList());
 }
