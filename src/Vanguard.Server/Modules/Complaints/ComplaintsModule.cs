@@ -27,6 +27,7 @@ public static class ComplaintsModule
         services.Configure<AuthorizationOptions>(ComplaintsPolicies.Add);
         services.AddScoped<ComplaintHandler>();
         services.AddScoped<BreachScanner>();
+        services.AddScoped<Contracts.IComplaintStatistics, ComplaintStatistics>(); // the performance evaluation: two musts on time
         services.AddSingleton<BreachJob>();
         services.AddHostedService(sp => sp.GetRequiredService<BreachJob>());
         return builder;

@@ -18,7 +18,7 @@ public static class OffsiteModule
         builder.Services.AddScoped<OffsiteQueries>();
         builder.Services.AddScoped<Contracts.IStationStatus, StationStatusQueries>();
         builder.Services.AddScoped<Contracts.IOverloadHistory, OverloadHistory>();
-        builder.Services.AddScoped<Contracts.IOverloadStatistics, OverloadStatistics>(); // for the performance evaluation's overload rate
+        builder.Services.AddScoped<Contracts.IOverloadStatistics, OverloadStatistics>(); // the performance evaluation: overload rate, 5-day review, repeat offenders
         builder.Services.AddSingleton<ImageStore>();
         builder.Services.AddScoped<Contracts.IOffsiteCaseEvidence, OffsiteCaseEvidence>();
         builder.Services.AddScoped<Contracts.IPlateReadQueries, PlateReadQueries>();

@@ -1,12 +1,20 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Vanguard.Domain.Organisation;
+using Vanguard.Server.Common;
 using Vanguard.Server.Data;
 using Vanguard.Server.Modules.Offsite.Contracts;
 using Vanguard.Server.Modules.Offsite.Data;
+using Vanguard.Server.Modules.Organisation.Contracts;
 
 namespace Vanguard.Server.Modules.Offsite;
 
-/// <summary>The off-site module's side of <see cref="IOverloadStatistics"/>: one grouped count, then the first overloaded ids per agency.</summary>
-internal sealed class OverloadStatistics(VanguardDbContext db) : IOverloadStatistics
+/// <summary>
+/// The off-site module's side of <see cref="IOverloadStatistics"/>: each reading is one query over the period (grouped where SQL can
+/// decide it), the rest in memory on narrow rows.
+/// </summary>
+internal sealed class OverloadStatistics(VanguardDbContext db, IDeviceDirectory devices, TimeProvider clock) : IOverloadStatistics
 {
     public async Task<IReadOnlyList<AgencyWeighings>> WeighingsAsync(DateTimeOffset from, DateTimeOffset to, int maxIds, CancellationToken ct)
     {
@@ -26,4 +34,89 @@ internal sealed class OverloadStatistics(VanguardDbContext db) : IOverloadStatis
 
         return result;
     }
+
+    public async Task<IReadOnlyList<AgencyReviewTimeliness>> ReviewTimelinessAsync(DateTimeOffset from, DateTimeOffset to, int maxIds, CancellationToken ct)
+    {
+        var fromMs = from.ToUnixTimeMilliseconds();
+        var toMs = to.ToUnixTimeMilliseconds();
+        // The due day is a calendar date in China and the review an instant: compared here rather than in SQL, where the two
+        // databases store them differently. A month's review items are the overloaded, usable weighings only: a narrow read.
+        var rows = await db.Set<ReviewItem>().AsNoTracking()
+            .Where(i => i.CapturedAtMs >= fromMs && i.CapturedAtMs < toMs)
+            .Select(i => new { i.AgencyId, i.WimRecordId, i.ReviewDueOn, i.ReviewedAt })
+            .ToListAsync(ct);
+        var today = LegalClock.Today(clock);
+        return rows.GroupBy(r => r.AgencyId).OrderBy(g => g.Key).Select(g =>
+            {
+                var late = g.Where(r => r.ReviewedAt is { } at ? DateOnly.FromDateTime(at.ToOffset(LegalClock.ChinaOffset).DateTime) > r.ReviewDueOn : today > r.ReviewDueOn)
+                    .Select(r => r.WimRecordId).Order().ToList();
+                return new AgencyReviewTimeliness(g.Key, g.Count(), late.Count, maxIds <= 0 ? [] : late.Take(maxIds).ToList());
+            })
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<VehicleOverloads>> VehicleOverloadsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        var fromMs = from.ToUnixTimeMilliseconds();
+        var toMs = to.ToUnixTimeMilliseconds();
+        var items = db.Set<ReviewItem>().AsNoTracking();
+        // Review items rather than all weighings: an invalidated one (cloned plate, plate mismatch, emergency …) is no offence of the
+        // vehicle, and one the station's certificate did not cover could never be dealt with.
+        var inPeriod = items.Where(i => i.CapturedAtMs >= fromMs && i.CapturedAtMs < toMs && i.Status != ReviewStatus.Invalidated);
+        var vehicles = await inPeriod.GroupBy(i => new { i.AgencyId, i.Plate, i.PlateColor })
+            .Select(g => new { g.Key.AgencyId, g.Key.Plate, g.Key.PlateColor })
+            .ToListAsync(ct);
+        // "Dealt with before": an earlier-captured overload of the same vehicle that review confirmed (it became an off-site case).
+        var repeats = await inPeriod
+            .Where(i => items.Any(e => e.Plate == i.Plate && e.PlateColor == i.PlateColor && e.Status == ReviewStatus.Confirmed && e.CapturedAtMs < i.CapturedAtMs))
+            .Select(i => new { i.AgencyId, i.Plate, i.PlateColor, i.WimRecordId, i.CapturedAtMs })
+            .ToListAsync(ct);
+        var firstRepeat = repeats.GroupBy(r => (r.AgencyId, r.Plate, r.PlateColor))
+            .ToDictionary(g => g.Key, g => g.OrderBy(r => r.CapturedAtMs).ThenBy(r => r.WimRecordId).First());
+        return vehicles
+            .Select(v =>
+            {
+                var repeat = firstRepeat.GetValueOrDefault((v.AgencyId, v.Plate, v.PlateColor));
+                return new VehicleOverloads(v.AgencyId, VehicleKey(v.Plate, v.PlateColor), repeat?.WimRecordId,
+                    repeat is null ? null : DateTimeOffset.FromUnixTimeMilliseconds(repeat.CapturedAtMs).ToOffset(LegalClock.ChinaOffset));
+            })
+            .OrderBy(v => v.AgencyId).ThenBy(v => v.VehicleKey, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<WeighingFacts>> DescribeWeighingsAsync(IReadOnlyCollection<long> weighingIds, CancellationToken ct)
+    {
+        if (weighingIds.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = weighingIds.Distinct().ToList();
+        var rows = await db.Set<WimRecord>().AsNoTracking().Where(r => ids.Contains(r.Id))
+            .Select(r => new
+            {
+                r.Id, r.DeviceId, r.CapturedAtMs, r.CapturedOffsetMinutes, r.Plate, r.PlateColor, r.AxleCount, r.GrossWeightKg, r.LimitKg, r.OverKg,
+                r.OverBasisPoints, r.Verdict, r.EvidenceUsable,
+            })
+            .ToListAsync(ct);
+        var reviews = await db.Set<ReviewItem>().AsNoTracking().Where(i => ids.Contains(i.WimRecordId))
+            .Select(i => new { i.WimRecordId, i.Status, i.ReviewDueOn, i.ReviewedAt, i.InvalidReason, i.CaseId })
+            .ToDictionaryAsync(i => i.WimRecordId, ct);
+        var stations = (await devices.ListAsync([DeviceKind.WimStation], ct)).ToDictionary(d => d.Id);
+        return rows.OrderBy(r => r.Id).Select(r =>
+            {
+                var station = stations.GetValueOrDefault(r.DeviceId);
+                var review = reviews.GetValueOrDefault(r.Id);
+                return new WeighingFacts(
+                    r.Id, DateTimeOffset.FromUnixTimeMilliseconds(r.CapturedAtMs).ToOffset(TimeSpan.FromMinutes(r.CapturedOffsetMinutes)),
+                    station?.Code ?? string.Empty, station?.Name ?? string.Empty, PlateMask.Of(r.Plate), r.PlateColor, r.AxleCount, r.GrossWeightKg,
+                    r.LimitKg, r.OverKg, r.OverBasisPoints / 100m, r.Verdict == 1, r.EvidenceUsable, review?.Status.ToString().ToLowerInvariant(),
+                    review?.ReviewDueOn, review?.ReviewedAt, review?.InvalidReason, review?.CaseId is not null);
+            })
+            .ToList();
+    }
+
+    /// <summary>The vehicle without its plate: the performance module counts vehicles, it has no use for who they are.</summary>
+    private static string VehicleKey(string plate, string plateColor) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(plate + "/" + plateColor)), 0, 12);
 }

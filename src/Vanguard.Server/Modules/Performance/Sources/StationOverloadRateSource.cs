@@ -26,7 +26,6 @@ internal sealed class StationOverloadRateSource(IOverloadStatistics statistics) 
         });
     }
 
-    // TODO(issue 9, srcB): describe from the owning module's contract; until then only what the reference itself says.
     public Task<IReadOnlyList<RecordFacts>> DescribeAsync(IReadOnlyList<string> recordRefs, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<RecordFacts>>(recordRefs.Select(r => new RecordFacts(r, "超限检测记录", null, [])).ToList());
+        RecordText.WeighingsAsync(statistics, recordRefs, "超限检测记录", ct);
 }
