@@ -1,11 +1,14 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Vanguard.Domain.Organisation;
 using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Organisation.Data;
+using Vanguard.Server.Modules.Performance.Sample;
 
 namespace Vanguard.Server.Tests.Performance;
 
@@ -171,5 +174,37 @@ public sealed partial class SampleTests(PerformanceFactory factory) : IClassFixt
         codes.ShouldAllBe(c => c.StartsWith("4110", StringComparison.Ordinal));
         (await PerformanceKit.OkAsync(await (await EvaluatorAsync()).GetAsync($"/api/v1/performance/runs/2024-07/{number}/agencies", Ct)))["agencies"]!
             .AsArray().Count.ShouldBe(all["agencies"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public void Pseudonyms_SurviveARestart_DifferPerInstallation_AndAConfiguredKeyMustBeLong()
+    {
+        const string Record = "weighing:12345";
+        var running = factory.Services.GetRequiredService<RecordPseudonyms>().Of(Record);
+        var configuration = factory.Services.GetRequiredService<IConfiguration>();
+        var protection = factory.Services.GetRequiredService<IDataProtectionProvider>();
+
+        // A restart reads the key kept in the data directory.
+        new RecordPseudonyms(configuration, protection).Of(Record).ShouldBe(running);
+        running.ShouldStartWith("weighing#");
+        running.ShouldNotContain("12345");
+
+        // Another installation (its own data directory) has its own key, so the same id gets another pseudonym.
+        var elsewhere = Path.Combine(Path.GetTempPath(), "vanguard-tests", Guid.NewGuid().ToString("N"));
+        var other = new ConfigurationBuilder().AddInMemoryCollection([new("Vanguard:DataDirectory", elsewhere)]).Build();
+        try
+        {
+            new RecordPseudonyms(other, DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(elsewhere, "keys")))).Of(Record).ShouldNotBe(running);
+        }
+        finally
+        {
+            Directory.Delete(elsewhere, recursive: true);
+        }
+
+        IConfiguration Key(string key) => new ConfigurationBuilder().AddInMemoryCollection([new(RecordPseudonyms.KeySetting, key)]).Build();
+        var configured = new RecordPseudonyms(Key(new string('k', 40)), protection).Of(Record);
+        configured.ShouldNotBe(running);
+        new RecordPseudonyms(Key(new string('k', 40)), protection).Of(Record).ShouldBe(configured);
+        Should.Throw<InvalidOperationException>(() => new RecordPseudonyms(Key("too-short"), protection).Of(Record));
     }
 }
