@@ -146,7 +146,8 @@ public sealed class PerformanceUiTests(PerformanceBrowserFixture browser) : ICla
         await Expect(drill.Locator(".perf-nodata").First).ToContainTextAsync("暂无数据");
         foreach (var c in cases)
         {
-            await Expect(drill.Locator($"a[href='/cases/{c["case:".Length..]}']")).ToHaveCountAsync(1);
+            await Expect(drill.Locator($".perf-ref a[href='/cases/{c["case:".Length..]}']")).ToHaveCountAsync(1);
+            await Expect(drill.Locator($".perf-sample-record a[href='/cases/{c["case:".Length..]}']")).ToHaveCountAsync(1);
         }
 
         var sample = admin.Locator("[data-testid=perf-sample]");
