@@ -39,6 +39,7 @@ public static class Navigation
             new("/watchlist/alerts", "预警记录", "Alert records", Policy: SurveillancePolicies.Command),
             new("/complaints", "投诉举报", "Complaints", Policy: Modules.Complaints.ComplaintsPolicies.Handle),
             new("/performance", "绩效评价", "Performance"),
+            new("/performance/manage", "绩效评价管理", "Performance evaluation", Policy: Modules.Performance.PerformancePolicies.Read),
             new("/m/disclosure", "执法公开", "Disclosure", "行政处罚结果公示（双公示）。", "Publication of penalty decisions."),
             new("/m/credit", "信用监管", "Credit", "信用记录、黑名单、信用修复。", "Credit records, blacklists, credit repair."),
             new("/audit", "审计追溯", "Audit trail", Policy: Policies.AuditReader),

@@ -5,6 +5,7 @@ using Vanguard.Server.Modules.Performance.Board;
 using Vanguard.Server.Modules.Performance.Catalogue;
 using Vanguard.Server.Modules.Performance.Objections;
 using Vanguard.Server.Modules.Performance.Contracts;
+using Vanguard.Server.Modules.Performance.Sample;
 using Vanguard.Server.Modules.Performance.Scoring;
 using Vanguard.Server.Modules.Performance.Sources;
 
@@ -34,6 +35,8 @@ public static class PerformanceModule
         services.AddScoped<IIndicatorSource, RepeatOffendersSource>();
         services.AddScoped<IIndicatorSource, ComplaintsTwoMustsSource>();
         services.AddScoped<ObjectionHandler>();
+        services.AddScoped<SampleHandler>();
+        services.AddSingleton<RecordPseudonyms>();
         services.AddSingleton<MonthlyScoringJob>();
         services.AddHostedService(sp => sp.GetRequiredService<MonthlyScoringJob>());
         return builder;
@@ -46,6 +49,7 @@ public static class PerformanceModule
         group.MapScoring();
         group.MapBoard();
         group.MapObjections();
+        group.MapSample();
         return api;
     }
 
