@@ -30,6 +30,10 @@ public static class PerformanceModule
         // The data sources the platform has so far; an indicator whose key has none scores "no data yet" (full marks, flagged).
         services.AddScoped<IIndicatorSource, DispatchHitRateSource>();
         services.AddScoped<IIndicatorSource, StationOverloadRateSource>();
+        services.AddScoped<IIndicatorSource, CasesDecidedWithinLimitSource>();
+        services.AddScoped<IIndicatorSource, OnsiteCasesWithBodycamSource>();
+        services.AddScoped<IIndicatorSource, CasesReversedSource>();
+        services.AddScoped<IIndicatorSource, AuditChainIntactSource>();
         services.AddScoped<ObjectionHandler>();
         services.AddSingleton<MonthlyScoringJob>();
         services.AddHostedService(sp => sp.GetRequiredService<MonthlyScoringJob>());
