@@ -12,6 +12,9 @@ internal sealed class CaseStatistics(VanguardDbContext db, CaseCalendars calenda
     /// <summary>Where a case file names a body-camera clip: the reference of a <c>bodycam_clip</c> item (<c>evidence:{id}</c>).</summary>
     private const string EvidencePrefix = "evidence:";
 
+    /// <summary>Ids per query: a month of on-the-spot cases must not run into the database's limit on parameters.</summary>
+    private const int ChunkSize = 1_000;
+
     public async Task<IReadOnlyList<DecidedCase>> DecidedAsync(DateOnly from, DateOnly to, CancellationToken ct)
     {
         var rows = await db.Set<Case>().AsNoTracking()
@@ -20,14 +23,18 @@ internal sealed class CaseStatistics(VanguardDbContext db, CaseCalendars calenda
             .ToListAsync(ct);
         var onSpot = rows.Where(r => r.Procedure == CaseProcedure.Simplified).Select(r => r.Id).ToList();
         var clipCode = CaseChecklists.BodyCamClip.Code;
-        var clips = onSpot.Count == 0
-            ? []
-            : await db.Set<CaseFileItem>().AsNoTracking()
-                .Where(i => onSpot.Contains(i.CaseId) && i.Code == clipCode && i.Reference != null)
-                .Select(i => new { i.CaseId, i.Reference })
-                .ToListAsync(ct);
+        var clips = new List<(Guid CaseId, string Reference)>();
+        foreach (var chunk in onSpot.Chunk(ChunkSize))
+        {
+            clips.AddRange((await db.Set<CaseFileItem>().AsNoTracking()
+                    .Where(i => chunk.Contains(i.CaseId) && i.Code == clipCode && i.Reference != null)
+                    .Select(i => new { i.CaseId, i.Reference })
+                    .ToListAsync(ct))
+                .Select(i => (i.CaseId, i.Reference!)));
+        }
+
         var clipsByCase = clips
-            .Select(c => (c.CaseId, Id: c.Reference!.StartsWith(EvidencePrefix, StringComparison.Ordinal) && Guid.TryParse(c.Reference[EvidencePrefix.Length..], out var id) ? id : Guid.Empty))
+            .Select(c => (c.CaseId, Id: c.Reference.StartsWith(EvidencePrefix, StringComparison.Ordinal) && Guid.TryParse(c.Reference.AsSpan(EvidencePrefix.Length), out var id) ? id : Guid.Empty))
             .Where(c => c.Id != Guid.Empty)
             .ToLookup(c => c.CaseId, c => c.Id);
         var calendar = await calendars.CurrentAsync(ct);

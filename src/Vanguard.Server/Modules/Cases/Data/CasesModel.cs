@@ -12,6 +12,8 @@ internal static class CasesModel
             e.ToTable("cases_cases");
             e.HasIndex(c => c.CaseNumber).IsUnique();
             e.HasIndex(c => new { c.AgencyId, c.CreatedAt });
+            // The evaluation reads a month of decisions by State_DecidedOn; EF cannot index a complex property, so that index
+            // (IX_cases_cases_State_DecidedOn) belongs in the migration as raw CreateIndex.
             e.Property(c => c.CaseNumber).HasMaxLength(64);
             e.Property(c => c.Title).HasMaxLength(200);
             e.Property(c => c.OffenceCode).HasMaxLength(64);

@@ -10,6 +10,9 @@ internal sealed class CaseVideoEvidence(VanguardDbContext db) : ICaseVideoEviden
 {
     private const string VideoPrefix = "video/";
 
+    /// <summary>Ids per query: a month of on-site cases must not run into the database's limit on parameters.</summary>
+    private const int ChunkSize = 1_000;
+
     public async Task<IReadOnlySet<Guid>> CasesWithLinkedVideoAsync(IReadOnlyCollection<Guid> caseIds, CancellationToken ct)
     {
         var ids = caseIds.Distinct().ToList();
@@ -18,11 +21,16 @@ internal sealed class CaseVideoEvidence(VanguardDbContext db) : ICaseVideoEviden
             return new HashSet<Guid>();
         }
 
-        var found = await (from link in db.Set<EvidenceCaseLink>().AsNoTracking()
-                           join e in db.Set<EvidenceItem>().AsNoTracking() on link.EvidenceId equals e.Id
-                           where ids.Contains(link.CaseId) && e.DeletedAt == null && e.ContentType.StartsWith(VideoPrefix)
-                           select link.CaseId).Distinct().ToListAsync(ct);
-        return found.ToHashSet();
+        var found = new HashSet<Guid>();
+        foreach (var chunk in ids.Chunk(ChunkSize))
+        {
+            found.UnionWith(await (from link in db.Set<EvidenceCaseLink>().AsNoTracking()
+                                   join e in db.Set<EvidenceItem>().AsNoTracking() on link.EvidenceId equals e.Id
+                                   where chunk.Contains(link.CaseId) && e.DeletedAt == null && e.ContentType.StartsWith(VideoPrefix)
+                                   select link.CaseId).Distinct().ToListAsync(ct));
+        }
+
+        return found;
     }
 
     public async Task<IReadOnlySet<Guid>> LiveVideoAsync(IReadOnlyCollection<Guid> evidenceIds, CancellationToken ct)
@@ -33,9 +41,14 @@ internal sealed class CaseVideoEvidence(VanguardDbContext db) : ICaseVideoEviden
             return new HashSet<Guid>();
         }
 
-        var found = await db.Set<EvidenceItem>().AsNoTracking()
-            .Where(e => ids.Contains(e.Id) && e.DeletedAt == null && e.ContentType.StartsWith(VideoPrefix))
-            .Select(e => e.Id).ToListAsync(ct);
-        return found.ToHashSet();
+        var found = new HashSet<Guid>();
+        foreach (var chunk in ids.Chunk(ChunkSize))
+        {
+            found.UnionWith(await db.Set<EvidenceItem>().AsNoTracking()
+                .Where(e => chunk.Contains(e.Id) && e.DeletedAt == null && e.ContentType.StartsWith(VideoPrefix))
+                .Select(e => e.Id).ToListAsync(ct));
+        }
+
+        return found;
     }
 }
