@@ -107,6 +107,10 @@ public sealed class CaseSourcesTests(CaseSourcesFactory factory) : IClassFixture
         var upheld = await DecidedOrdinaryAsync(client, officers, "卫维持", "410105198001010092", "豫A7L005", filedOn: "2023-01-03", decidedOn: "2023-02-07");
         var changed = await DecidedOrdinaryAsync(client, officers, "蒋变更", "410105198001010113", "豫A7L006", filedOn: "2023-01-03", decidedOn: "2023-02-08");
 
+        await (await client.PostAsJsonAsync($"/api/v1/cases/{revoked}/actions/record-review-outcome",
+                new { on = "2023-05-10", kind = "review", outcome = "revoked", organ = "郑州市人民政府", documentNumber = "郑政复决〔2023〕15号" }, Ct))
+            .ShouldBeProblemAsync(HttpStatusCode.Forbidden, "cases.review_outcome_role");
+        client = await factory.SignedInAsync("zhengzhou.legal");
         var timeline = await CaseApi.ActAsync(client, revoked, "record-review-outcome",
             new { on = "2023-05-10", kind = "review", outcome = "revoked", organ = "郑州市人民政府", documentNumber = "郑政复决〔2023〕15号" });
         timeline["timeline"]!.AsArray().Last()!["description"]!.GetValue<string>().ShouldStartWith("行政复议结果：撤销原行政处罚决定（郑州市人民政府");

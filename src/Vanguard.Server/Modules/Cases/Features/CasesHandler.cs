@@ -151,6 +151,16 @@ internal sealed class CasesHandler(
             return Error.Forbidden("cases.legal_reviewer_required", "只有法制审核人员可以完成法制审核。", "Only a legal reviewer can complete a legal review.");
         }
 
+        // 行政复议答复 and 行政应诉 are the legal office's work (法制机构); its reviewers and the administrators record the outcome.
+        if (command.Value is RecordReviewOutcome
+            && !actor.IsInRole(Vanguard.Domain.Organisation.Role.LegalReviewer)
+            && !actor.IsInRole(Vanguard.Domain.Organisation.Role.AgencyAdmin)
+            && !actor.IsInRole(Vanguard.Domain.Organisation.Role.ProvinceAdmin))
+        {
+            return Error.Forbidden("cases.review_outcome_role", "复议诉讼结果由法制审核人员或管理员登记。",
+                "Review and lawsuit outcomes are recorded by legal reviewers or administrators.");
+        }
+
         if (command.Value is AssignOfficers assign)
         {
             // Only active officers the caller's jurisdiction can see (the query filter), with their 执法证 as recorded.
