@@ -253,7 +253,7 @@ public sealed class CaseSourcesTests(CaseSourcesFactory factory) : IClassFixture
         scope.ServiceProvider.GetRequiredService<PrincipalAccessor>().SetSystem();
         var db = scope.ServiceProvider.GetRequiredService<VanguardDbContext>();
         var agency = scope.ServiceProvider.GetRequiredService<IAgencyDirectory>().Current.FindByCode(County)!.Id;
-        var at = new DateTimeOffset(2023, 4, 3, 9, 0, 0, TimeSpan.FromHours(8));
+        var at = new DateTimeOffset(2023, 4, 3, 1, 0, 0, TimeSpan.Zero);
         var item = new EvidenceItem
         {
             Id = Guid.CreateVersion7(), AgencyId = agency, Sha256 = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)), Length = 1_000,
