@@ -147,3 +147,13 @@ public sealed record ArchiveCase(DateOnly On) : CaseCommand(On)
 {
     public override string Code => "archive";
 }
+
+/// <summary>
+/// 复议诉讼结果 — the outcome of a 行政复议 or 行政诉讼 against the decision, as the 复议决定书 / 判决书 states it
+/// (<see cref="On"/> is the day it was decided). It changes no procedural state of the case; it is kept on the timeline and
+/// counted by the performance evaluation (复议诉讼纠错).
+/// </summary>
+public sealed record RecordReviewOutcome(DateOnly On, ReviewKind Kind, ReviewResult Result, string Organ, string DocumentNumber) : CaseCommand(On)
+{
+    public override string Code => "record-review-outcome";
+}

@@ -162,4 +162,11 @@ public static class CaseRules
         "操作日期不能早于前一环节的日期。",
         "The date of an action cannot be before the previous step.",
         ErrorKind.Validation);
+
+    /// <summary>A review or court outcome concerns a decision: it cannot be dated before the decision it reviews.</summary>
+    public static readonly Error ReviewBeforeDecision = new(
+        "cases.review_before_decision",
+        "复议决定或判决的日期不能早于行政处罚决定日期。",
+        "A review or court outcome cannot be dated before the decision it concerns.",
+        ErrorKind.Validation);
 }

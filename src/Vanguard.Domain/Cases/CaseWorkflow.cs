@@ -37,6 +37,13 @@ public static class CaseWorkflow
             return CaseRules.DateInFuture;
         }
 
+        // A review organ or court decides on its own timetable, often after the case was closed or archived: its outcome is
+        // dated by its decision, not by the case's last step.
+        if (command is RecordReviewOutcome review)
+        {
+            return RecordReview(s, review);
+        }
+
         if (LatestDate(s) is { } latest && command.On < latest)
         {
             return CaseRules.DateBeforePrevious;
@@ -441,6 +448,39 @@ public static class CaseWorkflow
 
         var names = string.Join("、", added.Select(o => o.Name));
         return Done(s, s, c, $"增加承办人员：{names}", $"Officers assigned: {string.Join(", ", added.Select(o => o.Name))}");
+    }
+
+    /// <summary>
+    /// 复议诉讼结果: only a decision can be challenged (行政复议法 art. 11; 行政诉讼法 art. 12: against an administrative penalty),
+    /// so the case must have one; a transfer to the judicial organs is not a penalty decision. The outcome may not predate it.
+    /// </summary>
+    private static Result<CaseTransition> RecordReview(CaseSnapshot s, RecordReviewOutcome c)
+    {
+        if (s.DecidedOn is not { } decidedOn || s.Stage == CaseStage.Dropped || s.Outcome == CaseOutcome.Transfer)
+        {
+            return CaseRules.InvalidTransition(s.Stage, c.Code);
+        }
+
+        if (string.IsNullOrWhiteSpace(c.Organ))
+        {
+            return Validator.Invalid("organ", "required", "复议机关或人民法院不能为空。", "The review organ or court is required.");
+        }
+
+        if (string.IsNullOrWhiteSpace(c.DocumentNumber))
+        {
+            return Validator.Invalid("documentNumber", "required", "文书编号不能为空。", "The document number is required.");
+        }
+
+        if (c.On < decidedOn)
+        {
+            return CaseRules.ReviewBeforeDecision;
+        }
+
+        var kindZh = ReviewOutcomes.KindZh(c.Kind);
+        var resultZh = ReviewOutcomes.ResultZh(c.Kind, c.Result);
+        return Done(s, s, c,
+            $"{kindZh}结果：{resultZh}（{c.Organ.Trim()}，{c.DocumentNumber.Trim()}，{c.On:yyyy-MM-dd}；{ReviewOutcomes.LegalBasis(c.Kind, c.Result)}）",
+            $"{ReviewOutcomes.KindEn(c.Kind)}: {ReviewOutcomes.ResultEn(c.Result)} ({c.Organ.Trim()}, {c.DocumentNumber.Trim()}, {c.On:yyyy-MM-dd})");
     }
 
     /// <summary>Art. 42: at least two officers, each with a 执法证 valid on the day.</summary>

@@ -22,7 +22,7 @@ public sealed class CatalogueTests(PerformanceFactory factory) : IClassFixture<P
         indicators.Single(i => i!["code"]!.GetValue<string>() == "case_reversal")!["measured"]!.GetValue<bool>().ShouldBeTrue();
         indicators.Single(i => i!["code"]!.GetValue<string>() == "dispatch_hit_rate")!["measured"]!.GetValue<bool>()
             .ShouldBeTrue("Surveillance's dispatch outcomes measure it");
-        indicators.Single(i => i!["code"]!.GetValue<string>() == "onsite_bodycam")!["measured"]!.GetValue<bool>()
+        indicators.Single(i => i!["code"]!.GetValue<string>() == "negative_incidents")!["measured"]!.GetValue<bool>()
             .ShouldBeFalse("no source measures it yet");
         indicators.Single(i => i!["code"]!.GetValue<string>() == "case_reversal")!["rule"]!["kind"]!.GetValue<string>().ShouldBe("per_occurrence");
     }

@@ -32,9 +32,9 @@ public sealed class ScoringTests(PerformanceFactory factory) : IClassFixture<Per
         var reversal = drill["indicators"]!.AsArray().Single(i => i!["code"]!.GetValue<string>() == "case_reversal")!;
         reversal["deducted"]!.GetValue<decimal>().ShouldBe(4m);
         reversal["recordRefs"]!.AsArray().Select(r => r!.GetValue<string>()).ShouldBe(["case:0192-a", "case:0192-b"]);
-        var bodycam = drill["indicators"]!.AsArray().Single(i => i!["code"]!.GetValue<string>() == "onsite_bodycam")!;
-        bodycam["noData"]!.GetValue<bool>().ShouldBeTrue();
-        bodycam["points"]!.GetValue<decimal>().ShouldBe(10m);
+        var incidents = drill["indicators"]!.AsArray().Single(i => i!["code"]!.GetValue<string>() == "negative_incidents")!;
+        incidents["noData"]!.GetValue<bool>().ShouldBeTrue();
+        incidents["points"]!.GetValue<decimal>().ShouldBe(4m);
 
         await (await (await factory.SignedInAsync("nanyang.admin")).GetAsync($"/api/v1/performance/runs/2025-01/{number}/agencies/411000", Ct))
             .ShouldBeProblemAsync(HttpStatusCode.NotFound, "performance.score_not_found");
@@ -126,7 +126,7 @@ public sealed class ScoringTests(PerformanceFactory factory) : IClassFixture<Per
         text.ShouldNotContain("secret-ref");
         text.ShouldNotContain("recordRefs");
         text.ShouldNotContain("管理员", Case.Sensitive, "no person who computed or published");
-        board["indicators"]!.AsArray().Single(i => i!["code"]!.GetValue<string>() == "onsite_bodycam")!["measured"]!.GetValue<bool>().ShouldBeFalse();
+        board["indicators"]!.AsArray().Single(i => i!["code"]!.GetValue<string>() == "negative_incidents")!["measured"]!.GetValue<bool>().ShouldBeFalse();
 
         var page = await factory.CreateClient().GetAsync("/performance?month=2024-06", Ct);
         page.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -145,7 +145,7 @@ public sealed class ScoringTests(PerformanceFactory factory) : IClassFixture<Per
         rows.Count.ShouldBe(12);
         var row = rows.Single(r => (string?)r["单位编码"] == "411000");
         Convert.ToDecimal(row["得分"]).ShouldBe(94m);
-        row["现场执法音像记录率扣分（满分10）"].ShouldBe("暂无数据");
+        row["负面舆情和违纪事件扣分（满分4）"].ShouldBe("暂无数据");
     }
 
     [Fact]

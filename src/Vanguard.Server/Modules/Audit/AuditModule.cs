@@ -16,6 +16,7 @@ public static class AuditModule
         builder.Services.AddSingleton<AuditChainer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditChainer>());
         builder.Services.AddScoped<IAuditLog, AuditLog>();
+        builder.Services.AddScoped<IAuditChainCheck, AuditChainCheck>(); // for the performance evaluation's 审计链完整
         return builder;
     }
 

@@ -23,6 +23,7 @@ public static class CasesModule
         builder.Services.AddSingleton<Documents.CaseDocumentRenderer>();
         builder.Services.AddScoped<Contracts.ICaseDirectory, CaseDirectory>();
         builder.Services.AddScoped<Contracts.ICasePortal, CasePortal>();
+        builder.Services.AddScoped<Contracts.ICaseStatistics, CaseStatistics>(); // for the performance evaluation's case indicators
         builder.Services.AddSingleton<Contracts.IDocumentFonts, DocumentFonts>();
         builder.Services.Configure<AuthorizationOptions>(CasesPolicies.Add);
         return builder;

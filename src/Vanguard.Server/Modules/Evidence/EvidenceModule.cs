@@ -33,6 +33,7 @@ public static class EvidenceModule
         services.AddScoped<CustodyLog>();
         services.AddScoped<EvidenceHandler>();
         services.AddScoped<Contracts.IEvidenceArchive, EvidenceArchive>();
+        services.AddScoped<Contracts.ICaseVideoEvidence, CaseVideoEvidence>(); // for the performance evaluation's 音像记录率
         services.AddScoped<TusUploadHandler>();
         services.Configure<AuthorizationOptions>(EvidencePolicies.Add);
         return builder;

@@ -34,6 +34,10 @@ public static class PerformanceModule
         services.AddScoped<IIndicatorSource, ReviewedWithin5DaysSource>();
         services.AddScoped<IIndicatorSource, RepeatOffendersSource>();
         services.AddScoped<IIndicatorSource, ComplaintsTwoMustsSource>();
+        services.AddScoped<IIndicatorSource, CasesDecidedWithinLimitSource>();
+        services.AddScoped<IIndicatorSource, OnsiteCasesWithBodycamSource>();
+        services.AddScoped<IIndicatorSource, CasesReversedSource>();
+        services.AddScoped<IIndicatorSource, AuditChainIntactSource>();
         services.AddScoped<ObjectionHandler>();
         services.AddScoped<SampleHandler>();
         services.AddSingleton<RecordPseudonyms>();

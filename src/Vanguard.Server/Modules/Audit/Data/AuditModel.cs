@@ -12,6 +12,8 @@ internal static class AuditModel
             e.HasIndex(a => a.Sequence).IsUnique();
             e.HasIndex(a => new { a.ActorId, a.At });
             e.HasIndex(a => new { a.TargetType, a.TargetId });
+            // The monthly evaluation finds a month's span of the chain and its agencies by time (审计链完整).
+            e.HasIndex(a => new { a.At, a.AgencyId });
             e.Property(a => a.ActorKind).HasMaxLength(16);
             e.Property(a => a.ActorId).HasMaxLength(64);
             e.Property(a => a.ActorName).HasMaxLength(100);

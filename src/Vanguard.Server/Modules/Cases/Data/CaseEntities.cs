@@ -133,6 +133,34 @@ public sealed class CaseFileItem
     public required string AddedBy { get; set; }
 }
 
+/// <summary>
+/// 复议诉讼结果: the outcome of a 行政复议 or 行政诉讼 against the case's decision, as its 复议决定书 / 判决书 states it.
+/// A case may have several (a review, then a lawsuit); the performance evaluation counts those that corrected the agency.
+/// </summary>
+public sealed class CaseReviewOutcome
+{
+    public long Id { get; set; }
+
+    public Guid CaseId { get; set; }
+
+    public ReviewKind Kind { get; set; }
+
+    public ReviewResult Result { get; set; }
+
+    /// <summary>The day the review organ or court decided.</summary>
+    public DateOnly DecidedOn { get; set; }
+
+    /// <summary>复议机关 or 人民法院.</summary>
+    public required string Organ { get; set; }
+
+    /// <summary>文书编号 of the 复议决定书 or 判决书.</summary>
+    public required string DocumentNumber { get; set; }
+
+    public DateTimeOffset RecordedAt { get; set; }
+
+    public required string RecordedBy { get; set; }
+}
+
 /// <summary>Case-number sequence per agency per year: incremented inside the case's transaction, so no gaps and no repeats.</summary>
 public sealed class CaseNumberCounter
 {

@@ -12,6 +12,8 @@ internal static class CasesModel
             e.ToTable("cases_cases");
             e.HasIndex(c => c.CaseNumber).IsUnique();
             e.HasIndex(c => new { c.AgencyId, c.CreatedAt });
+            // The evaluation reads a month of decisions by State_DecidedOn; EF cannot index a complex property, so that index
+            // (IX_cases_cases_State_DecidedOn) belongs in the migration as raw CreateIndex.
             e.Property(c => c.CaseNumber).HasMaxLength(64);
             e.Property(c => c.Title).HasMaxLength(200);
             e.Property(c => c.OffenceCode).HasMaxLength(64);
@@ -71,6 +73,19 @@ internal static class CasesModel
             e.Property(x => x.Description).HasMaxLength(500);
             e.Property(x => x.Reference).HasMaxLength(200);
             e.Property(x => x.AddedBy).HasMaxLength(100);
+            e.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<CaseReviewOutcome>(e =>
+        {
+            e.ToTable("cases_review_outcomes");
+            // The same 决定书 / 判决书 is recorded once per case; the evaluation reads a month of outcomes by their date.
+            e.HasIndex(x => new { x.CaseId, x.Kind, x.DocumentNumber }).IsUnique();
+            e.HasIndex(x => x.DecidedOn);
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Result).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.Organ).HasMaxLength(100);
+            e.Property(x => x.DocumentNumber).HasMaxLength(64);
+            e.Property(x => x.RecordedBy).HasMaxLength(100);
             e.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<CaseNumberCounter>(e =>

@@ -12,7 +12,7 @@ internal static class CaseActions
         "file", "drop", "complete-investigation", "submit-legal-review", "complete-legal-review", "notify", "record-statement", "waive-rights",
         "request-hearing", "schedule-hearing", "record-hearing", "collective-discussion", "decide", "decide-on-spot", "serve",
         "record-service-consent", "record-payment", "issue-reminder", "apply-enforcement", "file-on-spot-record", "close", "archive",
-        "assign-officers",
+        "assign-officers", "record-review-outcome",
     ];
 
     public static Result<CaseCommand> Parse(string action, CaseActionRequest r, DateOnly today, ICurrentActor actor)
@@ -49,6 +49,14 @@ internal static class CaseActions
             "archive" => new ArchiveCase(on),
             // The officers' names and 执法证 are filled in by CasesHandler, which looks them up in the caller's jurisdiction.
             "assign-officers" => new AssignOfficers(on, OfficerIds(check, r.OfficerIds)),
+            "record-review-outcome" => new RecordReviewOutcome(
+                on,
+                Parsed(check, "kind", r.Kind, ReviewOutcomes.ParseKind, "类别须为 review（行政复议）或 lawsuit（行政诉讼）。", "Kind must be review or lawsuit."),
+                Parsed(check, "outcome", r.Outcome, ReviewOutcomes.ParseResult,
+                    "结果须为 upheld（维持）、revoked（撤销）、changed（变更）、confirmed_illegal（确认违法）或 ordered_to_perform（责令履行）。",
+                    "Outcome must be upheld, revoked, changed, confirmed_illegal or ordered_to_perform."),
+                Limited(check, "organ", r.Organ, 100, "复议机关或人民法院", "Review organ or court"),
+                Limited(check, "documentNumber", r.DocumentNumber, 64, "文书编号", "Document number")),
             _ => null,
         };
         if (command is null)
@@ -65,6 +73,20 @@ internal static class CaseActions
     {
         check.Require(field, value, zh, en);
         return value?.Trim();
+    }
+
+    private static string Limited(Validator check, string field, string? value, int maxLength, string zh, string en)
+    {
+        check.Require(field, value, zh, en).MaxLength(field, value?.Trim(), maxLength, zh, en);
+        return value?.Trim() ?? string.Empty;
+    }
+
+    private static T Parsed<T>(Validator check, string field, string? text, Func<string?, T?> parse, string zh, string en)
+        where T : struct
+    {
+        var value = parse(text);
+        check.Check(value is not null, field, "invalid", zh, en);
+        return value ?? default;
     }
 
     private static T Required<T>(Validator check, string field, T? value, string zh, string en)

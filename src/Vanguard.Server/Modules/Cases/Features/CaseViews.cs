@@ -41,7 +41,10 @@ public sealed record CaseActionRequest(
     bool? Warning = null,
     string? Method = null,
     long? AmountFen = null,
-    IReadOnlyList<Guid>? OfficerIds = null);
+    IReadOnlyList<Guid>? OfficerIds = null,
+    string? Kind = null,
+    string? Organ = null,
+    string? DocumentNumber = null);
 
 public sealed record CaseSummary(
     Guid Id,

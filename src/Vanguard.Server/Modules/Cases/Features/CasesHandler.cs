@@ -29,6 +29,9 @@ internal sealed class CasesHandler(
     public static readonly Error ConcurrentUpdate = Error.Conflict(
         "cases.concurrent_update", "案件已被他人修改，请刷新后重试。", "Someone else changed the case; reload and try again.");
 
+    public static readonly Error ReviewOutcomeExists = Error.Conflict(
+        "cases.review_outcome_exists", "该复议决定书或判决书已登记。", "That review decision or judgment is already recorded.");
+
     /// <param name="evidenceReviewed">Set only by <see cref="CaseIntake"/> for device evidence that passed review (art. 41).</param>
     public async Task<Result<CaseDetail>> CreateAsync(CreateCaseRequest request, CancellationToken ct, bool evidenceReviewed = false)
     {
@@ -148,6 +151,16 @@ internal sealed class CasesHandler(
             return Error.Forbidden("cases.legal_reviewer_required", "只有法制审核人员可以完成法制审核。", "Only a legal reviewer can complete a legal review.");
         }
 
+        // 行政复议答复 and 行政应诉 are the legal office's work (法制机构); its reviewers and the administrators record the outcome.
+        if (command.Value is RecordReviewOutcome
+            && !actor.IsInRole(Vanguard.Domain.Organisation.Role.LegalReviewer)
+            && !actor.IsInRole(Vanguard.Domain.Organisation.Role.AgencyAdmin)
+            && !actor.IsInRole(Vanguard.Domain.Organisation.Role.ProvinceAdmin))
+        {
+            return Error.Forbidden("cases.review_outcome_role", "复议诉讼结果由法制审核人员或管理员登记。",
+                "Review and lawsuit outcomes are recorded by legal reviewers or administrators.");
+        }
+
         if (command.Value is AssignOfficers assign)
         {
             // Only active officers the caller's jurisdiction can see (the query filter), with their 执法证 as recorded.
@@ -172,6 +185,12 @@ internal sealed class CasesHandler(
         if (!transition.IsSuccess)
         {
             return transition.Error!;
+        }
+
+        if (command.Value is RecordReviewOutcome outcome
+            && await db.Set<CaseReviewOutcome>().AnyAsync(o => o.CaseId == id && o.Kind == outcome.Kind && o.DocumentNumber == outcome.DocumentNumber, ct))
+        {
+            return ReviewOutcomeExists;
         }
 
         // Joins the caller's transaction when there is one (ICaseIntake.OpenOnSpotCaseAsync, terminal writes).
@@ -199,6 +218,15 @@ internal sealed class CasesHandler(
             var ids = assigned.Officers.Select(o => o.OfficerId).ToList();
             var linked = await db.Set<CaseOfficerLink>().Where(l => l.CaseId == id && ids.Contains(l.OfficerId)).Select(l => l.OfficerId).ToListAsync(ct);
             db.AddRange(ids.Except(linked).Select(officerId => new CaseOfficerLink { CaseId = id, OfficerId = officerId, Investigating = true }));
+        }
+
+        if (command.Value is RecordReviewOutcome review)
+        {
+            db.Add(new CaseReviewOutcome
+            {
+                CaseId = id, Kind = review.Kind, Result = review.Result, DecidedOn = review.On, Organ = review.Organ, DocumentNumber = review.DocumentNumber,
+                RecordedAt = clock.GetUtcNow(), RecordedBy = actor.Name,
+            });
         }
 
         var evt = NewEvent(entity, command.Value.On, transition.Value.ActionCode, transition.Value.DescriptionZh, transition.Value.DescriptionEn, warnings);
