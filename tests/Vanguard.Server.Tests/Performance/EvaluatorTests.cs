@@ -34,7 +34,13 @@ public sealed class EvaluatorTests(PerformanceFactory factory) : IClassFixture<P
 
         (await PerformanceKit.OkAsync(await evaluator.GetAsync("/api/v1/performance/runs?month=2025-11", Ct))).AsArray().Count.ShouldBe(1);
         var drill = await PerformanceKit.OkAsync(await evaluator.GetAsync($"/api/v1/performance/runs/2025-11/{number}/agencies/411300", Ct));
-        drill["indicators"]!.AsArray().Single(i => i!["code"]!.GetValue<string>() == "case_reversal")!["recordRefs"]!.AsArray().Count.ShouldBe(1);
+        // The record behind the deduction, as a stable pseudonym: an evaluator never gets the record's id.
+        var refs = drill["indicators"]!.AsArray().Single(i => i!["code"]!.GetValue<string>() == "case_reversal")!["recordRefs"]!.AsArray();
+        refs.Count.ShouldBe(1);
+        refs[0]!.GetValue<string>().ShouldMatch("^case#[0-9a-f]{16}$");
+        var adminDrill = await PerformanceKit.OkAsync(await admin.GetAsync($"/api/v1/performance/runs/2025-11/{number}/agencies/411300", Ct));
+        adminDrill["indicators"]!.AsArray().Single(i => i!["code"]!.GetValue<string>() == "case_reversal")!["recordRefs"]![0]!.GetValue<string>()
+            .ShouldBe("case:e-1");
         await PerformanceKit.OkAsync(await evaluator.GetAsync("/api/v1/performance/objections", Ct));
 
         await (await evaluator.PostAsJsonAsync("/api/v1/performance/runs", new { month = "2025-11" }, Ct))

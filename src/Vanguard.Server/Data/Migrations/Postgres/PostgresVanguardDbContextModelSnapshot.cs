@@ -314,6 +314,8 @@ namespace Vanguard.Server.Data.Migrations.Postgres
 
                     b.HasIndex("ActorId", "At");
 
+                    b.HasIndex("At", "AgencyId");
+
                     b.HasIndex("TargetType", "TargetId");
 
                     b.ToTable("audit_entries", (string)null);
@@ -699,6 +701,58 @@ namespace Vanguard.Server.Data.Migrations.Postgres
                     b.HasKey("CaseId", "OfficerId");
 
                     b.ToTable("cases_officers", (string)null);
+                });
+
+            modelBuilder.Entity("Vanguard.Server.Modules.Cases.Data.CaseReviewOutcome", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Organ")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedOn");
+
+                    b.HasIndex("CaseId", "Kind", "DocumentNumber")
+                        .IsUnique();
+
+                    b.ToTable("cases_review_outcomes", (string)null);
                 });
 
             modelBuilder.Entity("Vanguard.Server.Modules.Cases.Data.CaseSettings", b =>
@@ -1595,10 +1649,14 @@ namespace Vanguard.Server.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CapturedAtMs");
+
                     b.HasIndex("WimRecordId")
                         .IsUnique();
 
                     b.HasIndex("Status", "ReviewDueOn");
+
+                    b.HasIndex("Plate", "PlateColor", "CapturedAtMs");
 
                     b.ToTable("offsite_review_items", (string)null);
                 });
@@ -4002,6 +4060,15 @@ namespace Vanguard.Server.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Vanguard.Server.Modules.Cases.Data.CaseOfficerLink", b =>
+                {
+                    b.HasOne("Vanguard.Server.Modules.Cases.Data.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vanguard.Server.Modules.Cases.Data.CaseReviewOutcome", b =>
                 {
                     b.HasOne("Vanguard.Server.Modules.Cases.Data.Case", null)
                         .WithMany()

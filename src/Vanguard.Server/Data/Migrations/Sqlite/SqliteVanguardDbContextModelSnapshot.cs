@@ -301,6 +301,8 @@ namespace Vanguard.Server.Data.Migrations.Sqlite
 
                     b.HasIndex("ActorId", "At");
 
+                    b.HasIndex("At", "AgencyId");
+
                     b.HasIndex("TargetType", "TargetId");
 
                     b.ToTable("audit_entries", (string)null);
@@ -682,6 +684,56 @@ namespace Vanguard.Server.Data.Migrations.Sqlite
                     b.HasKey("CaseId", "OfficerId");
 
                     b.ToTable("cases_officers", (string)null);
+                });
+
+            modelBuilder.Entity("Vanguard.Server.Modules.Cases.Data.CaseReviewOutcome", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organ")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedOn");
+
+                    b.HasIndex("CaseId", "Kind", "DocumentNumber")
+                        .IsUnique();
+
+                    b.ToTable("cases_review_outcomes", (string)null);
                 });
 
             modelBuilder.Entity("Vanguard.Server.Modules.Cases.Data.CaseSettings", b =>
@@ -1572,10 +1624,14 @@ namespace Vanguard.Server.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CapturedAtMs");
+
                     b.HasIndex("WimRecordId")
                         .IsUnique();
 
                     b.HasIndex("Status", "ReviewDueOn");
+
+                    b.HasIndex("Plate", "PlateColor", "CapturedAtMs");
 
                     b.ToTable("offsite_review_items", (string)null);
                 });
@@ -3967,6 +4023,15 @@ namespace Vanguard.Server.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Vanguard.Server.Modules.Cases.Data.CaseOfficerLink", b =>
+                {
+                    b.HasOne("Vanguard.Server.Modules.Cases.Data.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vanguard.Server.Modules.Cases.Data.CaseReviewOutcome", b =>
                 {
                     b.HasOne("Vanguard.Server.Modules.Cases.Data.Case", null)
                         .WithMany()

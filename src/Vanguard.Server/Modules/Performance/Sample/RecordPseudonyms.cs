@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
+using Vanguard.Domain.Organisation;
 using Vanguard.Server.Data;
+using Vanguard.Server.Modules.Organisation.Contracts;
 
 namespace Vanguard.Server.Modules.Performance.Sample;
 
@@ -25,6 +27,9 @@ internal sealed class RecordPseudonyms(IConfiguration configuration, IDataProtec
     private const string KeyFile = "performance-pseudonyms.key";
 
     private readonly Lazy<byte[]> _key = new(() => LoadKey(configuration, protection), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>Administrators see the records themselves (they may open them anyway); a caller who is only an evaluator does not.</summary>
+    public static bool AppliesTo(ICurrentActor actor) => !actor.IsInRole(Role.ProvinceAdmin) && !actor.IsInRole(Role.AgencyAdmin);
 
     public string Of(string recordRef)
     {

@@ -59,7 +59,7 @@ internal sealed class SampleHandler(
         }
 
         // The drill-down checks the run, the agency and the jurisdiction (404 outside it) exactly as for the record ids themselves.
-        var drill = await scoring.DrillDownAsync(monthText, number, agencyCode, ct);
+        var drill = await scoring.DrillDownWithRecordIdsAsync(monthText, number, agencyCode, ct);
         if (!drill.IsSuccess)
         {
             return drill.Error!;
@@ -138,6 +138,5 @@ internal sealed class SampleHandler(
             .Select(x => x.Ref)
             .ToList();
 
-    /// <summary>Administrators see the records themselves (they may open them anyway); a caller who is only an evaluator does not.</summary>
-    private bool IsEvaluatorOnly() => !actor.IsInRole(Role.ProvinceAdmin) && !actor.IsInRole(Role.AgencyAdmin);
+    private bool IsEvaluatorOnly() => RecordPseudonyms.AppliesTo(actor);
 }

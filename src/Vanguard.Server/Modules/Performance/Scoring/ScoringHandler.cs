@@ -18,7 +18,7 @@ namespace Vanguard.Server.Modules.Performance.Scoring;
 /// </summary>
 internal sealed class ScoringHandler(
     VanguardDbContext db, IAuditLog audit, ICurrentActor actor, IJurisdiction jurisdiction, IAgencyDirectory agencies, TimeProvider clock,
-    IEnumerable<IIndicatorSource> sources)
+    IEnumerable<IIndicatorSource> sources, Sample.RecordPseudonyms pseudonyms)
 {
     public const int MaxReasonLength = 500;
 
@@ -152,8 +152,24 @@ internal sealed class ScoringHandler(
         return runs.Select(r => ToView(r, counts.GetValueOrDefault(r.Id))).ToList();
     }
 
-    /// <summary>Drill-down: one agency's indicators in a run with the ids of the records behind each deduction; within jurisdiction.</summary>
+    /// <summary>
+    /// Drill-down: one agency's indicators in a run with the ids of the records behind each deduction (pseudonyms for an evaluator);
+    /// within jurisdiction.
+    /// </summary>
     public async Task<Result<DrillDownView>> DrillDownAsync(string monthText, int number, string agencyCode, CancellationToken ct)
+    {
+        var drill = await DrillDownWithRecordIdsAsync(monthText, number, agencyCode, ct);
+        // A third-party evaluator sees stable pseudonyms, never the records' ids (as in the sample); administrators may open them.
+        return !drill.IsSuccess || !Sample.RecordPseudonyms.AppliesTo(actor)
+            ? drill
+            : drill.Value with
+            {
+                Indicators = drill.Value.Indicators.Select(i => i with { RecordRefs = i.RecordRefs.Select(pseudonyms.Of).ToList() }).ToList(),
+            };
+    }
+
+    /// <summary>The drill-down with the records' real ids whoever asks (same checks): for the module's own use, e.g. drawing the sample.</summary>
+    public async Task<Result<DrillDownView>> DrillDownWithRecordIdsAsync(string monthText, int number, string agencyCode, CancellationToken ct)
     {
         var agency = agencies.Current.FindByCode(agencyCode);
         var run = await db.Set<ScoringRun>().AsNoTracking().SingleOrDefaultAsync(r => r.Month == monthText && r.Number == number, ct);
