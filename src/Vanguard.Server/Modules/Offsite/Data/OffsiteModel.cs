@@ -14,6 +14,9 @@ internal static class OffsiteModel
             e.HasIndex(r => new { r.Plate, r.CapturedAtMs });
             // Station health asks for each station's latest record; every index costs the ingest path, so no more than this.
             e.HasIndex(r => new { r.DeviceId, r.ReceivedAtMs });
+            // The monthly evaluation's overload rate per agency and its drill-down ids (绩效评价): without it each month's scoring
+            // scanned all weighings — 280 s (SQLite) / 336 s (PostgreSQL) at 10 M rows, 1–3 s with it (docs/performance.md).
+            e.HasIndex(r => new { r.AgencyId, r.Verdict, r.CapturedAtMs });
             e.Property(r => r.RecordId).HasMaxLength(64);
             e.Property(r => r.Plate).HasMaxLength(8);
             e.Property(r => r.PlateColor).HasMaxLength(16);
