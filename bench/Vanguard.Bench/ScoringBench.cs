@@ -3,9 +3,9 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Runtime;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Runtime;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -14,6 +14,7 @@ using Npgsql;
 using Vanguard.Server.Data;
 using Vanguard.Server.Hosting;
 using Vanguard.Server.Modules.Audit.Jobs;
+using Vanguard.Server.Modules.Offsite.Data;
 using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Organisation.Demo;
 using Vanguard.Server.Modules.Performance.Contracts;
@@ -120,6 +121,7 @@ internal static partial class ScoringBench
 
         var label = $"monthly scoring ({target.Name}, scale {options.Scale.ToString(CultureInfo.InvariantCulture)})";
         List<Figure> figures = [await MeasureAsync(http, connection, month, seeded, target, label, "POST /performance/runs, 1 month", failures, ct)];
+        figures.Add(await ProposedAsync(host, month, seeded, target, label, figures[0].BaselineValue, failures, ct));
         if (options.BenchIndex)
         {
             await CreateBenchIndexAsync(connection, target, ct);
@@ -177,6 +179,37 @@ internal static partial class ScoringBench
         await CheckAsync(http, month, number, seeded, target, failures, ct);
         await ExplainSlowestAsync(connection, commands, ct);
         return new Figure(label, measured, runSeconds, "COUNT(*) of the seeded tables", countSeconds, "s", Better.Lower, TargetSeconds);
+    }
+
+    /// <summary>
+    /// The change proposed for Offsite's <c>OverloadStatistics.WeighingsAsync</c> (not the bench's to make): the overloaded ids of
+    /// every agency in one query, the first <c>maxIds</c> of each taken in memory, instead of one query per agency — the same
+    /// two queries the platform would run, through EF with the system's jurisdiction, timed here; the answer is checked.
+    /// </summary>
+    private static async Task<Figure> ProposedAsync(
+        PlatformHost host, ScoringMonth month, Seeded seeded, DatabaseTarget target, string label, double countSeconds, IList<string> failures, CancellationToken ct)
+    {
+        await using var db = SystemDb.Create(host.Services);
+        await db.Database.OpenConnectionAsync(ct);
+        var watch = Stopwatch.StartNew();
+        var fromMs = month.From.ToUnixTimeMilliseconds();
+        var toMs = month.To.ToUnixTimeMilliseconds();
+        var inPeriod = db.Set<WimRecord>().AsNoTracking().Where(r => r.CapturedAtMs >= fromMs && r.CapturedAtMs < toMs);
+        var counts = await inPeriod.GroupBy(r => r.AgencyId)
+            .Select(g => new { AgencyId = g.Key, Weighings = g.Count(), Overloaded = g.Count(r => r.Verdict == 1) })
+            .ToListAsync(ct);
+        var overloaded = await inPeriod.Where(r => r.Verdict == 1).Select(r => new { r.AgencyId, r.Id }).ToListAsync(ct);
+        var ids = overloaded.GroupBy(r => r.AgencyId).ToDictionary(g => g.Key, g => g.Select(r => r.Id).Order().Take(100).ToList());
+        var seconds = watch.Elapsed.TotalSeconds;
+        var county = counts.SingleOrDefault(c => c.AgencyId == seeded.CheckedCounty);
+        Report.Line(string.Create(CultureInfo.InvariantCulture,
+            $"proposed weighing queries (2, not 1 + one per agency), run in the bench: {seconds:0.000} s; {counts.Count} agencies, {overloaded.Count:N0} overloaded ids; county {seeded.CheckedCountyCode} {county?.Overloaded:N0} of {county?.Weighings:N0}"));
+        if (county is null || county.Weighings != seeded.CheckedWeighings || county.Overloaded != seeded.CheckedOverloaded || ids.Sum(i => i.Value.Count) == 0)
+        {
+            failures.Add($"scoring ({target.Name}): the proposed queries read county {seeded.CheckedCountyCode} as {county?.Overloaded} of {county?.Weighings}");
+        }
+
+        return new Figure(label, "proposed weighing queries alone", seconds, "COUNT(*) of the seeded tables", countSeconds, "s", Better.Lower);
     }
 
     /// <summary>The run must have measured the seeded month: one county's overload indicator against what the seeder wrote.</summary>
