@@ -70,11 +70,13 @@ internal static partial class ScoringBench
 
         if (options.Engine is "postgres" or "both")
         {
-            // A server given by the caller, else a throw-away one on a free loopback port, stopped afterwards.
-            var given = Environment.GetEnvironmentVariable(DatabaseTarget.PostgresVariable);
-            await using var local = given is { Length: > 0 } ? null : await ThrowawayPostgres.StartAsync(ct);
-            var target = new DatabaseTarget("PostgreSQL", given is { Length: > 0 } ? given : local!.ConnectionString);
-            await BenchProgram.RunAsync("scoring on PostgreSQL", () => OneAsync(target, options, failures, ct), figures, failures);
+            await BenchProgram.RunAsync("scoring on PostgreSQL", async () =>
+            {
+                // A server given by the caller, else a throw-away one on a free loopback port, stopped afterwards.
+                var given = Environment.GetEnvironmentVariable(DatabaseTarget.PostgresVariable);
+                await using var local = given is { Length: > 0 } ? null : await ThrowawayPostgres.StartAsync(ct);
+                return await OneAsync(new DatabaseTarget("PostgreSQL", given is { Length: > 0 } ? given : local!.ConnectionString), options, failures, ct);
+            }, figures, failures);
         }
 
         return figures;
