@@ -70,11 +70,7 @@ internal static partial class ScoringBench
         }
 
         await using var tx = postgres ? null : await connection.BeginTransactionAsync(ct);
-        var periodStart = month.From;
-        for (var m = 0; m < MonthsBefore; m++)
-        {
-            periodStart = periodStart.AddMonths(-1);
-        }
+        var periodStart = month.From.AddMonths(-MonthsBefore);
 
         var checkedCounty = counties[counties.Count / 2];
         int checkedWeighings = 0, checkedOverloaded = 0;
