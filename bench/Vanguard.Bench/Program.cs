@@ -1,16 +1,31 @@
 namespace Vanguard.Bench;
 
-/// <summary><c>dotnet run -c Release --project bench/Vanguard.Bench -- [startup|memory|audit|ingest|evidence|watchlist|all]</c></summary>
+/// <summary>
+/// <c>dotnet run -c Release --project bench/Vanguard.Bench -- [startup|memory|audit|ingest|evidence|watchlist|all]</c>, or
+/// <c>-- scoring [--scale 0.01] [--engine sqlite|postgres|both] [--bench-index]</c> (minutes at full scale, so not part of <c>all</c>).
+/// </summary>
 internal static class BenchProgram
 {
-    private static readonly string[] Known = ["startup", "memory", "audit", "ingest", "evidence", "watchlist", "all"];
+    private static readonly string[] Known = ["startup", "memory", "audit", "ingest", "evidence", "watchlist", "scoring", "all"];
 
     public static async Task<int> Main(string[] args)
     {
         var which = args.Length > 0 ? args[0].ToLowerInvariant() : "all";
+        ScoringBench.Options? scoring = null;
+        try
+        {
+            scoring = which == "scoring" ? ScoringBench.Options.Parse(args[1..]) : null;
+        }
+        catch (ArgumentException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return 2;
+        }
+
         if (!Known.Contains(which))
         {
-            await Console.Error.WriteLineAsync($"usage: dotnet run -c Release --project bench/Vanguard.Bench -- [{string.Join('|', Known)}]");
+            await Console.Error.WriteLineAsync($"usage: dotnet run -c Release --project bench/Vanguard.Bench -- [{string.Join('|', Known)}]" +
+                " (scoring takes --scale 0<s≤1, --engine sqlite|postgres|both, --bench-index)");
             return 2;
         }
 
@@ -63,6 +78,11 @@ internal static class BenchProgram
             if (which is "watchlist" or "all")
             {
                 await RunAsync("watchlist", () => WatchlistBench.RunAsync(failures, cancel.Token), figures, failures);
+            }
+
+            if (scoring is not null)
+            {
+                figures.AddRange(await ScoringBench.RunAsync(scoring, failures, cancel.Token));
             }
         }
         finally
