@@ -33,6 +33,7 @@ public static class EvidenceModule
         services.AddScoped<CustodyLog>();
         services.AddScoped<EvidenceHandler>();
         services.AddScoped<Contracts.IEvidenceArchive, EvidenceArchive>();
+        services.AddScoped<Contracts.IOfficerClips, OfficerClips>();
         services.AddScoped<TusUploadHandler>();
         services.Configure<AuthorizationOptions>(EvidencePolicies.Add);
         return builder;

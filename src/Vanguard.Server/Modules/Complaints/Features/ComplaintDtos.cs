@@ -61,3 +61,18 @@ public sealed record WarningView(
     string AgencyName, string ComplaintStatus);
 
 public sealed record ComplaintQuery(string? Status, string? Type, string? Sla, string? Q, int Page, int PageSize);
+
+/// <summary>
+/// <c>GET /complaints/{id}/officer-trace</c>: the accused officer's terminal positions and recordings within the window
+/// around the time of the event.
+/// </summary>
+public sealed record OfficerTraceView(
+    Guid ComplaintId, OfficerRef Officer, DateTimeOffset From, DateTimeOffset To, IReadOnlyList<TracePosition> Positions, IReadOnlyList<TraceClip> Clips,
+    bool Truncated);
+
+public sealed record TracePosition(DateTimeOffset At, double Lat, double Lon, double? AccuracyM);
+
+/// <param name="Url">The evidence player page for the clip (it keeps the chain of custody of the viewing).</param>
+public sealed record TraceClip(
+    Guid EvidenceId, string FileName, string MediaType, DateTimeOffset RecordedFrom, DateTimeOffset RecordedTo, double? DurationSeconds, string DeviceSerial,
+    string Url);

@@ -21,6 +21,9 @@ internal static class ComplaintEndpoints
             .WithSummary("两个必须 breaches (newest first, at most 500): complaint, which must, due, breached at.");
         handle.MapGet("/{id:guid}", async (Guid id, ComplaintHandler h, HttpContext http) => (await h.GetAsync(id, http.RequestAborted)).ToHttp(http))
             .WithSummary("One complaint with its steps and the two musts (complainant in full: the handler phones them).");
+        handle.MapGet("/{id:guid}/officer-trace", async (Guid id, ComplaintHandler h, HttpContext http) =>
+                (await h.OfficerTraceAsync(id, http.RequestAborted)).ToHttp(http))
+            .WithSummary("The accused officer's terminal positions and recordings within 2 h of the event (command, administrators, the reviewer; audited).");
         handle.MapPost("/{id:guid}/assign", async (Guid id, AssignRequest r, ComplaintHandler h, HttpContext http) =>
                 (await h.AssignAsync(id, r, http.RequestAborted)).ToHttp(http))
             .WithSummary("改派 {agencyCode, note?, version?}: only before the first contact; the two musts restart.");

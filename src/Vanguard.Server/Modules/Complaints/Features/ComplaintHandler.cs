@@ -5,7 +5,9 @@ using Vanguard.Server.Common;
 using Vanguard.Server.Data;
 using Vanguard.Server.Modules.Audit.Contracts;
 using Vanguard.Server.Modules.Complaints.Data;
+using Vanguard.Server.Modules.Evidence.Contracts;
 using Vanguard.Server.Modules.Organisation.Contracts;
+using Vanguard.Server.Modules.Terminal.Contracts;
 
 namespace Vanguard.Server.Modules.Complaints.Features;
 
@@ -16,8 +18,16 @@ namespace Vanguard.Server.Modules.Complaints.Features;
 /// </summary>
 internal sealed class ComplaintHandler(
     VanguardDbContext db, IAgencyDirectory agencies, IJurisdiction jurisdiction, ICurrentActor actor, IAuditLog audit, TwoMustsTable sla,
-    IOfficerDirectory officers, TimeProvider clock)
+    IOfficerDirectory officers, IOfficerTrack track, IOfficerClips clips, TimeProvider clock)
 {
+    /// <summary>How far either side of the time of the event an accused officer's positions and recordings are shown.</summary>
+    public static readonly TimeSpan TraceWindow = TimeSpan.FromHours(2);
+
+    /// <summary>A terminal reports every few seconds on the move: two hours either side stays far below this.</summary>
+    private const int MaxTracePoints = 2000;
+
+    private const int MaxTraceClips = 200;
+
     /// <summary>A device's or an officer's clock may run a little ahead of ours.</summary>
     private static readonly TimeSpan ClockAllowance = TimeSpan.FromMinutes(5);
 
@@ -186,6 +196,48 @@ internal sealed class ComplaintHandler(
             return new WarningView(w.Id, w.ComplaintId, c.TicketNo, w.Must, Domain.Complaints.Must.NameZh(w.Must), w.DueAt, w.BreachedAt,
                 agency?.Code ?? string.Empty, agency?.Name ?? string.Empty, c.Status);
         }).ToList();
+    }
+
+    /// <summary>
+    /// The accused officer's terminal positions and recordings within <see cref="TraceWindow"/> of the time of the event, for
+    /// the command centre, administrators and the named reviewer; every look-up is an audit entry (a person's whereabouts
+    /// are personal data, 个人信息保护法 art. 28).
+    /// </summary>
+    public async Task<Result<OfficerTraceView>> OfficerTraceAsync(Guid id, CancellationToken ct)
+    {
+        var c = await db.Set<Complaint>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null)
+        {
+            return ComplaintErrors.NotFound;
+        }
+
+        if (c.AccusedOfficerId is not { } officerId || c.AccusedOfficerAgencyId is not { } officerAgency)
+        {
+            return ComplaintErrors.NotAboutAnOfficer;
+        }
+
+        var isReviewer = c.ReviewerOfficerId is { } reviewer && actor.OfficerId == reviewer.ToString();
+        if (!isReviewer && !ComplaintsPolicies.IntakeRoles.Any(actor.IsInRole))
+        {
+            return ComplaintErrors.TraceForbidden;
+        }
+
+        var (from, to) = (c.OccurredAt - TraceWindow, c.OccurredAt + TraceWindow);
+        var points = await track.PositionsAsync(officerId, from, to, MaxTracePoints + 1, ct);
+        var recorded = await clips.RecordedByAsync(officerId, from, to, MaxTraceClips + 1, ct);
+        var truncated = points.Count > MaxTracePoints || recorded.Count > MaxTraceClips;
+        audit.Record("complaints.officer_trace", "complaint", c.Id.ToString(), new
+        {
+            officer = officerId, c.AccusedOfficerNo, from, to, positions = Math.Min(points.Count, MaxTracePoints), clips = Math.Min(recorded.Count, MaxTraceClips),
+        }, c.AgencyId);
+        await db.SaveChangesAsync(ct);
+        return new OfficerTraceView(
+            c.Id, new OfficerRef(officerId, c.AccusedOfficerNo ?? string.Empty, c.AccusedOfficerName ?? string.Empty, agencies.Current.Find(officerAgency)?.Code ?? string.Empty),
+            from, to,
+            points.Take(MaxTracePoints).Select(p => new TracePosition(p.At, p.Lat, p.Lon, p.AccuracyM)).ToList(),
+            recorded.Take(MaxTraceClips).Select(e => new TraceClip(
+                e.EvidenceId, e.FileName, e.MediaType, e.RecordedFrom, e.RecordedTo, e.DurationSeconds, e.DeviceSerial, $"/evidence/{e.EvidenceId}")).ToList(),
+            truncated);
     }
 
     /// <summary>改派: another agency takes the complaint before anyone phoned; the two musts start again from now.</summary>
