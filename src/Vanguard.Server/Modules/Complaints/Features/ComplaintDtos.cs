@@ -51,7 +51,11 @@ public sealed record ComplaintView(
     double? Lat, double? Lon, DateTimeOffset OccurredAt, string ComplainantName, string ComplainantPhone, string Accused, string? AccusedOfficerNo,
     OfficerRef? AccusedOfficer, OfficerRef? Reviewer, string Description, string AgencyCode, string AgencyName, string Status, string StatusName,
     DateTimeOffset ReceivedAt, DateTimeOffset AssignedAt,
-    MustView Contact, MustView Onsite, string? Satisfaction, int Reexaminations, IReadOnlyList<StepView> Steps, int Version);
+    MustView Contact, MustView Onsite, string? Satisfaction, int Reexaminations, IReadOnlyList<StepView> Steps, IReadOnlyList<AttachmentView> Attachments,
+    int Version);
+
+/// <summary>A photo the complainant handed in; <paramref name="Url"/> serves it to staff (the viewing is in the evidence's custody).</summary>
+public sealed record AttachmentView(Guid Id, string FileName, string MediaType, long Length, string Sha256, DateTimeOffset AddedAt, string Url);
 
 /// <summary>An officer as a complaint names them.</summary>
 public sealed record OfficerRef(Guid Id, string OfficerNo, string Name, string AgencyCode);

@@ -24,6 +24,11 @@ internal static class ComplaintEndpoints
         handle.MapGet("/{id:guid}/officer-trace", async (Guid id, ComplaintHandler h, HttpContext http) =>
                 (await h.OfficerTraceAsync(id, http.RequestAborted)).ToHttp(http))
             .WithSummary("The accused officer's terminal positions and recordings within 2 h of the event (command, administrators, the reviewer; audited).");
+        handle.MapGet("/{id:guid}/attachments/{attachmentId:guid}", async (Guid id, Guid attachmentId, ComplaintHandler h, HttpContext http) =>
+                await h.AttachmentAsync(id, attachmentId, http.RequestAborted) is { } file
+                    ? Results.File(file.Content, file.MediaType, file.FileName)
+                    : (IResult)ComplaintErrors.NotFound.ToProblem(http))
+            .WithSummary("A photo the complainant handed in (recorded in the evidence item's chain of custody).");
         handle.MapPost("/{id:guid}/assign", async (Guid id, AssignRequest r, ComplaintHandler h, HttpContext http) =>
                 (await h.AssignAsync(id, r, http.RequestAborted)).ToHttp(http))
             .WithSummary("改派 {agencyCode, note?, version?}: only before the first contact; the two musts restart.");
