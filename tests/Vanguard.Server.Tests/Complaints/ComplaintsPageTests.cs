@@ -50,4 +50,61 @@ public sealed class ComplaintsPageTests(BrowserFixture browser) : IClassFixture<
         await Expect(drawer.Locator("[data-testid=complaint-step]")).ToContainTextAsync("记录到达现场");
         await Expect(row).ToContainTextAsync("按时");
     }
+
+    /// <summary>
+    /// 登记投诉 in the page for a command role, then the reviewer of the complaint about an officer: one of the officer's own
+    /// team is refused with the server's 回避 message, one of another team is named.
+    /// </summary>
+    [Fact]
+    public async Task Intake_ThroughTheDialog_ThenTheReviewer_FromTheAccusedTeamIsRefused_FromAnotherIsNamed()
+    {
+        using var admin = await browser.Factory.SignedInAsync("zhengzhou.admin");
+        var officers = (await (await admin.GetAsync("/api/v1/officers?agencyCode=410100&pageSize=200", ApiClient.Ct)).JsonAsync())["items"]!.AsArray()
+            .Where(o => o!["active"]!.GetValue<bool>()).ToList();
+        var team = officers.Where(o => o!["agencyCode"]!.GetValue<string>() == "410100").OrderBy(o => o!["officerNo"]!.GetValue<string>()).ToList();
+        var (accused, colleague) = (team[^1]!, team[^2]!);
+        var outsider = officers.First(o => o!["agencyCode"]!.GetValue<string>() != "410100")!;
+        var place = "郑州市管城区紫荆山路治超点 " + Guid.NewGuid().ToString("N")[..6];
+
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/login");
+        await page.FillAsync("#username", "zhengzhou.admin");
+        await page.FillAsync("#password", VanguardFactory.Password);
+        await page.ClickAsync("[data-testid=login-submit]");
+        await page.WaitForURLAsync(browser.BaseUrl + "/");
+        await page.GotoAsync("/complaints");
+        await Expect(page.Locator(".vg-page[data-interactive=true]")).ToBeVisibleAsync();
+
+        await page.ClickAsync("#complaint-create");
+        await Expect(page.Locator("#create-place")).ToBeVisibleAsync();
+        await page.FillAsync("#create-place", place);
+        await page.FillAsync("#create-name", "周九");
+        await page.FillAsync("#create-phone", "13577778888");
+        await page.FillAsync("#create-accused", "治超点执法人员");
+        await page.FillAsync("#create-officer", accused["officerNo"]!.GetValue<string>());
+        await page.FillAsync("#create-description", "执法人员检查时态度恶劣。");
+        await page.Locator(".ant-modal-wrap:visible .ant-modal-footer .ant-btn-primary").ClickAsync();
+
+        var drawer = page.Locator(".ant-drawer-content");
+        await Expect(drawer).ToContainTextAsync(place);
+        await Expect(drawer).ToContainTextAsync("13577778888");
+        await Expect(page.Locator("[data-testid=complaints-table] tr", new() { HasText = place })).ToContainTextAsync("135****8888");
+        var reviewer = drawer.Locator("[data-testid=complaint-reviewer]");
+        await Expect(reviewer).ToBeVisibleAsync();
+
+        async Task ChooseAsync(string officerNo)
+        {
+            await page.ClickAsync("#reviewer-officer");
+            await page.Keyboard.TypeAsync(officerNo);
+            await page.Locator(".ant-select-dropdown:visible .ant-select-item-option", new() { HasText = officerNo }).First.ClickAsync();
+            await page.ClickAsync("#reviewer-submit");
+        }
+
+        await ChooseAsync(colleague["officerNo"]!.GetValue<string>());
+        await Expect(page.Locator("#reviewer-error")).ToContainTextAsync("回避");
+
+        await ChooseAsync(outsider["officerNo"]!.GetValue<string>());
+        await Expect(drawer).ToContainTextAsync($"核查人 {outsider["name"]!.GetValue<string>()}");
+        await Expect(page.Locator("#reviewer-error")).ToHaveCountAsync(0);
+    }
 }
