@@ -23,7 +23,9 @@ public sealed class ComplaintsFactory : VanguardFactory
     protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
         [.. base.Settings, new("Vanguard:Complaints:Sla:consultation:ContactHours", "1"), new("Vanguard:Complaints:Sla:consultation:OnsiteHours", "48"),
             // Every request of the test server comes from the same (unknown) address: PublicThrottleTests checks the limits.
-            new("Vanguard:Complaints:PublicFilingsPer10Minutes", "100000"), new("Vanguard:Complaints:PublicLookupsPer10Minutes", "100000")];
+            new("Vanguard:Complaints:PublicFilingsPer10Minutes", "100000"), new("Vanguard:Complaints:PublicLookupsPer10Minutes", "100000"),
+            // Warnings and scans are counted here: the demo complaints (DemoComplaintsTests) would be counted too.
+            new("Vanguard:Complaints:DemoComplaints", "false")];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -95,8 +95,13 @@ public sealed class ComplaintsPageTests(BrowserFixture browser) : IClassFixture<
         async Task ChooseAsync(string officerNo)
         {
             await page.ClickAsync("#reviewer-officer");
-            await page.Keyboard.TypeAsync(officerNo);
-            await page.Locator(".ant-select-dropdown:visible .ant-select-item-option", new() { HasText = officerNo }).First.ClickAsync();
+            await Expect(page.Locator(".ant-select-dropdown:visible")).ToBeVisibleAsync();
+            // Search narrows the long list to the one officer (an option scrolled out of the list cannot be clicked).
+            await page.Locator("#reviewer-officer input").FillAsync(officerNo);
+            var option = page.Locator(".ant-select-dropdown:visible .ant-select-item-option", new() { HasText = officerNo }).First;
+            await Expect(option).ToBeVisibleAsync();
+            await option.ClickAsync();
+            await Expect(page.Locator("#reviewer-officer")).ToContainTextAsync(officerNo);
             await page.ClickAsync("#reviewer-submit");
         }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using Vanguard.Domain.Complaints;
 using Vanguard.Domain.Organisation;
+using Vanguard.Server.Modules.Complaints.Demo;
 using Vanguard.Server.Modules.Complaints.Features;
 using Vanguard.Server.Modules.Complaints.Jobs;
 using Vanguard.Server.Modules.Organisation.Contracts;
@@ -33,6 +34,8 @@ public static class ComplaintsModule
         services.AddSingleton<PublicComplaintThrottle>();
         services.AddSingleton<BreachJob>();
         services.AddHostedService(sp => sp.GetRequiredService<BreachJob>());
+        services.AddScoped<ComplaintsDemoSeeder>();
+        services.AddHostedService<ComplaintsDemoStartup>();
         return builder;
     }
 
@@ -85,6 +88,9 @@ public sealed class ComplaintsOptions
 
     /// <summary>Ticket look-ups one client address may make per 10 minutes (the phone is the secret; this stops guessing).</summary>
     public int PublicLookupsPer10Minutes { get; set; } = 20;
+
+    /// <summary>Whether the demo province gets its five demo complaints (only where the demo is on at all).</summary>
+    public bool DemoComplaints { get; set; } = true;
 
     /// <summary>How often the breach job looks for missed musts.</summary>
     public int BreachScanSeconds { get; set; } = 60;

@@ -9,6 +9,14 @@ public interface IOfficerClips
 {
     /// <summary>The live items the officer recorded that overlap <paramref name="from"/>–<paramref name="to"/>, oldest first, at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<OfficerClip>> RecordedByAsync(Guid officerId, DateTimeOffset from, DateTimeOffset to, int max, CancellationToken ct);
+
+    /// <summary>
+    /// For the demo province only: keeps <paramref name="content"/> as an item the officer recorded from
+    /// <paramref name="from"/> to <paramref name="to"/> on a recorder with <paramref name="deviceSerial"/> (skipped when the
+    /// officer already has an item with that file name). Saved here. Real recordings come through the dock's uploads.
+    /// </summary>
+    Task AddDemoRecordingAsync(
+        Guid officerId, DateTimeOffset from, DateTimeOffset to, string fileName, string mediaType, byte[] content, string deviceSerial, CancellationToken ct);
 }
 
 /// <param name="DeviceSerial">The recorder's serial, or <c>terminal</c> for a photo from the handheld terminal.</param>

@@ -9,6 +9,12 @@ public interface IOfficerTrack
 {
     /// <summary>The officer's reported positions from <paramref name="from"/> to <paramref name="to"/> (both included), oldest first, at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<TrackPoint>> PositionsAsync(Guid officerId, DateTimeOffset from, DateTimeOffset to, int max, CancellationToken ct);
+
+    /// <summary>
+    /// For the demo province only: stores a past track for the officer as if the terminal had sent it (points already
+    /// stored at the same time are skipped). Saved here. Real positions come from the terminal only.
+    /// </summary>
+    Task AddDemoTrackAsync(Guid officerId, IReadOnlyList<TrackPoint> points, CancellationToken ct);
 }
 
 /// <summary>One reported position (WGS-84 as the terminal sent it).</summary>
