@@ -43,13 +43,15 @@ internal sealed class OfficerClips(VanguardDbContext db, IEvidenceStore store, C
         }
 
         var now = clock.GetUtcNow();
-        var retention = EvidenceRetention.DefaultClass(EvidenceCategory.Routine);
+        var retention = EvidenceRetention.DefaultClass(EvidenceCategory.Complaint);
         var item = new EvidenceItem
         {
             Id = Guid.CreateVersion7(), AgencyId = officer.AgencyId, Sha256 = sha, Length = content.Length, FileName = fileName, ContentType = mediaType,
             OfficerId = officerId, OfficerNo = officer.OfficerNo, OfficerName = officer.Name, DeviceSerial = deviceSerial, UploadedByKind = "system",
-            UploadedById = "demo", UploadedByName = "演示数据", RecordedFrom = from, RecordedTo = to, UploadedAt = now, Category = EvidenceCategory.Routine,
+            UploadedById = "demo", UploadedByName = "演示数据", RecordedFrom = from, RecordedTo = to, UploadedAt = now, Category = EvidenceCategory.Complaint,
             RetentionClass = retention, RetainUntil = EvidenceRetention.DueAt(retention, to, now, options.Value.RetentionMonths),
+            // The demo complaint about this officer is open: what it may need is held, as a reviewer would hold it.
+            LegalHold = true, LegalHoldReason = "投诉举报核查中（演示数据） / held for an open complaint (demo data)",
             MediaStatus = MediaStatus.Unavailable, MediaReason = "演示数据 / demo data", LastVerifiedAt = now,
         };
         db.Add(item);
