@@ -119,8 +119,9 @@ internal sealed class PublicComplaintHandler(
         }
 
         party.Enter("public:complaint", "投诉人（网上查询）");
-        var ticket = ticketNo!.Trim().ToUpperInvariant();
-        var c = await db.Set<Complaint>().AsNoTracking().SingleOrDefaultAsync(x => x.TicketNo == ticket, ct);
+        // As typed, or upper-cased (WS… read off a phone is often typed in lower case); 12328 tickets keep their own spelling.
+        var (typed, upper) = (ticketNo!.Trim(), ticketNo.Trim().ToUpperInvariant());
+        var c = await db.Set<Complaint>().AsNoTracking().FirstOrDefaultAsync(x => x.TicketNo == typed || x.TicketNo == upper, ct);
         // A wrong phone answers as a wrong ticket: the page must not tell whether a ticket exists.
         if (c is null || !SamePhone(c.ComplainantPhone, phone!))
         {
