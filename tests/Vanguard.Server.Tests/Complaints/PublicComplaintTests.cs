@@ -228,4 +228,24 @@ public sealed class PublicComplaintTests(ComplaintsFactory factory) : IClassFixt
         page.ShouldContain("已受理，待承办单位联系");
         page.ShouldContain("郑州市");
     }
+
+    [Fact]
+    public async Task HotlineIntake_TakesPhotosToo_CheckedTheSameWay()
+    {
+        var hotline = await factory.HotlineAsync();
+        var ticket = "T-PH-" + Guid.NewGuid().ToString("N")[..8];
+        object Ticket(string no, object photo) => new
+        {
+            type = "complaint", domain = "road_transport", place = new { text = "郑州市中原区建设西路", agencyCode = "410100" },
+            occurredAt = DateTimeOffset.UtcNow.AddHours(-2), complainant = new { name = "郑十一", phone = "13344445555" },
+            accused = new { party = "豫A99887 货车" }, description = "货车沿路抛撒。", ticketNo = no, photos = new[] { photo },
+        };
+
+        var filed = await ComplaintsFactory.CreatedAsync(await hotline.PostAsJsonAsync("/api/v1/complaints", Ticket(ticket, Photo(JpegBytes, "road.jpg")), ApiClient.Ct));
+        var refused = await hotline.PostAsJsonAsync("/api/v1/complaints", Ticket(ticket + "-2", new { fileName = "x.jpg", contentBase64 = "not base64!" }), ApiClient.Ct);
+
+        filed["attachments"]!.AsArray().Single()!["fileName"]!.GetValue<string>().ShouldBe("road.jpg");
+        (await refused.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed"))["errors"]!.AsArray()
+            .Select(e => e!["code"]!.GetValue<string>()).ShouldContain("not_base64");
+    }
 }

@@ -9,10 +9,10 @@ public sealed record ComplainantRequest(string? Name, string? Phone);
 /// <summary>The accused: a party (company, vehicle, station) or an officer, with their officer number when known.</summary>
 public sealed record AccusedRequest(string? Party, string? OfficerNo);
 
-/// <summary><c>POST /api/v1/complaints</c>.</summary>
+/// <summary><c>POST /api/v1/complaints</c>; <paramref name="Photos"/>: the complainant's photos in base64 (at most 3, JPEG or PNG, 5 MB each).</summary>
 public sealed record FileComplaintRequest(
     string? Type, string? Domain, PlaceRequest? Place, DateTimeOffset? OccurredAt, ComplainantRequest? Complainant, AccusedRequest? Accused,
-    string? Description, string? TicketNo, string? AgencyCode);
+    string? Description, string? TicketNo, string? AgencyCode, IReadOnlyList<PublicPhoto>? Photos = null);
 
 /// <summary><c>POST /complaints/{id}/assign</c>: change the responsible agency before the first contact.</summary>
 public sealed record AssignRequest(string? AgencyCode, string? Note, int? Version);

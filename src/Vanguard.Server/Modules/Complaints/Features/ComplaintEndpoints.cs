@@ -12,6 +12,7 @@ internal static class ComplaintEndpoints
     public static RouteGroupBuilder MapComplaintEndpoints(this RouteGroupBuilder group)
     {
         group.MapPost("/", FileAsync).RequireAuthorization(ComplaintsPolicies.Intake)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(PublicComplaintEndpoints.BodyLimit))
             .WithSummary("Intake from the 12328 hotline (X-Device-Key of a hotline device) or staff: 201 with the complaint; the same ticketNo again: 200 with the first.");
 
         var handle = group.MapGroup(string.Empty).RequireAuthorization(ComplaintsPolicies.Handle);
@@ -60,7 +61,13 @@ internal static class ComplaintEndpoints
     private static async Task<Results<Created<ComplaintView>, Ok<ComplaintView>, ProblemHttpResult>> FileAsync(
         FileComplaintRequest request, ComplaintHandler h, HttpContext http)
     {
-        var result = await h.FileAsync(request, http.RequestAborted);
+        var photos = PublicPhoto.Decode(request.Photos);
+        if (!photos.IsSuccess)
+        {
+            return photos.Error!.ToProblem(http);
+        }
+
+        var result = await h.FileAsync(request, http.RequestAborted, photos.Value);
         if (!result.IsSuccess)
         {
             return result.Error!.ToProblem(http);

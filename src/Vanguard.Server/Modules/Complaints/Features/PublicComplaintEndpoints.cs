@@ -9,7 +9,7 @@ namespace Vanguard.Server.Modules.Complaints.Features;
 internal static class PublicComplaintEndpoints
 {
     /// <summary>Three photos of 5 MB in base64 and the text.</summary>
-    private const long BodyLimit = 24L * 1024 * 1024;
+    internal const long BodyLimit = 24L * 1024 * 1024;
 
     public static RouteGroupBuilder MapPublicComplaintEndpoints(this RouteGroupBuilder group)
     {
@@ -27,27 +27,13 @@ internal static class PublicComplaintEndpoints
 
     private static async Task<Results<Created<PublicTicket>, ProblemHttpResult>> FileAsync(PublicComplaintRequest r, PublicComplaintHandler h, HttpContext http)
     {
-        var photos = new List<IncomingPhoto>();
-        var check = new Validator();
-        var given = r.Photos ?? [];
-        for (var i = 0; i < given.Count; i++)
+        var photos = PublicPhoto.Decode(r.Photos);
+        if (!photos.IsSuccess)
         {
-            try
-            {
-                photos.Add(new IncomingPhoto(given[i].FileName ?? $"photo-{i + 1}", Convert.FromBase64String(given[i].ContentBase64 ?? string.Empty)));
-            }
-            catch (FormatException)
-            {
-                check.Add($"photos[{i}]", "not_base64", "照片内容须为 base64 编码。", "The photo must be base64.");
-            }
+            return photos.Error!.ToProblem(http);
         }
 
-        if (!check.IsValid)
-        {
-            return check.ToError().ToProblem(http);
-        }
-
-        var result = await h.FileAsync(r, photos, Ip(http), http.RequestAborted);
+        var result = await h.FileAsync(r, photos.Value, Ip(http), http.RequestAborted);
         return result.IsSuccess
             ? TypedResults.Created($"/api/v1/public/complaints/{result.Value.TicketNo}", result.Value)
             : Problem(result.Error!, http);

@@ -19,8 +19,30 @@ public sealed record PublicComplaintRequest(
     string? Type, string? Domain, string? AreaCode, string? Place, DateTimeOffset? OccurredAt, string? Name, string? Phone, string? Description,
     string? AccusedParty, string? AccusedOfficerNo, IReadOnlyList<PublicPhoto>? Photos);
 
-/// <summary>A photo in the JSON API, base64 (at most 3, JPEG or PNG, 5 MB each).</summary>
-public sealed record PublicPhoto(string? FileName, string? ContentBase64);
+/// <summary>A photo in the JSON APIs (public and staff intake), base64 (at most 3, JPEG or PNG, 5 MB each).</summary>
+public sealed record PublicPhoto(string? FileName, string? ContentBase64)
+{
+    /// <summary>The photos decoded, or the validation error naming the one that is not base64.</summary>
+    internal static Result<IReadOnlyList<IncomingPhoto>> Decode(IReadOnlyList<PublicPhoto>? photos)
+    {
+        var decoded = new List<IncomingPhoto>();
+        var check = new Validator();
+        var given = photos ?? [];
+        for (var i = 0; i < given.Count; i++)
+        {
+            try
+            {
+                decoded.Add(new IncomingPhoto(given[i].FileName ?? $"photo-{i + 1}", Convert.FromBase64String(given[i].ContentBase64 ?? string.Empty)));
+            }
+            catch (FormatException)
+            {
+                check.Add($"photos[{i}]", "not_base64", "照片内容须为 base64 编码。", "The photo must be base64.");
+            }
+        }
+
+        return check.IsValid ? Result<IReadOnlyList<IncomingPhoto>>.Success(decoded) : check.ToError();
+    }
+}
 
 /// <summary>The answer to a public complaint: the ticket number to look it up with (and the phone given).</summary>
 public sealed record PublicTicket(string TicketNo, DateTimeOffset ReceivedAt, string AgencyName, int Photos);
