@@ -14,14 +14,18 @@ namespace Vanguard.Server.Tests.Complaints;
 
 /// <summary>
 /// The platform on a clock the test moves, with a tighter SLA row for consultations (1 h / 48 h) and the breach job
-/// driven by the test only (its timer would otherwise run whenever the clock moves).
+/// driven by the test only (its timer would otherwise run whenever the clock moves); the public form unthrottled.
 /// </summary>
 public sealed class ComplaintsFactory : VanguardFactory
 {
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
     protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
-        [.. base.Settings, new("Vanguard:Complaints:Sla:consultation:ContactHours", "1"), new("Vanguard:Complaints:Sla:consultation:OnsiteHours", "48")];
+        [.. base.Settings, new("Vanguard:Complaints:Sla:consultation:ContactHours", "1"), new("Vanguard:Complaints:Sla:consultation:OnsiteHours", "48"),
+            // Every request of the test server comes from the same (unknown) address: PublicThrottleTests checks the limits.
+            new("Vanguard:Complaints:PublicFilingsPer10Minutes", "100000"), new("Vanguard:Complaints:PublicLookupsPer10Minutes", "100000"),
+            // Warnings and scans are counted here: the demo complaints (DemoComplaintsTests) would be counted too.
+            new("Vanguard:Complaints:DemoComplaints", "false")];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

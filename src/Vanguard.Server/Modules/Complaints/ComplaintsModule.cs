@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using Vanguard.Domain.Complaints;
 using Vanguard.Domain.Organisation;
+using Vanguard.Server.Modules.Complaints.Demo;
 using Vanguard.Server.Modules.Complaints.Features;
 using Vanguard.Server.Modules.Complaints.Jobs;
 using Vanguard.Server.Modules.Organisation.Contracts;
@@ -22,20 +23,27 @@ public static class ComplaintsModule
             .Validate(o => o.Sla.All(kv => ComplaintType.IsKnown(kv.Key) && kv.Value.ContactHours > 0 && kv.Value.OnsiteHours > 0),
                 "Vanguard:Complaints:Sla: keys must be consultation, suggestion or complaint, with positive ContactHours and OnsiteHours.")
             .Validate(o => o.BreachScanSeconds is >= 1 and <= 3600, "Vanguard:Complaints:BreachScanSeconds must be 1–3600.")
+            .Validate(o => o.PublicFilingsPer10Minutes >= 1 && o.PublicLookupsPer10Minutes >= 1,
+                "Vanguard:Complaints:PublicFilingsPer10Minutes and PublicLookupsPer10Minutes must be positive.")
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ComplaintsOptions>>().Value.ToTable());
         services.Configure<AuthorizationOptions>(ComplaintsPolicies.Add);
         services.AddScoped<ComplaintHandler>();
         services.AddScoped<BreachScanner>();
         services.AddScoped<Contracts.IComplaintStatistics, ComplaintStatistics>(); // the performance evaluation: two musts on time
+        services.AddScoped<PublicComplaintHandler>();
+        services.AddSingleton<PublicComplaintThrottle>();
         services.AddSingleton<BreachJob>();
         services.AddHostedService(sp => sp.GetRequiredService<BreachJob>());
+        services.AddScoped<ComplaintsDemoSeeder>();
+        services.AddHostedService<ComplaintsDemoStartup>();
         return builder;
     }
 
     public static RouteGroupBuilder MapComplaints(this RouteGroupBuilder api)
     {
         api.MapGroup("/complaints").WithTags("Complaints").MapComplaintEndpoints();
+        api.MapGroup("/public/complaints").WithTags("Public").AllowAnonymous().MapPublicComplaintEndpoints();
         return api;
     }
 }
@@ -75,6 +83,15 @@ public sealed class ComplaintsOptions
 
     /// <summary>The two-musts table per ticket type (consultation, suggestion, complaint); a type not listed gets 2 h and 24 h.</summary>
     public Dictionary<string, SlaHours> Sla { get; set; } = [];
+
+    /// <summary>Complaints one client address may file through the public form or API per 10 minutes.</summary>
+    public int PublicFilingsPer10Minutes { get; set; } = 5;
+
+    /// <summary>Ticket look-ups one client address may make per 10 minutes (the phone is the secret; this stops guessing).</summary>
+    public int PublicLookupsPer10Minutes { get; set; } = 20;
+
+    /// <summary>Whether the demo province gets its five demo complaints (only where the demo is on at all).</summary>
+    public bool DemoComplaints { get; set; } = true;
 
     /// <summary>How often the breach job looks for missed musts.</summary>
     public int BreachScanSeconds { get; set; } = 60;

@@ -34,6 +34,7 @@ public static class EvidenceModule
         services.AddScoped<EvidenceHandler>();
         services.AddScoped<Contracts.IEvidenceArchive, EvidenceArchive>();
         services.AddScoped<Contracts.ICaseVideoEvidence, CaseVideoEvidence>(); // for the performance evaluation's 音像记录率
+        services.AddScoped<Contracts.IOfficerClips, OfficerClips>();
         services.AddScoped<TusUploadHandler>();
         services.Configure<AuthorizationOptions>(EvidencePolicies.Add);
         return builder;

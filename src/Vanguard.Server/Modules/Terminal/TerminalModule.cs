@@ -23,6 +23,7 @@ public static class TerminalModule
         services.AddScoped<TasksHandler>();
         services.AddScoped<ITaskDispatch>(sp => sp.GetRequiredService<TasksHandler>());
         services.AddScoped<LookupHandler>();
+        services.AddScoped<IOfficerTrack, OfficerTrack>();
         services.AddScoped<ColleaguesHandler>();
         services.AddSingleton<TaskNotifier>();
         services.Configure<AuthorizationOptions>(TerminalPolicies.Add);

@@ -13,7 +13,7 @@ public sealed class Complaint : IAgencyOwned
     /// <summary>The 12328 工单号, unique when given: the hotline resending a ticket gets the first complaint back.</summary>
     public string? TicketNo { get; set; }
 
-    /// <summary><c>hotline</c> or <c>staff</c>.</summary>
+    /// <summary><c>hotline</c>, <c>staff</c> or <c>public</c> (the public form, no sign-in).</summary>
     public required string Source { get; set; }
 
     /// <summary>One of <c>ComplaintType.All</c>.</summary>
@@ -133,6 +133,32 @@ public sealed class ComplaintStep : IAgencyOwned
     public double? Lon { get; set; }
 
     public string? Satisfaction { get; set; }
+}
+
+/// <summary>A photo the complainant handed in (public form or staff intake), kept as an evidence item.</summary>
+public sealed class ComplaintAttachment : IAgencyOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid ComplaintId { get; set; }
+
+    /// <summary>The agency the complaint was assigned to when the photo came in (the evidence item's owner).</summary>
+    public Guid AgencyId { get; set; }
+
+    /// <summary>The evidence item (Evidence module) holding the file.</summary>
+    public Guid EvidenceId { get; set; }
+
+    public required string FileName { get; set; }
+
+    public required string MediaType { get; set; }
+
+    public required string Sha256 { get; set; }
+
+    public long Length { get; set; }
+
+    public DateTimeOffset AddedAt { get; set; }
+
+    public required string AddedBy { get; set; }
 }
 
 /// <summary>A missed must (两个必须超时预警): one row per complaint, must and due time, written once.</summary>

@@ -47,6 +47,16 @@ internal static class ComplaintsModel
             e.Property(x => x.EvidenceRef).HasMaxLength(200);
             e.Property(x => x.Satisfaction).HasMaxLength(8);
         });
+        b.Entity<ComplaintAttachment>(e =>
+        {
+            e.ToTable("complaints_attachments");
+            e.HasIndex(x => x.ComplaintId);
+            e.HasIndex(x => x.AgencyId);
+            e.Property(x => x.FileName).HasMaxLength(255);
+            e.Property(x => x.MediaType).HasMaxLength(64);
+            e.Property(x => x.Sha256).HasMaxLength(64);
+            e.Property(x => x.AddedBy).HasMaxLength(100);
+        });
         b.Entity<ComplaintWarning>(e =>
         {
             e.ToTable("complaints_warnings");

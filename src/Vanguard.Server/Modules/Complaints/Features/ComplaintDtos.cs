@@ -9,10 +9,10 @@ public sealed record ComplainantRequest(string? Name, string? Phone);
 /// <summary>The accused: a party (company, vehicle, station) or an officer, with their officer number when known.</summary>
 public sealed record AccusedRequest(string? Party, string? OfficerNo);
 
-/// <summary><c>POST /api/v1/complaints</c>.</summary>
+/// <summary><c>POST /api/v1/complaints</c>; <paramref name="Photos"/>: the complainant's photos in base64 (at most 3, JPEG or PNG, 5 MB each).</summary>
 public sealed record FileComplaintRequest(
     string? Type, string? Domain, PlaceRequest? Place, DateTimeOffset? OccurredAt, ComplainantRequest? Complainant, AccusedRequest? Accused,
-    string? Description, string? TicketNo, string? AgencyCode);
+    string? Description, string? TicketNo, string? AgencyCode, IReadOnlyList<PublicPhoto>? Photos = null);
 
 /// <summary><c>POST /complaints/{id}/assign</c>: change the responsible agency before the first contact.</summary>
 public sealed record AssignRequest(string? AgencyCode, string? Note, int? Version);
@@ -51,7 +51,11 @@ public sealed record ComplaintView(
     double? Lat, double? Lon, DateTimeOffset OccurredAt, string ComplainantName, string ComplainantPhone, string Accused, string? AccusedOfficerNo,
     OfficerRef? AccusedOfficer, OfficerRef? Reviewer, string Description, string AgencyCode, string AgencyName, string Status, string StatusName,
     DateTimeOffset ReceivedAt, DateTimeOffset AssignedAt,
-    MustView Contact, MustView Onsite, string? Satisfaction, int Reexaminations, IReadOnlyList<StepView> Steps, int Version);
+    MustView Contact, MustView Onsite, string? Satisfaction, int Reexaminations, IReadOnlyList<StepView> Steps, IReadOnlyList<AttachmentView> Attachments,
+    int Version);
+
+/// <summary>A photo the complainant handed in; <paramref name="Url"/> serves it to staff (the viewing is in the evidence's custody).</summary>
+public sealed record AttachmentView(Guid Id, string FileName, string MediaType, long Length, string Sha256, DateTimeOffset AddedAt, string Url);
 
 /// <summary>An officer as a complaint names them.</summary>
 public sealed record OfficerRef(Guid Id, string OfficerNo, string Name, string AgencyCode);
@@ -61,3 +65,18 @@ public sealed record WarningView(
     string AgencyName, string ComplaintStatus);
 
 public sealed record ComplaintQuery(string? Status, string? Type, string? Sla, string? Q, int Page, int PageSize);
+
+/// <summary>
+/// <c>GET /complaints/{id}/officer-trace</c>: the accused officer's terminal positions and recordings within the window
+/// around the time of the event.
+/// </summary>
+public sealed record OfficerTraceView(
+    Guid ComplaintId, OfficerRef Officer, DateTimeOffset From, DateTimeOffset To, IReadOnlyList<TracePosition> Positions, IReadOnlyList<TraceClip> Clips,
+    bool Truncated);
+
+public sealed record TracePosition(DateTimeOffset At, double Lat, double Lon, double? AccuracyM);
+
+/// <param name="Url">The evidence player page for the clip (it keeps the chain of custody of the viewing).</param>
+public sealed record TraceClip(
+    Guid EvidenceId, string FileName, string MediaType, DateTimeOffset RecordedFrom, DateTimeOffset RecordedTo, double? DurationSeconds, string DeviceSerial,
+    string Url);

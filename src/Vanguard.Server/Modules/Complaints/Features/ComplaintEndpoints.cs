@@ -12,6 +12,7 @@ internal static class ComplaintEndpoints
     public static RouteGroupBuilder MapComplaintEndpoints(this RouteGroupBuilder group)
     {
         group.MapPost("/", FileAsync).RequireAuthorization(ComplaintsPolicies.Intake)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(PublicComplaintEndpoints.BodyLimit))
             .WithSummary("Intake from the 12328 hotline (X-Device-Key of a hotline device) or staff: 201 with the complaint; the same ticketNo again: 200 with the first.");
 
         var handle = group.MapGroup(string.Empty).RequireAuthorization(ComplaintsPolicies.Handle);
@@ -21,6 +22,14 @@ internal static class ComplaintEndpoints
             .WithSummary("两个必须 breaches (newest first, at most 500): complaint, which must, due, breached at.");
         handle.MapGet("/{id:guid}", async (Guid id, ComplaintHandler h, HttpContext http) => (await h.GetAsync(id, http.RequestAborted)).ToHttp(http))
             .WithSummary("One complaint with its steps and the two musts (complainant in full: the handler phones them).");
+        handle.MapGet("/{id:guid}/officer-trace", async (Guid id, ComplaintHandler h, HttpContext http) =>
+                (await h.OfficerTraceAsync(id, http.RequestAborted)).ToHttp(http))
+            .WithSummary("The accused officer's terminal positions and recordings within 2 h of the event (command, administrators, the reviewer; audited).");
+        handle.MapGet("/{id:guid}/attachments/{attachmentId:guid}", async (Guid id, Guid attachmentId, ComplaintHandler h, HttpContext http) =>
+                await h.AttachmentAsync(id, attachmentId, http.RequestAborted) is { } file
+                    ? Results.File(file.Content, file.MediaType, file.FileName)
+                    : (IResult)ComplaintErrors.NotFound.ToProblem(http))
+            .WithSummary("A photo the complainant handed in (recorded in the evidence item's chain of custody).");
         handle.MapPost("/{id:guid}/assign", async (Guid id, AssignRequest r, ComplaintHandler h, HttpContext http) =>
                 (await h.AssignAsync(id, r, http.RequestAborted)).ToHttp(http))
             .WithSummary("改派 {agencyCode, note?, version?}: only before the first contact; the two musts restart.");
@@ -52,7 +61,13 @@ internal static class ComplaintEndpoints
     private static async Task<Results<Created<ComplaintView>, Ok<ComplaintView>, ProblemHttpResult>> FileAsync(
         FileComplaintRequest request, ComplaintHandler h, HttpContext http)
     {
-        var result = await h.FileAsync(request, http.RequestAborted);
+        var photos = PublicPhoto.Decode(request.Photos);
+        if (!photos.IsSuccess)
+        {
+            return photos.Error!.ToProblem(http);
+        }
+
+        var result = await h.FileAsync(request, http.RequestAborted, photos.Value);
         if (!result.IsSuccess)
         {
             return result.Error!.ToProblem(http);

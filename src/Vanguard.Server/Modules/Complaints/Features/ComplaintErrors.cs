@@ -67,6 +67,10 @@ internal static class ComplaintErrors
         "complaints.not_reviewer", "投诉指向执法人员，处理结果只能由指定的核查人登记。",
         "The result of a complaint about an officer is recorded by its reviewer only.");
 
+    public static readonly Error TraceForbidden = Error.Forbidden(
+        "complaints.trace_forbidden", "执法人员的位置轨迹和执法记录仅对指挥中心值班员、管理员和指定的核查人开放。",
+        "An officer's positions and recordings are for command operators, administrators and the named reviewer.");
+
     public static Error TimeInFuture(string field) => Validator.Invalid(
         field, "in_future", "时间不能晚于当前时间。", "The time cannot be in the future.");
 

@@ -5,7 +5,9 @@ using Vanguard.Server.Common;
 using Vanguard.Server.Data;
 using Vanguard.Server.Modules.Audit.Contracts;
 using Vanguard.Server.Modules.Complaints.Data;
+using Vanguard.Server.Modules.Evidence.Contracts;
 using Vanguard.Server.Modules.Organisation.Contracts;
+using Vanguard.Server.Modules.Terminal.Contracts;
 
 namespace Vanguard.Server.Modules.Complaints.Features;
 
@@ -16,13 +18,30 @@ namespace Vanguard.Server.Modules.Complaints.Features;
 /// </summary>
 internal sealed class ComplaintHandler(
     VanguardDbContext db, IAgencyDirectory agencies, IJurisdiction jurisdiction, ICurrentActor actor, IAuditLog audit, TwoMustsTable sla,
-    IOfficerDirectory officers, TimeProvider clock)
+    IOfficerDirectory officers, IOfficerTrack track, IOfficerClips clips, IEvidenceArchive archive, TimeProvider clock)
 {
+    /// <summary>How far either side of the time of the event an accused officer's positions and recordings are shown.</summary>
+    public static readonly TimeSpan TraceWindow = TimeSpan.FromHours(2);
+
+    /// <summary>A terminal reports every few seconds on the move: two hours either side stays far below this.</summary>
+    private const int MaxTracePoints = 2000;
+
+    private const int MaxTraceClips = 200;
+
     /// <summary>A device's or an officer's clock may run a little ahead of ours.</summary>
     private static readonly TimeSpan ClockAllowance = TimeSpan.FromMinutes(5);
 
-    public async Task<Result<(ComplaintView View, bool Created)>> FileAsync(FileComplaintRequest r, CancellationToken ct)
+    /// <param name="photos">The complainant's photos (checked here: <see cref="ComplaintPhotos"/>), kept as evidence items of the responsible agency.</param>
+    /// <param name="source">Who filed: <c>public</c> for the public form; otherwise the hotline (a device) or staff.</param>
+    public async Task<Result<(ComplaintView View, bool Created)>> FileAsync(
+        FileComplaintRequest r, CancellationToken ct, IReadOnlyList<IncomingPhoto>? photos = null, string? source = null)
     {
+        photos ??= [];
+        if (ComplaintPhotos.Check(photos) is { } badPhotos)
+        {
+            return badPhotos;
+        }
+
         var now = StoredTime.Of(clock.GetUtcNow());
         var check = new Validator()
             .Require("type", r.Type, "类型", "Type")
@@ -75,7 +94,7 @@ internal sealed class ComplaintHandler(
             Id = Guid.CreateVersion7(),
             AgencyId = agency.Id,
             TicketNo = ticketNo,
-            Source = actor.Kind == ActorKind.Device ? "hotline" : "staff",
+            Source = source ?? (actor.Kind == ActorKind.Device ? "hotline" : "staff"),
             Type = r.Type!,
             Domain = r.Domain!,
             Place = r.Place!.Text!.Trim(),
@@ -100,13 +119,40 @@ internal sealed class ComplaintHandler(
             Version = 1,
         };
         db.Add(complaint);
-        AddStep(complaint, ComplaintSteps.Received, now, now, note: complaint.Source == "hotline" ? "12328 热线转办" : "窗口/电话登记");
+        AddStep(complaint, ComplaintSteps.Received, now, now, note: complaint.Source switch
+        {
+            "hotline" => "12328 热线转办",
+            "public" => "网上投诉",
+            _ => "窗口/电话登记",
+        });
         AddStep(complaint, ComplaintSteps.Assigned, now, now, note: agency.Name);
+        var submittedBy = complaint.Source == "public" ? "投诉人（网上投诉）" : $"投诉人（{actor.Name}登记）";
+        for (var i = 0; i < photos.Count; i++)
+        {
+            var photo = photos[i];
+            var mediaType = ComplaintPhotos.MediaType(photo.Content)!;
+            var fileName = string.IsNullOrWhiteSpace(photo.FileName) ? $"photo-{i + 1}" : Path.GetFileName(photo.FileName.Trim());
+            await using var content = new MemoryStream(photo.Content, writable: false);
+            var kept = await archive.StoreSubmittedAsync(content, mediaType, fileName, $"投诉举报 {complaint.TicketNo ?? complaint.Id.ToString()} 照片 {i + 1}",
+                complaint.AgencyId, submittedBy, ct);
+            if (!kept.IsSuccess)
+            {
+                return kept.Error!;
+            }
+
+            db.Add(new ComplaintAttachment
+            {
+                Id = Guid.CreateVersion7(), ComplaintId = complaint.Id, AgencyId = complaint.AgencyId, EvidenceId = kept.Value.EvidenceId,
+                FileName = fileName.Length > 255 ? fileName[..255] : fileName, MediaType = mediaType, Sha256 = kept.Value.Sha256, Length = kept.Value.Length,
+                AddedAt = now, AddedBy = submittedBy,
+            });
+        }
+
         audit.Record("complaints.filed", "complaint", complaint.Id.ToString(), new
         {
             complaint.TicketNo, complaint.Source, complaint.Type, complaint.Domain, complaint.Place, complaint.PlaceAgencyCode,
             complainant = ComplainantMask.Name(complaint.ComplainantName), phone = ComplainantMask.Phone(complaint.ComplainantPhone),
-            complaint.Accused, complaint.AccusedOfficerNo, agency = agency.Code, complaint.ContactDueAt, complaint.OnsiteDueAt,
+            complaint.Accused, complaint.AccusedOfficerNo, agency = agency.Code, complaint.ContactDueAt, complaint.OnsiteDueAt, photos = photos.Count,
         }, complaint.AgencyId);
         try
         {
@@ -186,6 +232,48 @@ internal sealed class ComplaintHandler(
             return new WarningView(w.Id, w.ComplaintId, c.TicketNo, w.Must, Domain.Complaints.Must.NameZh(w.Must), w.DueAt, w.BreachedAt,
                 agency?.Code ?? string.Empty, agency?.Name ?? string.Empty, c.Status);
         }).ToList();
+    }
+
+    /// <summary>
+    /// The accused officer's terminal positions and recordings within <see cref="TraceWindow"/> of the time of the event, for
+    /// the command centre, administrators and the named reviewer; every look-up is an audit entry (a person's whereabouts
+    /// are personal data, 个人信息保护法 art. 28).
+    /// </summary>
+    public async Task<Result<OfficerTraceView>> OfficerTraceAsync(Guid id, CancellationToken ct)
+    {
+        var c = await db.Set<Complaint>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null)
+        {
+            return ComplaintErrors.NotFound;
+        }
+
+        if (c.AccusedOfficerId is not { } officerId || c.AccusedOfficerAgencyId is not { } officerAgency)
+        {
+            return ComplaintErrors.NotAboutAnOfficer;
+        }
+
+        var isReviewer = c.ReviewerOfficerId is { } reviewer && actor.OfficerId == reviewer.ToString();
+        if (!isReviewer && !ComplaintsPolicies.IntakeRoles.Any(actor.IsInRole))
+        {
+            return ComplaintErrors.TraceForbidden;
+        }
+
+        var (from, to) = (c.OccurredAt - TraceWindow, c.OccurredAt + TraceWindow);
+        var points = await track.PositionsAsync(officerId, from, to, MaxTracePoints + 1, ct);
+        var recorded = await clips.RecordedByAsync(officerId, from, to, MaxTraceClips + 1, ct);
+        var truncated = points.Count > MaxTracePoints || recorded.Count > MaxTraceClips;
+        audit.Record("complaints.officer_trace", "complaint", c.Id.ToString(), new
+        {
+            officer = officerId, c.AccusedOfficerNo, from, to, positions = Math.Min(points.Count, MaxTracePoints), clips = Math.Min(recorded.Count, MaxTraceClips),
+        }, c.AgencyId);
+        await db.SaveChangesAsync(ct);
+        return new OfficerTraceView(
+            c.Id, new OfficerRef(officerId, c.AccusedOfficerNo ?? string.Empty, c.AccusedOfficerName ?? string.Empty, agencies.Current.Find(officerAgency)?.Code ?? string.Empty),
+            from, to,
+            points.Take(MaxTracePoints).Select(p => new TracePosition(p.At, p.Lat, p.Lon, p.AccuracyM)).ToList(),
+            recorded.Take(MaxTraceClips).Select(e => new TraceClip(
+                e.EvidenceId, e.FileName, e.MediaType, e.RecordedFrom, e.RecordedTo, e.DurationSeconds, e.DeviceSerial, $"/evidence/{e.EvidenceId}")).ToList(),
+            truncated);
     }
 
     /// <summary>改派: another agency takes the complaint before anyone phoned; the two musts start again from now.</summary>
@@ -504,6 +592,7 @@ internal sealed class ComplaintHandler(
         var now = StoredTime.Of(clock.GetUtcNow());
         // The steps follow the complaint: after a reassignment the new agency sees the steps recorded before it.
         var steps = await db.Set<ComplaintStep>().IgnoreQueryFilters().AsNoTracking().Where(s => s.ComplaintId == c.Id).ToListAsync(ct);
+        var attachments = await db.Set<ComplaintAttachment>().IgnoreQueryFilters().AsNoTracking().Where(a => a.ComplaintId == c.Id).ToListAsync(ct);
         var agency = agencies.Current.Find(c.AgencyId);
         OfficerRef? Ref(Guid? officerId, Guid? agencyId, string? officerNo, string? name) =>
             officerId is { } oid && agencyId is { } aid
@@ -519,7 +608,23 @@ internal sealed class ComplaintHandler(
             steps.OrderBy(s => s.Seq)
                 .Select(s => new StepView(s.Kind, s.At, s.RecordedAt, s.ByName, s.OfficerId, s.Note, s.EvidenceRef, s.Lat, s.Lon, s.Satisfaction))
                 .ToList(),
+            attachments.OrderBy(a => a.AddedAt).ThenBy(a => a.Id)
+                .Select(a => new AttachmentView(a.Id, a.FileName, a.MediaType, a.Length, a.Sha256, a.AddedAt, $"/api/v1/complaints/{c.Id}/attachments/{a.Id}"))
+                .ToList(),
             c.Version);
+    }
+
+    /// <summary>A photo of a complaint, through the evidence archive (which records the viewing in its chain of custody).</summary>
+    public async Task<ArchivedContent?> AttachmentAsync(Guid id, Guid attachmentId, CancellationToken ct)
+    {
+        if (!await db.Set<Complaint>().AsNoTracking().AnyAsync(c => c.Id == id, ct))
+        {
+            return null;
+        }
+
+        var attachment = await db.Set<ComplaintAttachment>().IgnoreQueryFilters().AsNoTracking()
+            .SingleOrDefaultAsync(a => a.Id == attachmentId && a.ComplaintId == id, ct);
+        return attachment is null ? null : await archive.OpenAsync(attachment.EvidenceId, ct);
     }
 
     internal static MustView Must(DateTimeOffset due, DateTimeOffset? done, DateTimeOffset now)

@@ -16,6 +16,14 @@ public interface IEvidenceArchive
     /// <param name="agencyId">The owning agency; the current actor's when null.</param>
     Task<Result<ArchivedFile>> StoreAsync(Stream content, string mediaType, string fileName, string description, Guid? agencyId, CancellationToken ct);
 
+    /// <summary>
+    /// As <see cref="StoreAsync"/>, for a file a member of the public handed in (a complainant's photos, online or at the
+    /// window): no officer recorded it, so the item names <paramref name="submittedBy"/> as its source and no officer.
+    /// Needs no officer account: the caller has checked the file and decides the owning agency.
+    /// </summary>
+    Task<Result<ArchivedFile>> StoreSubmittedAsync(
+        Stream content, string mediaType, string fileName, string description, Guid agencyId, string submittedBy, CancellationToken ct);
+
     /// <summary>Whether a live (not deleted) item with this id exists in the caller's jurisdiction.</summary>
     Task<bool> ExistsAsync(Guid evidenceId, CancellationToken ct);
 

@@ -26,6 +26,9 @@ internal sealed class EvidenceArchive(
     public static readonly Error NotAnOfficer = Error.Forbidden(
         "evidence.not_an_officer", "当前账号未关联执法人员，不能保存证据。", "Your account is not linked to an officer; it cannot keep evidence.");
 
+    /// <summary>Stands in for a recorder's serial number: a member of the public handed the file in (投诉人提交).</summary>
+    public const string SubmittedSerial = "submitted";
+
     public async Task<Result<ArchivedFile>> StoreAsync(
         Stream content, string mediaType, string fileName, string description, Guid? agencyId, CancellationToken ct)
     {
@@ -40,6 +43,17 @@ internal sealed class EvidenceArchive(
             return NotAnOfficer;
         }
 
+        return await KeepAsync(content, mediaType, fileName, description, agency, officerId, null, ct);
+    }
+
+    public Task<Result<ArchivedFile>> StoreSubmittedAsync(
+        Stream content, string mediaType, string fileName, string description, Guid agencyId, string submittedBy, CancellationToken ct) =>
+        KeepAsync(content, mediaType, fileName, description, agencyId, Guid.Empty, submittedBy, ct);
+
+    /// <param name="submittedBy">Null for an officer's file; otherwise who handed it in (no officer then: <paramref name="officerId"/> is empty).</param>
+    private async Task<Result<ArchivedFile>> KeepAsync(
+        Stream content, string mediaType, string fileName, string description, Guid agency, Guid officerId, string? submittedBy, CancellationToken ct)
+    {
         using var buffer = new MemoryStream();
         await content.CopyToAsync(buffer, ct);
         if (buffer.Length > MaxBytes)
@@ -70,8 +84,10 @@ internal sealed class EvidenceArchive(
                 return new ArchivedFile(existing.Id, sha, existing.Length);
             }
 
-            var officer = await db.Officers.IgnoreQueryFilters().AsNoTracking()
-                .Where(o => o.Id == officerId).Select(o => new { o.OfficerNo, o.Name }).SingleOrDefaultAsync(ct);
+            var officer = submittedBy is not null
+                ? new { OfficerNo = string.Empty, Name = submittedBy.Length > 100 ? submittedBy[..100] : submittedBy }
+                : await db.Officers.IgnoreQueryFilters().AsNoTracking()
+                    .Where(o => o.Id == officerId).Select(o => new { o.OfficerNo, o.Name }).SingleOrDefaultAsync(ct);
             if (officer is null)
             {
                 return NotAnOfficer;
@@ -90,7 +106,7 @@ internal sealed class EvidenceArchive(
                 OfficerId = officerId,
                 OfficerNo = officer.OfficerNo,
                 OfficerName = officer.Name,
-                DeviceSerial = TerminalSerial,
+                DeviceSerial = submittedBy is null ? TerminalSerial : SubmittedSerial,
                 UploadedByKind = actor.Kind.ToString().ToLowerInvariant(),
                 UploadedById = actor.Id,
                 UploadedByName = actor.Name,
@@ -106,8 +122,10 @@ internal sealed class EvidenceArchive(
                 LastVerifiedAt = now,
             };
             db.Add(item);
-            db.Add(new EvidenceTag { EvidenceId = item.Id, Tag = "terminal" });
-            custody.Record(item, "upload", Details("手持执法终端", "handheld terminal", description));
+            db.Add(new EvidenceTag { EvidenceId = item.Id, Tag = submittedBy is null ? "terminal" : SubmittedSerial });
+            custody.Record(item, "upload", submittedBy is null
+                ? Details("手持执法终端", "handheld terminal", description)
+                : Details($"{submittedBy}提交", $"handed in by {submittedBy}", description));
             return new ArchivedFile(item.Id, sha, item.Length);
         }
     }
