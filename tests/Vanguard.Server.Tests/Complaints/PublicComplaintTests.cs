@@ -112,7 +112,7 @@ public sealed class PublicComplaintTests(ComplaintsFactory factory) : IClassFixt
         foreach (var (step, body) in new (string, object)[]
                  {
                      ("contact", new { note = "内部通话记录：投诉人情绪激动" }), ("onsite", new { lat = 34.76, lon = 113.77 }),
-                     ("result", new { note = "内部：驾驶员已约谈" }), ("reply", new { note = "经查属实，已对驾驶员依法处理。" }),
+                     ("result", new { note = "内部：驾驶员已约谈", finding = "substantiated" }), ("reply", new { note = "经查属实，已对驾驶员依法处理。" }),
                  })
         {
             (await staff.PostAsJsonAsync($"{url}/{step}", body, ApiClient.Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -63,9 +63,9 @@ public sealed class ReviewerTests(ComplaintsFactory factory) : IClassFixture<Com
         var staff = await factory.SignedInAsync("zhengzhou.command");
         await OnSiteAsync(staff, url);
 
-        var early = await staff.PostAsJsonAsync(url + "/result", new { note = "经查不属实。" }, ApiClient.Ct);
+        var early = await staff.PostAsJsonAsync(url + "/result", new { note = "经查不属实。", finding = "unsubstantiated" }, ApiClient.Ct);
         var named = await admin.PostAsJsonAsync(url + "/reviewer", new { officerId = outsider }, ApiClient.Ct);
-        var result = await staff.PostAsJsonAsync(url + "/result", new { note = "经查不属实。" }, ApiClient.Ct);
+        var result = await staff.PostAsJsonAsync(url + "/result", new { note = "经查不属实。", finding = "unsubstantiated" }, ApiClient.Ct);
 
         await early.ShouldBeProblemAsync(HttpStatusCode.Conflict, "complaints.reviewer_required");
         named.StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -7,11 +7,11 @@ namespace Vanguard.Server.Tests.Complaints;
 
 public sealed class StepsTests(ComplaintsFactory factory) : IClassFixture<ComplaintsFactory>
 {
-    private async Task<(HttpClient Staff, string Url)> FiledAsync(string? agencyCode = null)
+    private async Task<(HttpClient Staff, string Url)> FiledAsync(string? agencyCode = null, string type = "complaint")
     {
         var hotline = await factory.HotlineAsync();
         var body = await ComplaintsFactory.CreatedAsync(
-            await hotline.PostAsJsonAsync("/api/v1/complaints", ComplaintsFactory.Ticket(agencyCode: agencyCode), ApiClient.Ct));
+            await hotline.PostAsJsonAsync("/api/v1/complaints", ComplaintsFactory.Ticket(agencyCode: agencyCode, type: type), ApiClient.Ct));
         return (await factory.SignedInAsync("zhengzhou.field"), $"/api/v1/complaints/{body["id"]}");
     }
 
@@ -32,11 +32,11 @@ public sealed class StepsTests(ComplaintsFactory factory) : IClassFixture<Compla
 
         await OkAsync(await staff.PostAsJsonAsync(url + "/contact", Contact, ApiClient.Ct));
         var onsite = await OkAsync(await staff.PostAsJsonAsync(url + "/onsite", Onsite, ApiClient.Ct));
-        await OkAsync(await staff.PostAsJsonAsync(url + "/result", new { note = "经查属实，已对驾驶员立案调查。" }, ApiClient.Ct));
+        await OkAsync(await staff.PostAsJsonAsync(url + "/result", new { note = "经查属实，已对驾驶员立案调查。", finding = "substantiated" }, ApiClient.Ct));
         await OkAsync(await staff.PostAsJsonAsync(url + "/reply", new { note = "已电话答复投诉人处理结果。" }, ApiClient.Ct));
         var visited = await OkAsync(await staff.PostAsJsonAsync(url + "/return-visit", new { satisfaction = "不满意" }, ApiClient.Ct));
         var reopened = await OkAsync(await staff.PostAsJsonAsync(url + "/reexamine", new { note = "投诉人认为处罚过轻。" }, ApiClient.Ct));
-        var again = await OkAsync(await staff.PostAsJsonAsync(url + "/result", new { note = "复核后维持原处理。" }, ApiClient.Ct));
+        var again = await OkAsync(await staff.PostAsJsonAsync(url + "/result", new { note = "复核后维持原处理。", finding = "substantiated" }, ApiClient.Ct));
 
         onsite["contact"]!["state"]!.GetValue<string>().ShouldBe("on_time");
         onsite["onsite"]!["state"]!.GetValue<string>().ShouldBe("on_time");
@@ -52,6 +52,31 @@ public sealed class StepsTests(ComplaintsFactory factory) : IClassFixture<Compla
         onsiteStep["lat"]!.GetValue<double>().ShouldBe(34.72);
         onsiteStep["byName"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
         steps.Single(s => s!["kind"]!.GetValue<string>() == "contact")!["evidenceRef"]!.GetValue<string>().ShouldBe("REC-20260307-001");
+    }
+
+    [Fact]
+    public async Task Result_OfAComplaint_NeedsItsFinding_AndASuggestion_TakesNone()
+    {
+        var (staff, url) = await FiledAsync();
+        await OkAsync(await staff.PostAsJsonAsync(url + "/contact", Contact, ApiClient.Ct));
+        await OkAsync(await staff.PostAsJsonAsync(url + "/onsite", Onsite, ApiClient.Ct));
+
+        await (await staff.PostAsJsonAsync(url + "/result", new { note = "已处理。" }, ApiClient.Ct))
+            .ShouldBeFieldProblemAsync("finding", "required");
+        await (await staff.PostAsJsonAsync(url + "/result", new { note = "已处理。", finding = "true" }, ApiClient.Ct))
+            .ShouldBeFieldProblemAsync("finding", "required");
+        var handled = await OkAsync(await staff.PostAsJsonAsync(url + "/result", new { note = "部分属实，已批评教育。", finding = "partly_substantiated" }, ApiClient.Ct));
+        handled["finding"]!.GetValue<string>().ShouldBe("partly_substantiated");
+        handled["findingName"]!.GetValue<string>().ShouldBe("部分属实");
+        handled["steps"]!.AsArray().Last()!["findingName"]!.GetValue<string>().ShouldBe("部分属实");
+
+        var (_, suggestion) = await FiledAsync(type: "suggestion");
+        await OkAsync(await staff.PostAsJsonAsync(suggestion + "/contact", Contact, ApiClient.Ct));
+        await OkAsync(await staff.PostAsJsonAsync(suggestion + "/onsite", Onsite, ApiClient.Ct));
+        await (await staff.PostAsJsonAsync(suggestion + "/result", new { note = "已采纳。", finding = "substantiated" }, ApiClient.Ct))
+            .ShouldBeFieldProblemAsync("finding", "not_applicable");
+        var adopted = await OkAsync(await staff.PostAsJsonAsync(suggestion + "/result", new { note = "已采纳。" }, ApiClient.Ct));
+        adopted["finding"].ShouldBeNull();
     }
 
     [Fact]
@@ -84,7 +109,7 @@ public sealed class StepsTests(ComplaintsFactory factory) : IClassFixture<Compla
         var (staff, url) = await FiledAsync();
         await OkAsync(await staff.PostAsJsonAsync(url + "/contact", Contact, ApiClient.Ct));
 
-        var response = await staff.PostAsJsonAsync(url + "/result", new { note = "已处理。" }, ApiClient.Ct);
+        var response = await staff.PostAsJsonAsync(url + "/result", new { note = "已处理。", finding = "unsubstantiated" }, ApiClient.Ct);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.Conflict, "complaints.onsite_first");
     }
@@ -120,7 +145,7 @@ public sealed class StepsTests(ComplaintsFactory factory) : IClassFixture<Compla
         var (staff, url) = await FiledAsync();
         await OkAsync(await staff.PostAsJsonAsync(url + "/contact", Contact, ApiClient.Ct));
         await OkAsync(await staff.PostAsJsonAsync(url + "/onsite", Onsite, ApiClient.Ct));
-        await OkAsync(await staff.PostAsJsonAsync(url + "/result", new { note = "已处理。" }, ApiClient.Ct));
+        await OkAsync(await staff.PostAsJsonAsync(url + "/result", new { note = "已处理。", finding = "unsubstantiated" }, ApiClient.Ct));
         await OkAsync(await staff.PostAsJsonAsync(url + "/reply", new { note = "已答复。" }, ApiClient.Ct));
         await OkAsync(await staff.PostAsJsonAsync(url + "/return-visit", new { satisfaction = "基本满意" }, ApiClient.Ct));
 
@@ -203,5 +228,15 @@ public sealed class StepsTests(ComplaintsFactory factory) : IClassFixture<Compla
         var response = await nanyang.PostAsJsonAsync(url + "/contact", Contact, ApiClient.Ct);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound, "complaints.not_found");
+    }
+}
+
+internal static class FieldProblems
+{
+    /// <summary>A 400 validation problem naming <paramref name="field"/> with <paramref name="code"/>.</summary>
+    public static async Task ShouldBeFieldProblemAsync(this HttpResponseMessage response, string field, string code)
+    {
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
+        problem["errors"]!.AsArray().Single(e => e!["field"]!.GetValue<string>() == field)!["code"]!.GetValue<string>().ShouldBe(code);
     }
 }

@@ -1,3 +1,4 @@
+using Vanguard.Domain.Complaints;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -27,7 +28,9 @@ public sealed class SourcesFactory : VanguardFactory
 {
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
-    protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Vanguard:Performance:JobEnabled", "false")];
+    // Complaints of the current month are counted here: the demo complaints would be counted too.
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
+        [new("Vanguard:Performance:JobEnabled", "false"), new("Vanguard:Complaints:DemoComplaints", "false")];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -197,6 +200,52 @@ public sealed class OffsiteComplaintSourcesTests(SourcesFactory factory) : IClas
         Refs(two).ShouldBe([$"complaint:{missed}"]);
         (await IndicatorAsync(admin, "2025-09", number, "411300", "complaint_two_musts"))["total"]!.GetValue<int>().ShouldBe(0);
     }
+
+    [Fact]
+    public async Task Upheld_CountsFoundTrueComplaintsAboutOfficers_AgainstTheOfficersAgency_InTheMonthOfTheFinding()
+    {
+        var nanyang = Agency("411300");
+        var xuchang = Agency("411000");
+        var found = new DateTimeOffset(2025, 7, 10, 10, 0, 0, China);
+        // Handled by 许昌, about a 南阳 officer: the officer's agency answers for the conduct.
+        var upheld = await FoundAsync(xuchang, nanyang, ComplaintFinding.Substantiated, found);
+        var partly = await FoundAsync(nanyang, nanyang, ComplaintFinding.PartlySubstantiated, found.AddDays(3));
+        await FoundAsync(nanyang, nanyang, ComplaintFinding.Unsubstantiated, found.AddDays(4));
+        await FoundAsync(nanyang, null, ComplaintFinding.Substantiated, found.AddDays(5)); // about an operator, not an officer
+        await FoundAsync(nanyang, nanyang, ComplaintFinding.Substantiated, new DateTimeOffset(2025, 8, 1, 0, 0, 0, China)); // next month
+        var admin = await factory.SignedInAsync("admin");
+
+        var number = await ComputeAsync(admin, "2025-07");
+
+        var conduct = await IndicatorAsync(admin, "2025-07", number, "411300", "complaints_upheld");
+        conduct["total"]!.GetValue<int>().ShouldBe(3);
+        conduct["failures"]!.GetValue<int>().ShouldBe(2);
+        conduct["deducted"]!.GetValue<decimal>().ShouldBe(4m, "2 points each");
+        Refs(conduct).ShouldBe(new[] { upheld, partly }.Order().Select(id => $"complaint:{id}"));
+        (await IndicatorAsync(admin, "2025-07", number, "411000", "complaints_upheld"))["failures"]!.GetValue<int>().ShouldBe(0);
+
+        var facts = (await DescribeAsync(SourceKeys.ComplaintsUpheld, [$"complaint:{partly}"])).ShouldHaveSingleItem();
+        Fact(facts, "调查结论").ShouldBe("部分属实");
+        Fact(facts, "涉及执法人员").ShouldBe("是");
+        JsonSerializer.Serialize(facts).ShouldNotContain("钱七");
+    }
+
+    private Task<Guid> FoundAsync(Guid agencyId, Guid? officerAgencyId, string finding, DateTimeOffset foundAt) => WithDbAsync(async db =>
+    {
+        var at = foundAt.ToUniversalTime();
+        var complaint = new Complaint
+        {
+            Id = Guid.CreateVersion7(), AgencyId = agencyId, Source = "hotline", Type = "complaint", Domain = "road_transport", Place = "南阳东站",
+            OccurredAt = at.AddDays(-3), ComplainantName = "钱七", ComplainantPhone = "13700000007", Accused = "执法人员", Description = "态度粗暴。",
+            AccusedOfficerId = officerAgencyId is null ? null : Guid.NewGuid(), AccusedOfficerAgencyId = officerAgencyId,
+            Status = ComplaintStatuses.Handled, ReceivedAt = at.AddDays(-2), ReceivedBy = "测试", AssignedAt = at.AddDays(-2),
+            ContactDueAt = at.AddDays(-2).AddHours(2), OnsiteDueAt = at.AddDays(-1), ContactedAt = at.AddDays(-2).AddHours(1), OnsiteAt = at.AddDays(-1).AddHours(-1),
+            Finding = finding, FindingAt = at,
+        };
+        db.Add(complaint);
+        await db.SaveChangesAsync(Ct);
+        return complaint.Id;
+    });
 
     [Fact]
     public async Task Describe_Weighings_MaskThePlate_AndSayTheStationAndReview()

@@ -32,6 +32,24 @@ internal sealed class ComplaintStatistics(VanguardDbContext db, TimeProvider clo
             .ToList();
     }
 
+    public async Task<IReadOnlyList<AgencyUpheld>> UpheldAboutOfficersAsync(DateTimeOffset from, DateTimeOffset to, int maxIds, CancellationToken ct)
+    {
+        var start = StoredTime.Of(from);
+        var end = StoredTime.Of(to);
+        // Counted against the officer's agency although the ticket may be handled by another: scoring runs as the province (or the
+        // system), whose jurisdiction holds every ticket.
+        var rows = await db.Set<Complaint>().AsNoTracking()
+            .Where(c => c.AccusedOfficerAgencyId != null && c.Finding != null && c.FindingAt >= start && c.FindingAt < end)
+            .Select(c => new { c.Id, AgencyId = c.AccusedOfficerAgencyId!.Value, c.Finding })
+            .ToListAsync(ct);
+        return rows.GroupBy(r => r.AgencyId).OrderBy(g => g.Key).Select(g =>
+            {
+                var upheld = g.Where(r => ComplaintFinding.IsUpheld(r.Finding)).Select(r => r.Id).Order().ToList();
+                return new AgencyUpheld(g.Key, g.Count(), upheld.Count, maxIds <= 0 ? [] : upheld.Take(maxIds).ToList());
+            })
+            .ToList();
+    }
+
     public async Task<IReadOnlyList<ComplaintFacts>> DescribeAsync(IReadOnlyCollection<Guid> complaintIds, CancellationToken ct)
     {
         if (complaintIds.Count == 0)
@@ -45,7 +63,7 @@ internal sealed class ComplaintStatistics(VanguardDbContext db, TimeProvider clo
             .Select(c => new
             {
                 c.Id, c.Source, c.Type, c.Domain, c.Status, c.ReceivedAt, c.AssignedAt, c.ContactDueAt, c.ContactedAt, c.OnsiteDueAt, c.OnsiteAt,
-                AboutOfficer = c.AccusedOfficerId != null, c.Satisfaction,
+                AboutOfficer = c.AccusedOfficerId != null, c.Satisfaction, c.Finding,
             })
             .ToListAsync(ct);
         var now = StoredTime.Now(clock);
@@ -53,7 +71,7 @@ internal sealed class ComplaintStatistics(VanguardDbContext db, TimeProvider clo
             .Select(r => new ComplaintFacts(
                 r.Id, r.Source, r.Type, r.Domain, r.Status, ComplaintStatuses.NameZh(r.Status), r.ReceivedAt, r.AssignedAt, r.ContactDueAt, r.ContactedAt,
                 Wire(TwoMustsTable.State(r.ContactDueAt, r.ContactedAt, now)), r.OnsiteDueAt, r.OnsiteAt, Wire(TwoMustsTable.State(r.OnsiteDueAt, r.OnsiteAt, now)),
-                r.AboutOfficer, r.Satisfaction))
+                r.AboutOfficer, r.Satisfaction, r.Finding))
             .ToList();
     }
 

@@ -34,6 +34,7 @@ public static class PerformanceModule
         services.AddScoped<IIndicatorSource, ReviewedWithin5DaysSource>();
         services.AddScoped<IIndicatorSource, RepeatOffendersSource>();
         services.AddScoped<IIndicatorSource, ComplaintsTwoMustsSource>();
+        services.AddScoped<IIndicatorSource, ComplaintsUpheldSource>();
         services.AddScoped<IIndicatorSource, CasesDecidedWithinLimitSource>();
         services.AddScoped<IIndicatorSource, OnsiteCasesWithBodycamSource>();
         services.AddScoped<IIndicatorSource, CasesReversedSource>();

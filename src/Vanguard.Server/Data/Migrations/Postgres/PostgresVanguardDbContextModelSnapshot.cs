@@ -857,6 +857,13 @@ namespace Vanguard.Server.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("Finding")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<DateTimeOffset?>("FindingAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<double?>("Lat")
                         .HasColumnType("double precision");
 
@@ -941,6 +948,8 @@ namespace Vanguard.Server.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FindingAt");
+
                     b.HasIndex("ReceivedAt");
 
                     b.HasIndex("TicketNo")
@@ -954,6 +963,56 @@ namespace Vanguard.Server.Data.Migrations.Postgres
                     b.HasIndex("OnsiteAt", "OnsiteDueAt");
 
                     b.ToTable("complaints_complaints", (string)null);
+                });
+
+            modelBuilder.Entity("Vanguard.Server.Modules.Complaints.Data.ComplaintAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.ToTable("complaints_attachments", (string)null);
                 });
 
             modelBuilder.Entity("Vanguard.Server.Modules.Complaints.Data.ComplaintStep", b =>
@@ -984,6 +1043,10 @@ namespace Vanguard.Server.Data.Migrations.Postgres
                     b.Property<string>("EvidenceRef")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Finding")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1777,6 +1840,8 @@ namespace Vanguard.Server.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("Plate", "CapturedAtMs");
+
+                    b.HasIndex("AgencyId", "Verdict", "CapturedAtMs");
 
                     b.ToTable("offsite_wim_records", (string)null);
                 });

@@ -838,6 +838,13 @@ namespace Vanguard.Server.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Finding")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FindingAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double?>("Lat")
                         .HasColumnType("REAL");
 
@@ -922,6 +929,8 @@ namespace Vanguard.Server.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FindingAt");
+
                     b.HasIndex("ReceivedAt");
 
                     b.HasIndex("TicketNo")
@@ -935,6 +944,56 @@ namespace Vanguard.Server.Data.Migrations.Sqlite
                     b.HasIndex("OnsiteAt", "OnsiteDueAt");
 
                     b.ToTable("complaints_complaints", (string)null);
+                });
+
+            modelBuilder.Entity("Vanguard.Server.Modules.Complaints.Data.ComplaintAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.ToTable("complaints_attachments", (string)null);
                 });
 
             modelBuilder.Entity("Vanguard.Server.Modules.Complaints.Data.ComplaintStep", b =>
@@ -964,6 +1023,10 @@ namespace Vanguard.Server.Data.Migrations.Sqlite
 
                     b.Property<string>("EvidenceRef")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Finding")
+                        .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -1750,6 +1813,8 @@ namespace Vanguard.Server.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("Plate", "CapturedAtMs");
+
+                    b.HasIndex("AgencyId", "Verdict", "CapturedAtMs");
 
                     b.ToTable("offsite_wim_records", (string)null);
                 });

@@ -12,6 +12,13 @@ public interface IComplaintStatistics
     Task<IReadOnlyList<AgencyTwoMusts>> TwoMustsAsync(DateTimeOffset from, DateTimeOffset to, int maxIds, CancellationToken ct);
 
     /// <summary>
+    /// 有效投诉: per agency of the accused officer (the officer's own agency, not the one that handled the ticket), the 投诉举报 about an
+    /// identified officer whose latest handling result was recorded in [<paramref name="from"/>, <paramref name="to"/>) with a finding, and
+    /// those found substantiated in whole or in part. At most <paramref name="maxIds"/> ids per agency (lowest first); counts complete.
+    /// </summary>
+    Task<IReadOnlyList<AgencyUpheld>> UpheldAboutOfficersAsync(DateTimeOffset from, DateTimeOffset to, int maxIds, CancellationToken ct);
+
+    /// <summary>
     /// The complaints of these ids that still exist in the caller's jurisdiction, as a third-party evaluator may see them: type, domain,
     /// stage and the two musts' times — no complainant, no accused person or officer, no description or notes. In id order.
     /// </summary>
@@ -20,6 +27,8 @@ public interface IComplaintStatistics
 
 public sealed record AgencyTwoMusts(Guid AgencyId, int Received, int Missed, IReadOnlyList<Guid> MissedIds);
 
+public sealed record AgencyUpheld(Guid AgencyId, int Found, int Upheld, IReadOnlyList<Guid> UpheldIds);
+
 /// <param name="Type">consultation / suggestion / complaint.</param>
 /// <param name="Status">The stage (<c>assigned</c> … <c>visited</c>, <c>reexamining</c>); <paramref name="StatusName"/> in Chinese.</param>
 /// <param name="ContactState">pending / on_time / overdue / late, now.</param>
@@ -27,4 +36,4 @@ public sealed record AgencyTwoMusts(Guid AgencyId, int Received, int Missed, IRe
 public sealed record ComplaintFacts(
     Guid ComplaintId, string Source, string Type, string Domain, string Status, string StatusName, DateTimeOffset ReceivedAt, DateTimeOffset AssignedAt,
     DateTimeOffset ContactDueAt, DateTimeOffset? ContactedAt, string ContactState, DateTimeOffset OnsiteDueAt, DateTimeOffset? OnsiteAt, string OnsiteState,
-    bool AboutOfficer, string? Satisfaction);
+    bool AboutOfficer, string? Satisfaction, string? Finding);

@@ -93,6 +93,12 @@ public sealed class Complaint : IAgencyOwned
 
     public int Reexaminations { get; set; }
 
+    /// <summary>调查结论 of the latest handling result (<see cref="Vanguard.Domain.Complaints.ComplaintFinding"/>); 投诉举报 only.</summary>
+    public string? Finding { get; set; }
+
+    /// <summary>When that result was recorded: the month the evaluation counts an upheld complaint in.</summary>
+    public DateTimeOffset? FindingAt { get; set; }
+
     public int Version { get; set; }
 }
 
@@ -133,6 +139,9 @@ public sealed class ComplaintStep : IAgencyOwned
     public double? Lon { get; set; }
 
     public string? Satisfaction { get; set; }
+
+    /// <summary>调查结论 given with a result step.</summary>
+    public string? Finding { get; set; }
 }
 
 /// <summary>A photo the complainant handed in (public form or staff intake), kept as an evidence item.</summary>

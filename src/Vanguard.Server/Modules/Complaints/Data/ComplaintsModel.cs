@@ -33,6 +33,8 @@ internal static class ComplaintsModel
             e.Property(x => x.Status).HasMaxLength(16);
             e.Property(x => x.ReceivedBy).HasMaxLength(100);
             e.Property(x => x.Satisfaction).HasMaxLength(8);
+            e.Property(x => x.Finding).HasMaxLength(24);
+            e.HasIndex(x => x.FindingAt);
             e.Property(x => x.Version).IsConcurrencyToken();
         });
         b.Entity<ComplaintStep>(e =>
@@ -46,6 +48,7 @@ internal static class ComplaintsModel
             e.Property(x => x.Note).HasMaxLength(2000);
             e.Property(x => x.EvidenceRef).HasMaxLength(200);
             e.Property(x => x.Satisfaction).HasMaxLength(8);
+            e.Property(x => x.Finding).HasMaxLength(24);
         });
         b.Entity<ComplaintAttachment>(e =>
         {

@@ -92,7 +92,7 @@ internal sealed class ComplaintsDemoSeeder(
                 now.AddDays(-6), now.AddDays(-6).AddHours(1), "赵春生", "13603770003", "南阳—方城 班线客车", "班线客车在站外揽客、超员。");
             Contact(c, c.AssignedAt.AddMinutes(50), "已联系投诉人核实车次。");
             Onsite(c, c.AssignedAt.AddHours(20), 32.9990, 112.5280, "现场检查该班次客车。");
-            Step(c, ComplaintSteps.Result, c.AssignedAt.AddDays(2), "经查属实，已对承运企业立案调查并责令整改。");
+            Step(c, ComplaintSteps.Result, c.AssignedAt.AddDays(2), "经查属实，已对承运企业立案调查并责令整改。", finding: ComplaintFinding.Substantiated);
             Step(c, ComplaintSteps.Reply, c.AssignedAt.AddDays(3), "经查属实，已依法处理，感谢您的监督。");
             Step(c, ComplaintSteps.ReturnVisit, c.AssignedAt.AddDays(4), "投诉人对处理结果表示满意。", Satisfactions.Satisfied);
             (c.Status, c.Satisfaction) = (ComplaintStatuses.Visited, Satisfactions.Satisfied);
@@ -106,7 +106,7 @@ internal sealed class ComplaintsDemoSeeder(
                 34.0260, 113.8250, now.AddDays(-9), now.AddDays(-9).AddHours(2), "孙丽娟", "13503740004", "许昌瑞通物流有限公司", "货车长期占道装卸，阻碍通行。");
             Contact(c, c.AssignedAt.AddMinutes(90), "已联系投诉人。");
             Onsite(c, c.AssignedAt.AddHours(23), 34.0260, 113.8250, "现场责令立即停止占道装卸。");
-            Step(c, ComplaintSteps.Result, c.AssignedAt.AddDays(2), "已约谈企业负责人，责令规范装卸作业。");
+            Step(c, ComplaintSteps.Result, c.AssignedAt.AddDays(2), "已约谈企业负责人，责令规范装卸作业。", finding: ComplaintFinding.PartlySubstantiated);
             Step(c, ComplaintSteps.Reply, c.AssignedAt.AddDays(3), "已责令企业整改。");
             Step(c, ComplaintSteps.ReturnVisit, c.AssignedAt.AddDays(5), "投诉人称占道现象仍然存在。", Satisfactions.Dissatisfied);
             Step(c, ComplaintSteps.Reexamine, c.AssignedAt.AddDays(5).AddHours(1), "投诉人不满意，安排复核并组织夜间检查。");
@@ -173,12 +173,20 @@ internal sealed class ComplaintsDemoSeeder(
 
     private void Breach(Complaint c, string must, DateTimeOffset at) => ComplaintHandler.MarkBreach(db, c, must, at);
 
-    private void Step(Complaint c, string kind, DateTimeOffset at, string note, string? satisfaction = null, double? lat = null, double? lon = null) =>
+    private void Step(
+        Complaint c, string kind, DateTimeOffset at, string note, string? satisfaction = null, double? lat = null, double? lon = null, string? finding = null)
+    {
+        if (finding is not null)
+        {
+            (c.Finding, c.FindingAt) = (finding, at);
+        }
+
         db.Add(new ComplaintStep
         {
             Id = Guid.CreateVersion7(), ComplaintId = c.Id, AgencyId = c.AgencyId, Seq = c.StepCount++, Kind = kind, At = at, RecordedAt = at, ById = "demo",
-            ByName = "值班员（演示）", Note = note, Lat = lat, Lon = lon, Satisfaction = satisfaction,
+            ByName = "值班员（演示）", Note = note, Lat = lat, Lon = lon, Satisfaction = satisfaction, Finding = finding,
         });
+    }
 }
 
 /// <summary>

@@ -26,7 +26,13 @@ public sealed record ContactRequest(DateTimeOffset? At, string? Note, string? Ca
 /// <summary><c>/onsite</c>: presence on site (time, position, optional body-camera evidence id).</summary>
 public sealed record OnsiteRequest(DateTimeOffset? At, double? Lat, double? Lon, string? EvidenceId, string? Note, int? Version);
 
-/// <summary><c>/result</c>, <c>/reply</c>, <c>/reexamine</c>: a text.</summary>
+/// <summary>
+/// <c>/result</c>: the handling result and, for 投诉举报, the 调查结论 (<c>substantiated</c> 属实, <c>partly_substantiated</c> 部分属实,
+/// <c>unsubstantiated</c> 不属实).
+/// </summary>
+public sealed record ResultRequest(string? Note, string? Finding, int? Version);
+
+/// <summary><c>/reply</c>, <c>/reexamine</c>: a text.</summary>
 public sealed record NoteRequest(string? Note, int? Version);
 
 /// <summary><c>/return-visit</c>: 满意 / 基本满意 / 不满意.</summary>
@@ -43,7 +49,7 @@ public sealed record ComplaintSummary(
 
 public sealed record StepView(
     string Kind, DateTimeOffset At, DateTimeOffset RecordedAt, string ByName, string? OfficerId, string? Note, string? EvidenceRef, double? Lat,
-    double? Lon, string? Satisfaction);
+    double? Lon, string? Satisfaction, string? Finding, string? FindingName);
 
 /// <summary>One complaint for those who handle it: the complainant in full (they must phone them) and every step.</summary>
 public sealed record ComplaintView(
@@ -51,7 +57,7 @@ public sealed record ComplaintView(
     double? Lat, double? Lon, DateTimeOffset OccurredAt, string ComplainantName, string ComplainantPhone, string Accused, string? AccusedOfficerNo,
     OfficerRef? AccusedOfficer, OfficerRef? Reviewer, string Description, string AgencyCode, string AgencyName, string Status, string StatusName,
     DateTimeOffset ReceivedAt, DateTimeOffset AssignedAt,
-    MustView Contact, MustView Onsite, string? Satisfaction, int Reexaminations, IReadOnlyList<StepView> Steps, IReadOnlyList<AttachmentView> Attachments,
+    MustView Contact, MustView Onsite, string? Satisfaction, string? Finding, string? FindingName, int Reexaminations, IReadOnlyList<StepView> Steps, IReadOnlyList<AttachmentView> Attachments,
     int Version);
 
 /// <summary>A photo the complainant handed in; <paramref name="Url"/> serves it to staff (the viewing is in the evidence's custody).</summary>

@@ -43,7 +43,7 @@ internal static class ComplaintEndpoints
         handle.MapPost("/{id:guid}/onsite", async (Guid id, OnsiteRequest r, ComplaintHandler h, HttpContext http) =>
                 (await h.OnsiteAsync(id, r, http.RequestAborted)).ToHttp(http))
             .WithSummary("到达现场 {at?, lat, lon, evidenceId?, note?, version?}: after the first contact.");
-        handle.MapPost("/{id:guid}/result", async (Guid id, NoteRequest r, ComplaintHandler h, HttpContext http) =>
+        handle.MapPost("/{id:guid}/result", async (Guid id, ResultRequest r, ComplaintHandler h, HttpContext http) =>
                 (await h.ResultAsync(id, r, http.RequestAborted)).ToHttp(http))
             .WithSummary("处理结果 {note, version?}: after the presence on site (or a re-examination).");
         handle.MapPost("/{id:guid}/reply", async (Guid id, NoteRequest r, ComplaintHandler h, HttpContext http) =>

@@ -1,3 +1,4 @@
+using Vanguard.Domain.Complaints;
 using Vanguard.Domain.Common;
 
 namespace Vanguard.Server.Modules.Complaints.Features;
@@ -70,6 +71,12 @@ internal static class ComplaintErrors
     public static readonly Error TraceForbidden = Error.Forbidden(
         "complaints.trace_forbidden", "执法人员的位置轨迹和执法记录仅对指挥中心值班员、管理员和指定的核查人开放。",
         "An officer's positions and recordings are for command operators, administrators and the named reviewer.");
+
+    /// <summary>A 投诉举报 result needs its 调查结论; consultations and suggestions take none.</summary>
+    public static Error FindingInvalid(string type) => ComplaintFinding.AppliesTo(type)
+        ? Validator.Invalid("finding", "required", "投诉举报须登记调查结论：属实、部分属实或不属实。",
+            "A complaint's result needs a finding: substantiated, partly_substantiated or unsubstantiated.")
+        : Validator.Invalid("finding", "not_applicable", "咨询和意见建议不登记调查结论。", "Consultations and suggestions take no finding.");
 
     public static Error TimeInFuture(string field) => Validator.Invalid(
         field, "in_future", "时间不能晚于当前时间。", "The time cannot be in the future.");

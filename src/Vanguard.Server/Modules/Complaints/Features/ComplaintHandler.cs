@@ -418,7 +418,7 @@ internal sealed class ComplaintHandler(
     }, ct);
 
     /// <summary>处理结果: after the visit on site, or again after a re-examination.</summary>
-    public Task<Result<ComplaintView>> ResultAsync(Guid id, NoteRequest r, CancellationToken ct) => ActAsync(id, r.Version, (c, now) =>
+    public Task<Result<ComplaintView>> ResultAsync(Guid id, ResultRequest r, CancellationToken ct) => ActAsync(id, r.Version, (c, now) =>
     {
         if (c.Status is ComplaintStatuses.Assigned or ComplaintStatuses.Contacted)
         {
@@ -440,9 +440,17 @@ internal sealed class ComplaintHandler(
             return bad;
         }
 
+        var finding = Clean(r.Finding);
+        if (ComplaintFinding.AppliesTo(c.Type) ? !ComplaintFinding.IsKnown(finding) : finding is not null)
+        {
+            return ComplaintErrors.FindingInvalid(c.Type);
+        }
+
         c.Status = ComplaintStatuses.Handled;
-        AddStep(c, ComplaintSteps.Result, now, now, note: r.Note!.Trim());
-        return Done(new { result = r.Note.Trim() });
+        c.Finding = finding;
+        c.FindingAt = finding is null ? null : now;
+        AddStep(c, ComplaintSteps.Result, now, now, note: r.Note!.Trim(), finding: finding);
+        return Done(new { result = r.Note.Trim(), finding });
     }, ct);
 
     /// <summary>答复投诉人.</summary>
@@ -604,9 +612,11 @@ internal sealed class ComplaintHandler(
             Ref(c.AccusedOfficerId, c.AccusedOfficerAgencyId, c.AccusedOfficerNo, c.AccusedOfficerName),
             Ref(c.ReviewerOfficerId, c.ReviewerAgencyId, c.ReviewerOfficerNo, c.ReviewerName), c.Description, agency?.Code ?? string.Empty,
             agency?.Name ?? string.Empty, c.Status, ComplaintStatuses.NameZh(c.Status), c.ReceivedAt, c.AssignedAt,
-            Must(c.ContactDueAt, c.ContactedAt, now), Must(c.OnsiteDueAt, c.OnsiteAt, now), c.Satisfaction, c.Reexaminations,
+            Must(c.ContactDueAt, c.ContactedAt, now), Must(c.OnsiteDueAt, c.OnsiteAt, now), c.Satisfaction, c.Finding,
+            c.Finding is { } f ? ComplaintFinding.NameZh(f) : null, c.Reexaminations,
             steps.OrderBy(s => s.Seq)
-                .Select(s => new StepView(s.Kind, s.At, s.RecordedAt, s.ByName, s.OfficerId, s.Note, s.EvidenceRef, s.Lat, s.Lon, s.Satisfaction))
+                .Select(s => new StepView(s.Kind, s.At, s.RecordedAt, s.ByName, s.OfficerId, s.Note, s.EvidenceRef, s.Lat, s.Lon, s.Satisfaction, s.Finding,
+                    s.Finding is { } sf ? ComplaintFinding.NameZh(sf) : null))
                 .ToList(),
             attachments.OrderBy(a => a.AddedAt).ThenBy(a => a.Id)
                 .Select(a => new AttachmentView(a.Id, a.FileName, a.MediaType, a.Length, a.Sha256, a.AddedAt, $"/api/v1/complaints/{c.Id}/attachments/{a.Id}"))
@@ -643,11 +653,12 @@ internal sealed class ComplaintHandler(
 
     private void AddStep(
         Complaint c, string kind, DateTimeOffset at, DateTimeOffset now, string? note = null, string? evidence = null, double? lat = null,
-        double? lon = null, string? satisfaction = null) =>
+        double? lon = null, string? satisfaction = null, string? finding = null) =>
         db.Add(new ComplaintStep
         {
             Id = Guid.CreateVersion7(), ComplaintId = c.Id, AgencyId = c.AgencyId, Seq = c.StepCount++, Kind = kind, At = at, RecordedAt = now, ById = actor.Id,
             ByName = actor.Name, OfficerId = actor.OfficerId, Note = note, EvidenceRef = evidence, Lat = lat, Lon = lon, Satisfaction = satisfaction,
+            Finding = finding,
         });
 
     private static Error? CheckTime(string field, DateTimeOffset at, DateTimeOffset notBefore, string whatZh, string whatEn, DateTimeOffset now) =>

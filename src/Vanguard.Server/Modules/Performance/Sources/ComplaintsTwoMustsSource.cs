@@ -34,11 +34,11 @@ internal sealed class ComplaintsTwoMustsSource(IComplaintStatistics statistics) 
         return ids.Where(facts.ContainsKey).Select(id => Describe(facts[id])).ToList();
     }
 
-    private static RecordFacts Describe(ComplaintFacts c)
+    internal static RecordFacts Describe(ComplaintFacts c)
     {
         var facts = new List<KeyValuePair<string, string>>
         {
-            new("来源", c.Source == "hotline" ? "12328 热线" : "工作人员录入"),
+            new("来源", c.Source switch { "hotline" => "12328 热线", "public" => "网上投诉", _ => "工作人员录入" }),
             new("类型", ComplaintType.NameZh(c.Type)),
             new("领域", ComplaintDomain.NameZh(c.Domain)),
             new("办理阶段", c.StatusName),
@@ -52,6 +52,11 @@ internal sealed class ComplaintsTwoMustsSource(IComplaintStatistics statistics) 
             new("到达现场", StateZh(c.OnsiteState)),
             new("涉及执法人员", RecordText.YesNo(c.AboutOfficer)),
         };
+        if (c.Finding is { } finding)
+        {
+            facts.Add(new("调查结论", ComplaintFinding.NameZh(finding)));
+        }
+
         if (c.Satisfaction is { } satisfaction)
         {
             facts.Add(new("回访满意度", satisfaction));
