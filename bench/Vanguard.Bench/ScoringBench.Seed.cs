@@ -405,6 +405,13 @@ internal static partial class ScoringBench
             ContactBreachedAt = contacted > contactDue ? contactDue.AddMinutes(1) : null, OnsiteBreachedAt = onsite > onsiteDue ? onsiteDue.AddMinutes(1) : null,
             Satisfaction = random.Next(10) == 0 ? "不满意" : "满意", Version = 8,
         };
+        // A 投诉举报 gets its 调查结论 with the result; the upheld ones are about an officer of the handling agency (有效投诉).
+        if (type == ComplaintType.Complaint)
+        {
+            (complaint.Finding, complaint.FindingAt) = (upheld ? ComplaintFinding.Substantiated : ComplaintFinding.Unsubstantiated, onsite.AddDays(2));
+            (complaint.AccusedOfficerId, complaint.AccusedOfficerAgencyId) = upheld ? (Guid.CreateVersion7(), agency) : ((Guid?)null, (Guid?)null);
+        }
+
         (string Kind, DateTimeOffset At, string Note)[] handled =
         [
             (ComplaintSteps.Received, received, "12328 工单"), (ComplaintSteps.Assigned, assigned, "交办"), (ComplaintSteps.Contact, contacted, "已电话联系投诉人"),
@@ -417,6 +424,7 @@ internal static partial class ScoringBench
             {
                 Id = Guid.CreateVersion7(), ComplaintId = id, AgencyId = agency, Seq = s, Kind = handled[s].Kind, At = handled[s].At, RecordedAt = handled[s].At,
                 ById = "bench", ByName = "基准测试", Note = handled[s].Note, Satisfaction = handled[s].Kind == ComplaintSteps.ReturnVisit ? complaint.Satisfaction : null,
+                Finding = handled[s].Kind == ComplaintSteps.Result ? complaint.Finding : null,
             });
         }
 
