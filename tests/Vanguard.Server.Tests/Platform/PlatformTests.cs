@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Vanguard.Server.Tests.Platform;
@@ -79,6 +80,11 @@ public sealed class PlatformTests(VanguardFactory factory) : IClassFixture<Vangu
                 (await client.GetAsync("/api/v1/me", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
             }
         }
+
+        // The province's third-party evaluator reads the evaluation and changes nothing.
+        var evaluator = await factory.SignedInAsync("evaluator");
+        (await evaluator.GetAsync("/api/v1/performance/objections", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await evaluator.PostAsJsonAsync("/api/v1/performance/runs", new { month = "2020-01" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 }
 

@@ -40,7 +40,7 @@ internal sealed class DemoSeeder(VanguardDbContext db, UserManager<StaffUser> us
     private static readonly string[] GivenNames = ["建国", "志强", "海涛", "晓东", "丽娟", "国庆", "伟", "磊", "静", "勇", "敏", "军", "洋", "婷", "超", "鹏"];
 
     public static IReadOnlyList<string> Logins { get; } =
-        ["admin", .. Cities.SelectMany(c => CityAccounts.Select(a => $"{c.Login}.{a.Suffix}"))];
+        ["admin", "evaluator", .. Cities.SelectMany(c => CityAccounts.Select(a => $"{c.Login}.{a.Suffix}"))];
 
     public async Task<bool> IsSeededAsync(CancellationToken ct) =>
         await db.PlatformSettings.AnyAsync(s => s.Key == SeededKey, ct);
@@ -99,6 +99,8 @@ internal sealed class DemoSeeder(VanguardDbContext db, UserManager<StaffUser> us
         await db.SaveChangesAsync(ct);
 
         await CreateAccountAsync("admin", "省局系统管理员", province, null, Role.ProvinceAdmin, password);
+        // 第三方评估 (issue #9): read-only over the whole province's evaluation, pseudonyms instead of record ids.
+        await CreateAccountAsync("evaluator", "第三方评估机构", province, null, Role.Evaluator, password);
         foreach (var (city, agency) in cityAgencies)
         {
             foreach (var account in CityAccounts)
