@@ -42,6 +42,17 @@ public sealed class EvaluatorTests(PerformanceFactory factory) : IClassFixture<P
         adminDrill["indicators"]!.AsArray().Single(i => i!["code"]!.GetValue<string>() == "case_reversal")!["recordRefs"]![0]!.GetValue<string>()
             .ShouldBe("case:e-1");
         await PerformanceKit.OkAsync(await evaluator.GetAsync("/api/v1/performance/objections", Ct));
+        await PerformanceKit.OkAsync(await evaluator.GetAsync("/api/v1/me", Ct));
+
+        // The records themselves stay closed: an evaluator sees the evaluation and its anonymised sample only.
+        foreach (var path in new[]
+                 {
+                     "/api/v1/cases", "/api/v1/audit/entries", "/api/v1/audit/verify", "/api/v1/evidence", "/api/v1/registry/persons/11010519491231002X",
+                     "/api/v1/offsite/review-items", "/api/v1/complaints",
+                 })
+        {
+            (await evaluator.GetAsync(path, Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden, path);
+        }
 
         await (await evaluator.PostAsJsonAsync("/api/v1/performance/runs", new { month = "2025-11" }, Ct))
             .ShouldBeProblemAsync(HttpStatusCode.Forbidden, "auth.forbidden");

@@ -119,6 +119,9 @@ public sealed class OffsiteComplaintSourcesTests(SourcesFactory factory) : IClas
         // 豫K7R005: its first case in July, back at 禹州 later that month.
         await ReviewAsync(yuzhou, "豫K7R005", On(7, 2), new DateOnly(2025, 7, 9), ReviewStatus.Confirmed, On(7, 3));
         var withinMonth = await ReviewAsync(yuzhou, "豫K7R005", On(7, 25), new DateOnly(2025, 7, 31), ReviewStatus.Pending, null);
+        // 豫K7R006: weighed on 3 and 5 July, the first confirmed only on 8 July: nothing had been dealt with when it came back.
+        await ReviewAsync(yuzhou, "豫K7R006", On(7, 3), new DateOnly(2025, 7, 10), ReviewStatus.Confirmed, On(7, 8));
+        await ReviewAsync(yuzhou, "豫K7R006", On(7, 5), new DateOnly(2025, 7, 11), ReviewStatus.Pending, null);
         var admin = await factory.SignedInAsync("admin");
 
         var number = await ComputeAsync(admin, "2025-07");
@@ -129,10 +132,11 @@ public sealed class OffsiteComplaintSourcesTests(SourcesFactory factory) : IClas
         mine["deducted"]!.GetValue<decimal>().ShouldBe(1m);
         Refs(mine).ShouldBe([$"weighing:{firstRepeat}"]);
         var theirs = await IndicatorAsync(admin, "2025-07", number, "411081", "repeat_offenders");
-        theirs["total"]!.GetValue<int>().ShouldBe(2);
+        theirs["total"]!.GetValue<int>().ShouldBe(3);
+        theirs["failures"]!.GetValue<int>().ShouldBe(2, "豫K7R006 came back before its first case was confirmed");
         Refs(theirs).ShouldBe(new[] { yuzhouRepeat, withinMonth }.Order().Select(id => $"weighing:{id}"));
         var city = await IndicatorAsync(admin, "2025-07", number, "411000", "repeat_offenders");
-        city["total"]!.GetValue<int>().ShouldBe(4);
+        city["total"]!.GetValue<int>().ShouldBe(5);
         city["failures"]!.GetValue<int>().ShouldBe(2, "豫K7R001 counts once in the city, at its first repeat (魏都, 5 July)");
         Refs(city).ShouldBe(new[] { firstRepeat, withinMonth }.Order().Select(id => $"weighing:{id}"));
     }

@@ -19,7 +19,9 @@ public class PerformanceFactory : VanguardFactory
 {
     internal FakeReversalSource Source { get; } = new();
 
-    protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Vanguard:Performance:JobEnabled", "false")];
+    // The job test calls the job by hand whatever today's date: from day 1.
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
+        [new("Vanguard:Performance:JobEnabled", "false"), new("Vanguard:Performance:JobDayOfMonth", "1")];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -174,6 +174,14 @@ public sealed class ScoringTests(PerformanceFactory factory) : IClassFixture<Per
         nanyang["deducted"]!.GetValue<decimal>().ShouldBe(0m);
     }
 
+    [Theory]
+    [InlineData("2026-11-14T15:59:59Z", 15, false)] // 14 Nov 23:59 in China
+    [InlineData("2026-11-14T16:00:00Z", 15, true)] // 15 Nov 00:00 in China
+    [InlineData("2026-12-01T00:00:00Z", 1, true)]
+    public void MonthlyJob_ScoresLastMonthFromItsDayOfTheMonth_ChinaDate(string now, int day, bool due) =>
+        Vanguard.Server.Modules.Performance.Scoring.MonthlyScoringJob.IsDue(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture), day)
+            .ShouldBe(due);
+
     [Fact]
     public async Task MonthlyJob_ComputesLastMonthOnce_AndDoesNotPublish()
     {

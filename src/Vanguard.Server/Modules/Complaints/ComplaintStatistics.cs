@@ -19,13 +19,19 @@ internal sealed class ComplaintStatistics(VanguardDbContext db, TimeProvider clo
         var end = StoredTime.Of(to);
         var rows = await db.Set<Complaint>().AsNoTracking()
             .Where(c => c.ReceivedAt >= start && c.ReceivedAt < end)
-            .Select(c => new { c.Id, c.AgencyId, c.ContactDueAt, c.ContactedAt, c.OnsiteDueAt, c.OnsiteAt })
+            .Select(c => new
+            {
+                c.Id, c.AgencyId, c.ContactDueAt, c.ContactedAt, c.OnsiteDueAt, c.OnsiteAt,
+                // A breach stays a breach: a reassignment (改派) restarts the timers but keeps the warnings already written.
+                Warned = db.Set<ComplaintWarning>().Any(w => w.ComplaintId == c.Id),
+            })
             .ToListAsync(ct);
         var now = StoredTime.Now(clock);
         // Every ticket type has both musts (the SLA table requires positive hours for each), so both count for every complaint.
         return rows.GroupBy(r => r.AgencyId).OrderBy(g => g.Key).Select(g =>
             {
-                var missed = g.Where(r => Missed(TwoMustsTable.State(r.ContactDueAt, r.ContactedAt, now)) || Missed(TwoMustsTable.State(r.OnsiteDueAt, r.OnsiteAt, now)))
+                var missed = g.Where(r => r.Warned || Missed(TwoMustsTable.State(r.ContactDueAt, r.ContactedAt, now))
+                        || Missed(TwoMustsTable.State(r.OnsiteDueAt, r.OnsiteAt, now)))
                     .Select(r => r.Id).Order().ToList();
                 return new AgencyTwoMusts(g.Key, g.Count(), missed.Count, maxIds <= 0 ? [] : missed.Take(maxIds).ToList());
             })

@@ -66,11 +66,19 @@ internal sealed class OverloadStatistics(VanguardDbContext db, IDeviceDirectory 
         var vehicles = await inPeriod.GroupBy(i => new { i.AgencyId, i.Plate, i.PlateColor })
             .Select(g => new { g.Key.AgencyId, g.Key.Plate, g.Key.PlateColor })
             .ToListAsync(ct);
-        // "Dealt with before": an earlier-captured overload of the same vehicle that review confirmed (it became an off-site case).
-        var repeats = await inPeriod
-            .Where(i => items.Any(e => e.Plate == i.Plate && e.PlateColor == i.PlateColor && e.Status == ReviewStatus.Confirmed && e.CapturedAtMs < i.CapturedAtMs))
-            .Select(i => new { i.AgencyId, i.Plate, i.PlateColor, i.WimRecordId, i.CapturedAtMs })
-            .ToListAsync(ct);
+        // "Dealt with before": an earlier-captured overload of the same vehicle that review had already confirmed (it became an off-site
+        // case) when the vehicle came back — confirmed by then, not merely by the time the month is scored. The review time is compared
+        // here rather than in SQL, where the two databases store instants differently.
+        var month = await inPeriod.Select(i => new { i.AgencyId, i.Plate, i.PlateColor, i.WimRecordId, i.CapturedAtMs }).ToListAsync(ct);
+        var confirmed = (await items
+                .Where(e => e.Status == ReviewStatus.Confirmed && e.CapturedAtMs < toMs && e.ReviewedAt != null
+                    && inPeriod.Any(i => i.Plate == e.Plate && i.PlateColor == e.PlateColor))
+                .Select(e => new { e.Plate, e.PlateColor, e.CapturedAtMs, e.ReviewedAt })
+                .ToListAsync(ct))
+            .ToLookup(e => (e.Plate, e.PlateColor));
+        var repeats = month.Where(i => confirmed[(i.Plate, i.PlateColor)]
+                .Any(e => e.CapturedAtMs < i.CapturedAtMs && e.ReviewedAt!.Value.ToUnixTimeMilliseconds() <= i.CapturedAtMs))
+            .ToList();
         var firstRepeat = repeats.GroupBy(r => (r.AgencyId, r.Plate, r.PlateColor))
             .ToDictionary(g => g.Key, g => g.OrderBy(r => r.CapturedAtMs).ThenBy(r => r.WimRecordId).First());
         return vehicles

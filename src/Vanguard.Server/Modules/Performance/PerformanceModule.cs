@@ -22,6 +22,7 @@ public static class PerformanceModule
         var services = builder.Services;
         services.AddOptions<PerformanceOptions>().Bind(builder.Configuration.GetSection(PerformanceOptions.Section))
             .Validate(o => o.JobCheckMinutes is >= 1 and <= 1440, "Vanguard:Performance:JobCheckMinutes must be 1 … 1440.")
+            .Validate(o => o.JobDayOfMonth is >= 1 and <= 28, "Vanguard:Performance:JobDayOfMonth must be 1 … 28.")
             .ValidateOnStart();
         services.Configure<AuthorizationOptions>(PerformancePolicies.Add);
         services.AddScoped<CatalogueHandler>();
@@ -95,4 +96,7 @@ public sealed class PerformanceOptions
 
     /// <summary>How often the job looks whether last month still needs scoring.</summary>
     public int JobCheckMinutes { get; set; } = 60;
+
+    /// <summary>The day of the month (China date) from which the job scores last month: its records need time to close.</summary>
+    public int JobDayOfMonth { get; set; } = 15;
 }

@@ -6,7 +6,8 @@ public interface IComplaintStatistics
     /// <summary>
     /// Per responsible agency in the caller's jurisdiction: the complaints received in [<paramref name="from"/>, <paramref name="to"/>)
     /// and those whose first contact or presence on site was not recorded by its due time (done late, or not done and overdue by now).
-    /// The timers are the complaint's current ones (a reassignment restarts them for the new agency). At most <paramref name="maxIds"/>
+    /// The timers are the complaint's current ones (a reassignment restarts them for the new agency), and a complaint with a breach
+    /// warning already written counts as missed whatever happened after (a reassignment does not wipe it). At most <paramref name="maxIds"/>
     /// ids per agency (lowest first); the counts are complete.
     /// </summary>
     Task<IReadOnlyList<AgencyTwoMusts>> TwoMustsAsync(DateTimeOffset from, DateTimeOffset to, int maxIds, CancellationToken ct);

@@ -22,7 +22,7 @@ public sealed record OfficerRef(string OfficerNo, string Name, string? Certifica
 internal static class MeEndpoint
 {
     public static void MapMe(this RouteGroupBuilder api) =>
-        api.MapGet("/me", HandleAsync).RequireAuthorization(Policies.Staff).WithTags("Organisation");
+        api.MapGet("/me", HandleAsync).RequireAuthorization(Policies.Person).WithTags("Organisation");
 
     private static async Task<Results<Ok<MeResponse>, NotFound>> HandleAsync(
         ClaimsPrincipal user, ICurrentActor actor, IAgencyDirectory directory, VanguardDbContext db, CancellationToken ct)

@@ -105,10 +105,13 @@ internal sealed class ObjectionHandler(
         }
 
         var list = await query.OrderByDescending(o => o.RaisedAt).Take(500).ToListAsync(ct);
+        // A third-party evaluator sees what was objected to and how it was decided, not who or with which evidence items.
+        var evaluatorOnly = Sample.RecordPseudonyms.AppliesTo(actor);
         var views = new List<ObjectionView>();
         foreach (var o in list)
         {
-            views.Add(await ViewAsync(o, ct));
+            var view = await ViewAsync(o, ct);
+            views.Add(evaluatorOnly ? view with { Attachments = [], RaisedBy = "—", DecidedBy = view.DecidedBy is null ? null : "—" } : view);
         }
 
         return views;

@@ -65,9 +65,19 @@ internal sealed class RecordPseudonyms(IConfiguration configuration, IDataProtec
             for (var attempt = 0; ; attempt++)
             {
                 var text = File.ReadAllText(path);
-                if (text.Length > 0 || attempt >= 20)
+                if (text.Length > 0)
                 {
                     return Convert.FromBase64String(protector.Unprotect(text));
+                }
+
+                if (attempt >= 20)
+                {
+                    // Still empty after a second: its writer died between creating and writing it. Replace it whole (rename).
+                    var key = RandomNumberGenerator.GetBytes(32);
+                    var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+                    File.WriteAllText(temporary, protector.Protect(Convert.ToBase64String(key)));
+                    File.Move(temporary, path, overwrite: true);
+                    return key;
                 }
 
                 Thread.Sleep(50); // the other node is still writing it

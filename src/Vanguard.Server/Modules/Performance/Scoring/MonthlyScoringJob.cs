@@ -8,8 +8,9 @@ using Vanguard.Server.Modules.Performance.Data;
 namespace Vanguard.Server.Modules.Performance.Scoring;
 
 /// <summary>
-/// Scores the month just ended once it is over (China time): every <c>JobCheckMinutes</c> it looks whether last month has any run,
-/// and computes version 1 if not. It never publishes: the province reviews and publishes. Two nodes racing are settled by the
+/// Scores the month just ended once its records have had time to close (China time): from day <c>JobDayOfMonth</c> (default 15)
+/// every <c>JobCheckMinutes</c> it looks whether last month has any run, and computes version 1 if not. Scored on the 1st, the month's
+/// last reviews (5 working days) and complaints (24 h on site) would still be running and could not yet fail. It never publishes: the province reviews and publishes. Two nodes racing are settled by the
 /// unique (month, number) index: the loser's insert fails and it finds the run next time.
 /// </summary>
 internal sealed class MonthlyScoringJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<PerformanceOptions> options, ILogger<MonthlyScoringJob> logger)
@@ -18,6 +19,11 @@ internal sealed class MonthlyScoringJob(IServiceScopeFactory scopes, TimeProvide
     /// <summary>Computes last month if it has no run yet; true when it did. Public so tests need not wait.</summary>
     public async Task<bool> RunDueAsync(CancellationToken ct)
     {
+        if (!IsDue(clock.GetUtcNow(), options.Value.JobDayOfMonth))
+        {
+            return false;
+        }
+
         var month = ScoringMonth.Of(clock.GetUtcNow()).Previous();
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<PrincipalAccessor>().SetSystem();
@@ -40,6 +46,9 @@ internal sealed class MonthlyScoringJob(IServiceScopeFactory scopes, TimeProvide
         }
         return true;
     }
+
+    /// <summary>Whether last month may be scored now: from <paramref name="dayOfMonth"/> of this month on (China date).</summary>
+    public static bool IsDue(DateTimeOffset now, int dayOfMonth) => now.ToOffset(TimeSpan.FromHours(8)).Day >= dayOfMonth;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

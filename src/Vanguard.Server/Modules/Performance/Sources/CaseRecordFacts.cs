@@ -47,7 +47,7 @@ internal static class CaseRecordFacts
             }
         }
 
-        Add("案号", c.CaseNumber);
+        // No case number and no review document number: both are published with the party's name (双公示) and would undo the pseudonym.
         Add("办案机构", agencyName);
         Add("办案程序", c.Procedure switch
         {
@@ -68,7 +68,7 @@ internal static class CaseRecordFacts
         Add("处理结果", Outcome(c));
         foreach (var r in c.Reviews)
         {
-            Add(ReviewOutcomes.KindZh(r.Kind), $"{Day(r.DecidedOn)} {ReviewOutcomes.ResultZh(r.Kind, r.Result)}（{r.Organ}，{r.DocumentNumber}）");
+            Add(ReviewOutcomes.KindZh(r.Kind), $"{Day(r.DecidedOn)} {ReviewOutcomes.ResultZh(r.Kind, r.Result)}（{r.Organ}）");
         }
 
         return lines;
