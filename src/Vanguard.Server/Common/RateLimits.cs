@@ -7,7 +7,7 @@ using Vanguard.Server.Modules.Organisation.Contracts;
 
 namespace Vanguard.Server.Common;
 
-/// <summary>Rate limits on the doors that attract abuse: password checks and device ingest.</summary>
+/// <summary>Rate limits on the doors that attract abuse: password checks and the public forms (per address), device ingest (per key).</summary>
 public static class RateLimits
 {
     public const string Login = "login";

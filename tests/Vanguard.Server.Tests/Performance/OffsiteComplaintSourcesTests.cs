@@ -1,4 +1,3 @@
-using Vanguard.Domain.Complaints;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -8,6 +7,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
+using Vanguard.Domain.Complaints;
 using Vanguard.Domain.Performance;
 using Vanguard.Server.Data;
 using Vanguard.Server.Modules.Complaints.Data;

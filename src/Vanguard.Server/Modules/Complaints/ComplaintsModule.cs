@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using Vanguard.Domain.Complaints;
 using Vanguard.Domain.Organisation;
+using Vanguard.Server.Common;
 using Vanguard.Server.Modules.Complaints.Demo;
 using Vanguard.Server.Modules.Complaints.Features;
 using Vanguard.Server.Modules.Complaints.Jobs;
@@ -43,7 +44,9 @@ public static class ComplaintsModule
     public static RouteGroupBuilder MapComplaints(this RouteGroupBuilder api)
     {
         api.MapGroup("/complaints").WithTags("Complaints").MapComplaintEndpoints();
-        api.MapGroup("/public/complaints").WithTags("Public").AllowAnonymous().MapPublicComplaintEndpoints();
+        // The per-address limiter of the other public doors acts before a body is read (a filing may be 24 MB); the module's own
+        // throttle then counts filings and look-ups per address over 10 minutes.
+        api.MapGroup("/public/complaints").WithTags("Public").AllowAnonymous().RequireRateLimiting(RateLimits.Login).MapPublicComplaintEndpoints();
         return api;
     }
 }

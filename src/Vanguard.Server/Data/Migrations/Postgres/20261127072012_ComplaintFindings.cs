@@ -11,6 +11,13 @@ namespace Vanguard.Server.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // Written by hand: the monthly evaluation reads a month of decisions by State_DecidedOn, a column of the case's
+            // complex property, which EF cannot index from the model (CasesModel).
+            migrationBuilder.CreateIndex(
+                name: "IX_cases_cases_State_DecidedOn",
+                table: "cases_cases",
+                column: "State_DecidedOn");
+
             migrationBuilder.AddColumn<string>(
                 name: "Finding",
                 table: "complaints_steps",
@@ -75,6 +82,10 @@ namespace Vanguard.Server.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_cases_cases_State_DecidedOn",
+                table: "cases_cases");
+
             migrationBuilder.DropTable(
                 name: "complaints_attachments");
 

@@ -13,7 +13,7 @@ internal static class CasesModel
             e.HasIndex(c => c.CaseNumber).IsUnique();
             e.HasIndex(c => new { c.AgencyId, c.CreatedAt });
             // The evaluation reads a month of decisions by State_DecidedOn; EF cannot index a complex property, so that index
-            // (IX_cases_cases_State_DecidedOn) belongs in the migration as raw CreateIndex.
+            // (IX_cases_cases_State_DecidedOn) is written by hand in the migration ComplaintFindings (both providers).
             e.Property(c => c.CaseNumber).HasMaxLength(64);
             e.Property(c => c.Title).HasMaxLength(200);
             e.Property(c => c.OffenceCode).HasMaxLength(64);
