@@ -206,6 +206,34 @@ public sealed class OffsiteComplaintSourcesTests(SourcesFactory factory) : IClas
     }
 
     [Fact]
+    public async Task TwoMusts_ABreachWarnedBeforeAReassignment_StaysMissed()
+    {
+        var xuchang = Agency("411000");
+        var received = new DateTimeOffset(2025, 11, 6, 9, 0, 0, China);
+        // Reassigned after missing the first call: the new timers were met, but the warning written before stays.
+        var reassigned = await ComplaintAsync(xuchang, received, contactedAfter: TimeSpan.FromHours(1), onsiteAfter: TimeSpan.FromHours(20));
+        await ComplaintAsync(xuchang, received.AddMinutes(1), contactedAfter: TimeSpan.FromHours(1), onsiteAfter: TimeSpan.FromHours(20));
+        await WithDbAsync(async db =>
+        {
+            db.Add(new ComplaintWarning
+            {
+                Id = Guid.CreateVersion7(), ComplaintId = reassigned, AgencyId = Agency("411002"), Must = "contact",
+                DueAt = received.AddHours(-1).ToUniversalTime(), BreachedAt = received.ToUniversalTime(),
+            });
+            await db.SaveChangesAsync(Ct);
+            return 0;
+        });
+        var admin = await factory.SignedInAsync("admin");
+
+        var number = await ComputeAsync(admin, "2025-11");
+
+        var two = await IndicatorAsync(admin, "2025-11", number, "411000", "complaint_two_musts");
+        two["total"]!.GetValue<int>().ShouldBe(2);
+        two["failures"]!.GetValue<int>().ShouldBe(1);
+        Refs(two).ShouldBe([$"complaint:{reassigned}"]);
+    }
+
+    [Fact]
     public async Task Upheld_CountsFoundTrueComplaintsAboutOfficers_AgainstTheOfficersAgency_InTheMonthOfTheFinding()
     {
         var nanyang = Agency("411300");
