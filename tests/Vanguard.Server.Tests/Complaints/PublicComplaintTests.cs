@@ -75,6 +75,34 @@ public sealed class PublicComplaintTests(ComplaintsFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task Reassigned_ThePhotosGoAlong_AndTheNewAgencyOpensThem()
+    {
+        var ticketNo = (await FiledAsync(UniquePhone(), [Photo([.. JpegBytes, 7, 7, 7], "r.jpg")]))["ticketNo"]!.GetValue<string>();
+        var url = $"/api/v1/complaints/{await IdOfAsync(ticketNo)}";
+        var province = await factory.SignedInAsync("admin");
+
+        (await province.PostAsJsonAsync(url + "/assign", new { agencyCode = "411000", note = "事发地在许昌" }, ApiClient.Ct))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var xuchang = await factory.SignedInAsync("xuchang.command");
+        var view = await xuchang.GetFromJsonAsync<JsonNode>(url, ApiClient.Ct);
+        var attachment = view!["attachments"]!.AsArray().Single()!;
+        var file = await xuchang.GetAsync(attachment["url"]!.GetValue<string>(), ApiClient.Ct);
+        file.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await file.Content.ReadAsByteArrayAsync(ApiClient.Ct)).ShouldBe([.. JpegBytes, 7, 7, 7]);
+        var attachmentId = attachment["id"]!.GetValue<Guid>();
+        var actions = await factory.WithDbAsync(db => (
+            from a in db.Set<Modules.Complaints.Data.ComplaintAttachment>()
+            join e in db.Set<Modules.Evidence.Data.CustodyEntry>() on a.EvidenceId equals e.EvidenceId
+            where a.Id == attachmentId
+            orderby e.Id
+            select e.Action).ToListAsync(ApiClient.Ct));
+        actions.ShouldBe(["upload", "transfer", "view"]);
+        (await (await factory.SignedInAsync("zhengzhou.command")).GetAsync(attachment["url"]!.GetValue<string>(), ApiClient.Ct))
+            .StatusCode.ShouldBe(HttpStatusCode.NotFound, "the first agency no longer holds the complaint");
+    }
+
+    [Fact]
     public async Task Photo_NotJpegOrPng_ByItsBytes_IsRefused_WhateverItsName()
     {
         var gif = "GIF89a"u8.ToArray().Concat(new byte[20]).ToArray();

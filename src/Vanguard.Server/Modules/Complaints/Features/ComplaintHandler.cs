@@ -277,7 +277,26 @@ internal sealed class ComplaintHandler(
     }
 
     /// <summary>改派: another agency takes the complaint before anyone phoned; the two musts start again from now.</summary>
-    public Task<Result<ComplaintView>> AssignAsync(Guid id, AssignRequest r, CancellationToken ct) => ActAsync(id, r.Version, (c, now) =>
+    public async Task<Result<ComplaintView>> AssignAsync(Guid id, AssignRequest r, CancellationToken ct)
+    {
+        // The complainant's photos go with the complaint (staged here, saved with the reassignment or not at all), so that the new
+        // agency can open them: an evidence item is seen only in its own agency's jurisdiction.
+        if (r.AgencyCode is { } code && ResolveAgency(code.Trim()) is { } target
+            && await db.Set<Complaint>().AsNoTracking().AnyAsync(c => c.Id == id && c.ContactedAt == null && c.AgencyId != target.Id, ct))
+        {
+            foreach (var attachment in await db.Set<ComplaintAttachment>().Where(a => a.ComplaintId == id).ToListAsync(ct))
+            {
+                if (await archive.TransferAsync(attachment.EvidenceId, target.Id, $"投诉改派至{target.Name}", ct) is { } held)
+                {
+                    (attachment.EvidenceId, attachment.AgencyId) = (held, target.Id);
+                }
+            }
+        }
+
+        return await ActAsync(id, r.Version, (c, now) => Reassign(c, r, now), ct);
+    }
+
+    private Result<object> Reassign(Complaint c, AssignRequest r, DateTimeOffset now)
     {
         if (c.ContactedAt is not null)
         {
@@ -303,7 +322,7 @@ internal sealed class ComplaintHandler(
         (c.ContactBreachedAt, c.OnsiteBreachedAt) = (null, null);
         AddStep(c, ComplaintSteps.Assigned, now, now, note: Clean(r.Note) is { } note ? $"{agency.Name}：{note}" : agency.Name);
         return Done(new { from, to = agency.Code, r.Note, c.ContactDueAt, c.OnsiteDueAt });
-    }, ct);
+    }
 
     /// <summary>核查人 of a complaint about an officer: never from that officer's own team (回避); changeable until the result.</summary>
     public async Task<Result<ComplaintView>> ReviewerAsync(Guid id, ReviewerRequest r, CancellationToken ct)

@@ -30,6 +30,14 @@ public interface IEvidenceArchive
     /// <summary>Opens an item's file in the caller's jurisdiction and records the view in its custody (saved here); null when absent.</summary>
     Task<ArchivedContent?> OpenAsync(Guid evidenceId, CancellationToken ct);
 
+    /// <summary>
+    /// Hands an item over to another agency with the record it belongs to (a complaint reassigned to another agency takes the
+    /// complainant's photos along): staged in the caller's unit of work with a <c>transfer</c> line in its custody; the caller's
+    /// jurisdiction must cover both agencies. When the new agency already holds the same content, that item is the answer and
+    /// this one stays. Returns the id of the item the new agency now holds, or null when the item is not found.
+    /// </summary>
+    Task<Guid?> TransferAsync(Guid evidenceId, Guid toAgencyId, string reason, CancellationToken ct);
+
     /// <summary>The live items linked to a case (body-camera clips and photos), in the caller's jurisdiction, oldest first.</summary>
     Task<IReadOnlyList<CaseEvidenceFile>> OfCaseAsync(Guid caseId, CancellationToken ct);
 }

@@ -120,7 +120,7 @@ public sealed class CustodyEntry : IAgencyOwned
 
     public DateTimeOffset At { get; set; }
 
-    /// <summary>upload, view, download, link, export, report, retention, legal_hold, delete, integrity.</summary>
+    /// <summary>upload, view, download, link, export, report, retention, legal_hold, delete, integrity, transfer.</summary>
     public required string Action { get; set; }
 
     public required string ActorKind { get; set; }

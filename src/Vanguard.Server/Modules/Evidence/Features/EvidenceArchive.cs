@@ -146,6 +146,27 @@ internal sealed class EvidenceArchive(
         return new ArchivedContent(stream, item.ContentType, item.Sha256, item.Length, item.FileName);
     }
 
+    public async Task<Guid?> TransferAsync(Guid evidenceId, Guid toAgencyId, string reason, CancellationToken ct)
+    {
+        var item = await db.Set<EvidenceItem>().SingleOrDefaultAsync(e => e.Id == evidenceId && e.DeletedAt == null, ct);
+        if (item is null || item.AgencyId == toAgencyId)
+        {
+            return item?.Id;
+        }
+
+        // One live item per content per agency: the new agency may hold the same file already.
+        var held = await db.Set<EvidenceItem>().AsNoTracking()
+            .Where(e => e.AgencyId == toAgencyId && e.Sha256 == item.Sha256 && e.DeletedAt == null).Select(e => (Guid?)e.Id).SingleOrDefaultAsync(ct);
+        if (held is { } existing)
+        {
+            return existing;
+        }
+
+        custody.Record(item, "transfer", Details("移交", "handed over", reason));
+        item.AgencyId = toAgencyId;
+        return item.Id;
+    }
+
     public async Task<IReadOnlyList<CaseEvidenceFile>> OfCaseAsync(Guid caseId, CancellationToken ct) =>
         await (from link in db.Set<EvidenceCaseLink>().AsNoTracking()
                join e in db.Set<EvidenceItem>().AsNoTracking() on link.EvidenceId equals e.Id
