@@ -70,7 +70,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IPage> NewPageAsync(string locale = "zh-CN")
     {
         var context = await Browser.NewContextAsync(new() { Locale = locale, BaseURL = BaseUrl, ViewportSize = new() { Width = 1400, Height = 900 } });
-        context.SetDefaultTimeout(15_000);
+        // 30 s for actions and navigation: CI runs these beside the PostgreSQL tests on 2 cores, where a sign-in's redirect once took
+        // longer than 15 s. A page that never answers still fails, only later.
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 
