@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Vanguard.Server.Data;
+using Vanguard.Server.Modules.Complaints.Demo;
 using Vanguard.Server.Modules.Organisation;
 using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Organisation.Demo;
@@ -35,6 +36,7 @@ internal static class StartupTasks
         {
             await scope.ServiceProvider.SeedDemoRegistryAsync(ct);
             await scope.ServiceProvider.SeedDemoSurveillanceAsync(ct);
+            await scope.ServiceProvider.SeedDemoComplaintsAsync(ct);
         }
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Vanguard.Demo");

@@ -37,7 +37,6 @@ public static class ComplaintsModule
         services.AddSingleton<BreachJob>();
         services.AddHostedService(sp => sp.GetRequiredService<BreachJob>());
         services.AddScoped<ComplaintsDemoSeeder>();
-        services.AddHostedService<ComplaintsDemoStartup>();
         return builder;
     }
 

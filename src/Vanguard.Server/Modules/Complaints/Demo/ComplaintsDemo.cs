@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using Vanguard.Domain.Complaints;
 using Vanguard.Server.Common;
 using Vanguard.Server.Data;
-using Vanguard.Server.Hosting;
 using Vanguard.Server.Modules.Audit.Contracts;
 using Vanguard.Server.Modules.Complaints.Data;
 using Vanguard.Server.Modules.Complaints.Features;
@@ -189,24 +188,14 @@ internal sealed class ComplaintsDemoSeeder(
     }
 }
 
-/// <summary>
-/// Seeds the demo complaints when the host starts — after the start-up tasks have seeded the demo province, which they do
-/// before the host starts — unless the demo is switched off (<c>Vanguard:Demo=false</c>) or
-/// <c>Vanguard:Complaints:DemoComplaints=false</c> (tests that count complaints or warnings).
-/// </summary>
-internal sealed class ComplaintsDemoStartup(IServiceProvider services, IConfiguration configuration, IOptions<ComplaintsOptions> options) : IHostedService
+internal static class ComplaintsDemo
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        if (!options.Value.DemoComplaints || DemoSettings.From(configuration).Enabled == false)
-        {
-            return;
-        }
-
-        await using var scope = services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<PrincipalAccessor>().SetSystem();
-        await scope.ServiceProvider.GetRequiredService<ComplaintsDemoSeeder>().SeedAsync(cancellationToken);
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>
+    /// Called by the start-up tasks after the demo province is seeded, unless <c>Vanguard:Complaints:DemoComplaints=false</c>
+    /// (tests that count complaints or warnings).
+    /// </summary>
+    public static Task SeedDemoComplaintsAsync(this IServiceProvider scope, CancellationToken ct) =>
+        scope.GetRequiredService<IOptions<ComplaintsOptions>>().Value.DemoComplaints
+            ? scope.GetRequiredService<ComplaintsDemoSeeder>().SeedAsync(ct)
+            : Task.CompletedTask;
 }

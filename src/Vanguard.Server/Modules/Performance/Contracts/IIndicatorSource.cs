@@ -23,6 +23,13 @@ public interface IIndicatorSource
     Task<IReadOnlyList<RecordFacts>> DescribeAsync(IReadOnlyList<string> recordRefs, CancellationToken ct);
 }
 
+internal static class IndicatorSources
+{
+    /// <summary>The source of each key: as with any DI registration, the last one wins (a deployment or a test can replace a source).</summary>
+    public static Dictionary<string, IIndicatorSource> ByKey(IEnumerable<IIndicatorSource> sources) =>
+        sources.GroupBy(s => s.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+}
+
 /// <summary>One record as an evaluator sees it: its reference, what it is (中文), when, and anonymised facts as label → value (中文).</summary>
 public sealed record RecordFacts(string RecordRef, string Kind, DateTimeOffset? At, IReadOnlyList<KeyValuePair<string, string>> Facts);
 

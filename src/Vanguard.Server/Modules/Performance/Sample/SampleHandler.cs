@@ -68,8 +68,7 @@ internal sealed class SampleHandler(
         var run = await db.Set<ScoringRun>().AsNoTracking().SingleAsync(r => r.Month == monthText && r.Number == number, ct);
         var catalogue = await scoring.CatalogueOfAsync(run.CatalogueNumber, ct);
         var sourceKeys = catalogue.Indicators.ToDictionary(i => i.Code, i => i.SourceKey, StringComparer.Ordinal);
-        // As in scoring: the last source registered for a key wins.
-        var bySource = sources.GroupBy(s => s.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        var bySource = IndicatorSources.ByKey(sources);
         var pseudonymise = IsEvaluatorOnly();
 
         var indicators = new List<SampleIndicator>();

@@ -59,8 +59,7 @@ internal sealed class ScoringHandler(
         var scored = tree.All.Where(a => ScoredLevels.Contains(a.Level))
             .Select(a => new ScoredAgency(a.Id, tree.Subtree(a.Id))).ToList();
 
-        // As with any DI registration, the last one for a key wins (a deployment or a test can replace a source).
-        var bySource = sources.GroupBy(s => s.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        var bySource = IndicatorSources.ByKey(sources);
         var readings = new Dictionary<string, IReadOnlyDictionary<Guid, SourceReading>>(StringComparer.Ordinal);
         foreach (var key in catalogue.Indicators.Select(i => i.SourceKey).Distinct(StringComparer.Ordinal))
         {
