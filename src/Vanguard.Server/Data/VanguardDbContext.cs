@@ -16,6 +16,10 @@ using Vanguard.Server.Modules.Payments.Data;
 using Vanguard.Server.Modules.Performance.Data;
 using Vanguard.Server.Modules.Surveillance.Data;
 using Vanguard.Server.Modules.Complaints.Data;
+using Vanguard.Server.Modules.Credit.Data;
+using Vanguard.Server.Modules.Disclosure.Data;
+using Vanguard.Server.Modules.Supervision.Data;
+using Vanguard.Server.Modules.Warnings.Data;
 
 namespace Vanguard.Server.Data;
 
@@ -73,6 +77,10 @@ public abstract class VanguardDbContext : IdentityDbContext<StaffUser, IdentityR
         SurveillanceModel.Configure(builder);     // 布控: watch-lists, hotspots, suspect rules and suspects, alerts, webhook outbox
         ComplaintsModel.Configure(builder);       // 投诉举报: complaints, their steps, two-musts warnings
         PerformanceModel.Configure(builder);      // 绩效评价: catalogue versions, scoring runs and scores, objections
+        DisclosureModel.Configure(builder);       // 执法公开: published decisions, withdrawals
+        CreditModel.Configure(builder);           // 信用监管: credit events, blacklist entries, repairs
+        WarningsModel.Configure(builder);         // 问题预警: rule settings, warnings, responses
+        SupervisionModel.Configure(builder);      // 执法监督: "八六四" inspections and findings
 
         // Jurisdiction (管辖范围): the one place where "a user sees only their agency subtree" is enforced —
         // for the agencies themselves and for every entity of any module that implements IAgencyOwned.

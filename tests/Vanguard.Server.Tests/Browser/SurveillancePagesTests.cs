@@ -77,6 +77,33 @@ public sealed class SurveillancePagesTests(BrowserFixture browser) : IClassFixtu
         return body["apiKey"]!.GetValue<string>();
     }
 
+    /// <summary>
+    /// Chooses a day in an AntDesign date picker. A click on a cell while the dropdown is still sliding in can be lost
+    /// (seen once in CI), so the pick is tried again, up to three times, until the input shows the day.
+    /// </summary>
+    private static async Task PickDateAsync(IPage page, string input, DateTime day)
+    {
+        var expected = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var cell = page.Locator($".ant-picker-dropdown td.ant-picker-cell-in-view[title='{day.Year}年{day.Month}月{day.Day}日'] >> visible=true");
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await cell.CountAsync() == 0)
+            {
+                await page.Locator(input).ClickAsync();
+            }
+            await page.WaitForTimeoutAsync(300);
+            await cell.First.ClickAsync();
+            try
+            {
+                await Expect(page.Locator(input)).ToHaveValueAsync(expected, new() { Timeout = 3_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
     [Fact]
     public async Task Command_ShowsAnAlertLiveWithoutReload_AndDrawsTheMapAndCharts()
     {
@@ -145,8 +172,7 @@ public sealed class SurveillancePagesTests(BrowserFixture browser) : IClassFixtu
         var offered = DateTime.UtcNow.AddHours(8).Date.AddDays(90);
         var chosen = new DateTime(offered.Year, offered.Month, 1, 0, 0, 0, DateTimeKind.Unspecified);
         var until = chosen.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        await page.Locator("#entry-valid-until input").ClickAsync();
-        await page.Locator($".ant-picker-dropdown td.ant-picker-cell-in-view[title='{chosen.Year}年{chosen.Month}月1日']").ClickAsync();
+        await PickDateAsync(page, "#entry-valid-until input", chosen);
         await Expect(page.Locator("#entry-valid-until input")).ToHaveValueAsync(until);
         await page.GetByRole(AriaRole.Button, new() { Name = "提交审批" }).ClickAsync();
 

@@ -24,6 +24,7 @@ public static class CasesModule
         builder.Services.AddScoped<Contracts.ICaseDirectory, CaseDirectory>();
         builder.Services.AddScoped<Contracts.ICasePortal, CasePortal>();
         builder.Services.AddScoped<Contracts.ICaseStatistics, CaseStatistics>(); // for the performance evaluation's case indicators
+        builder.Services.AddScoped<Contracts.ICaseDecisions, CaseDecisions>();   // disclosure, credit and early warning act on decisions
         builder.Services.AddSingleton<Contracts.IDocumentFonts, DocumentFonts>();
         builder.Services.Configure<AuthorizationOptions>(CasesPolicies.Add);
         return builder;
