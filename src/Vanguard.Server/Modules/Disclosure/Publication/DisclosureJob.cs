@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Options;
+using Vanguard.Server.Common;
+using Vanguard.Server.Modules.Organisation.Contracts;
+
+namespace Vanguard.Server.Modules.Disclosure.Publication;
+
+/// <summary>
+/// Publishes decisions (双公示) every <c>RunMinutes</c> as the platform: the recent window each time, the whole publication period on
+/// the first run of each China day (decisions entered late, reviews recorded long after the decision). Publication is automatic: no
+/// officer has to remember it, so the 7 working days are kept unless the decision itself is entered late.
+/// </summary>
+internal sealed class DisclosureJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<DisclosureOptions> options, ILogger<DisclosureJob> logger)
+    : BackgroundService
+{
+    private DateOnly? _lastFullSweep;
+
+    /// <summary>One run now; public so tests and tools need not wait for the timer.</summary>
+    public async Task<PublicationRun> RunOnceAsync(CancellationToken ct)
+    {
+        var today = LegalClock.Today(clock);
+        var full = _lastFullSweep != today;
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<PrincipalAccessor>().SetSystem();
+        var run = await scope.ServiceProvider.GetRequiredService<DisclosurePublisher>().RunAsync(full, ct);
+        if (full)
+        {
+            _lastFullSweep = today;
+        }
+
+        if ((run.Published > 0 || run.Withdrawn > 0) && logger.IsEnabled(LogLevel.Information))
+        {
+            logger.LogInformation("Disclosure: {Published} decisions published, {Withdrawn} withdrawn", run.Published, run.Withdrawn);
+        }
+
+        return run;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.JobEnabled)
+        {
+            return;
+        }
+
+        var period = TimeSpan.FromMinutes(options.Value.RunMinutes);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // A failed run (the database busy at start-up, say) is retried next period; it must not stop the host.
+                logger.LogError(ex, "Disclosure publication failed; retrying next period");
+            }
+
+            try
+            {
+                await Task.Delay(period, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}
