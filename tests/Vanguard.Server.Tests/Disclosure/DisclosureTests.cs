@@ -1,0 +1,230 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Vanguard.Domain.Performance;
+using Vanguard.Server.Modules.Organisation.Contracts;
+using Vanguard.Server.Modules.Performance.Contracts;
+using Vanguard.Server.Tests.Cases;
+
+namespace Vanguard.Server.Tests.Disclosure;
+
+/// <summary>
+/// 双公示 through the API and the job: publication by the 7th working day (over 中秋/国庆 2026 and a weekend), masking of every
+/// personal field in the public JSON and HTML, withdrawal on a corrected review and by hand, the indicator source, permissions.
+/// Each test has a month of its own (2026-04 … 2026-09) and parties of its own.
+/// </summary>
+public sealed class DisclosureTests(DisclosureFactory factory) : IClassFixture<DisclosureFactory>
+{
+    private const string County = "410122";
+
+    private static CancellationToken Ct => ApiClient.Ct;
+
+    [Fact]
+    public async Task Job_PublishesByTheSeventhWorkingDay_CountedOverHolidaysAndAWeekend_AndLateAfterIt()
+    {
+        factory.Today("2026-09-24");
+        var client = await factory.SignedInAsync("zhengzhou.case");
+        var onTime = await DisclosureKit.DecidedAsync(client, County, new("褚按时", "410122198808080012", "豫A9J101"), "2026-09-24");
+        var minor = await DisclosureKit.DecidedAsync(client, County, new("卫轻微", "410122199002140025", "豫A9J102"), "2026-09-24", outcome: "no-penalty-minor");
+
+        // 9-24 is a Thursday: 中秋 9-25..27 and 国庆 10-01..07 are out, Saturday 10-10 is a 调休 working day, Sunday 10-11 is not.
+        factory.Today("2026-10-12");
+        (await factory.PublishAsync()).Published.ShouldBeGreaterThanOrEqualTo(1);
+        client = await factory.SignedInAsync("zhengzhou.case");
+        var late = await DisclosureKit.DecidedAsync(client, County, new("蒋迟录", "410122197506010030", "豫A9J103"), "2026-09-24");
+        factory.Today("2026-10-13");
+        await factory.PublishAsync();
+        (await factory.PublishAsync()).Published.ShouldBe(0, "a second run publishes nothing twice");
+
+        var legal = await factory.SignedInAsync("zhengzhou.legal");
+        var queue = await DisclosureKit.QueueAsync(legal, "2026-09");
+        var row = DisclosureKit.Row(queue, onTime.Id);
+        row["dueOn"]!.GetValue<string>().ShouldBe("2026-10-12");
+        row["status"]!.GetValue<string>().ShouldBe("published");
+        DisclosureKit.Row(queue, late.Id)["status"]!.GetValue<string>().ShouldBe("published_late");
+        DisclosureKit.Row(queue, minor.Id)["status"]!.GetValue<string>().ShouldBe("exempt", "不予处罚 is not published");
+        queue["required"]!.GetValue<int>().ShouldBe(2);
+        queue["late"]!.GetValue<int>().ShouldBe(1);
+
+        var anonymous = factory.CreateClient();
+        var list = await (await anonymous.GetAsync("/api/v1/disclosure/decisions?month=2026-09&pageSize=200", Ct)).JsonAsync();
+        var numbers = list["items"]!.AsArray().Select(i => i!["documentNumber"]!.GetValue<string>()).ToList();
+        numbers.ShouldContain(onTime.CaseNumber);
+        numbers.ShouldContain(late.CaseNumber);
+        numbers.ShouldNotContain(minor.CaseNumber);
+    }
+
+    [Fact]
+    public async Task PublicJsonAndHtml_ShowOnlyTheMaskedParty()
+    {
+        factory.Today("2026-07-15");
+        var party = new TestParty("司马德昭", "410122198203100041", "豫A8M321", "13711112222", "河南省郑州市中牟县官渡镇学府路 18 号");
+        var facts = $"当事人{party.Name}（身份证号 {party.IdNumber}，电话 {party.Phone}，住{party.Address}）驾驶{party.Plate}货车，车货总高度 4.3 米；"
+            + $"另查，{party.Name}的联系人电话 13622223333。";
+        var client = await factory.SignedInAsync("zhengzhou.case");
+        var decided = await DisclosureKit.DecidedAsync(client, County, party, "2026-07-15", facts: facts);
+        await factory.PublishAsync();
+
+        var anonymous = factory.CreateClient();
+        var listResponse = await anonymous.GetAsync($"/api/v1/disclosure/decisions?q={Uri.EscapeDataString(decided.CaseNumber)}", Ct);
+        listResponse.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var listText = await listResponse.Content.ReadAsStringAsync(Ct);
+        var list = await listResponse.JsonAsync();
+        var item = list["items"]!.AsArray().ShouldHaveSingleItem()!;
+        item["partyName"]!.GetValue<string>().ShouldBe("司***");
+        var id = item["id"]!.GetValue<string>();
+        var detailText = await (await anonymous.GetAsync($"/api/v1/disclosure/decisions/{id}", Ct)).Content.ReadAsStringAsync(Ct);
+        var detail = System.Text.Json.Nodes.JsonNode.Parse(detailText)!;
+        detail["partyIdNumber"]!.GetValue<string>().ShouldBe("410122********0041");
+        detail["vehiclePlate"]!.GetValue<string>().ShouldBe("豫A·***21");
+        detail["partyAddress"]!.GetValue<string>().ShouldBe("河南省郑州市中牟县");
+        detail["facts"]!.GetValue<string>().ShouldContain("当事人司***（身份证号 410122********0041，电话 137****2222");
+        detail["penalty"]!.GetValue<string>().ShouldBe("罚款 1,000 元");
+
+        var listHtml = await (await anonymous.GetAsync($"/disclosure?q={Uri.EscapeDataString(decided.CaseNumber)}", Ct)).Content.ReadAsStringAsync(Ct);
+        listHtml.ShouldContain(decided.CaseNumber);
+        var detailHtml = await (await anonymous.GetAsync($"/disclosure/{id}", Ct)).Content.ReadAsStringAsync(Ct);
+        detailHtml.ShouldContain("豫A·***21");
+        foreach (var text in new[] { listText, detailText, listHtml, detailHtml })
+        {
+            foreach (var secret in new[] { party.Name, party.IdNumber, party.Phone, "学府路", party.Plate, "豫A·8M321", "13622223333", "德昭" })
+            {
+                text.ShouldNotContain(secret);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Withdrawal_OnACorrectedReview_IsAutomatic_AndByHandNeedsTheRoleAndANote()
+    {
+        factory.Today("2026-06-10");
+        var client = await factory.SignedInAsync("zhengzhou.case");
+        var revoked = await DisclosureKit.DecidedAsync(client, County, new("韩复议", "41012219930720005X", "豫A9J104"), "2026-06-08");
+        var byHand = await DisclosureKit.DecidedAsync(client, County, new("杨手撤", "41012219850505006X", "豫A9J105"), "2026-06-08");
+        await factory.PublishAsync();
+        var anonymous = factory.CreateClient();
+        var revokedEntry = await EntryIdAsync(anonymous, revoked.CaseNumber);
+        var byHandEntry = await EntryIdAsync(anonymous, byHand.CaseNumber);
+
+        factory.Today("2026-08-20");
+        var legal = await factory.SignedInAsync("zhengzhou.legal");
+        await CaseApi.ActAsync(legal, revoked.Id, "record-review-outcome",
+            new { on = "2026-08-18", kind = "review", outcome = "revoked", organ = "郑州市人民政府", documentNumber = "郑政复决〔2026〕88号" });
+        (await factory.PublishAsync()).Withdrawn.ShouldBeGreaterThanOrEqualTo(1);
+        await (await anonymous.GetAsync($"/api/v1/disclosure/decisions/{revokedEntry}", Ct)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "disclosure.not_found");
+        var row = DisclosureKit.Row(await DisclosureKit.QueueAsync(legal, "2026-06"), revoked.Id);
+        row["status"]!.GetValue<string>().ShouldBe("withdrawn");
+        row["withdrawalNote"]!.GetValue<string>().ShouldStartWith("经行政复议撤销原行政处罚决定（郑州市人民政府，郑政复决〔2026〕88号");
+        row["withdrawnBy"]!.GetValue<string>().ShouldBe("system");
+
+        var field = await factory.SignedInAsync("zhengzhou.field");
+        (await field.PostAsJsonAsync($"/api/v1/disclosure/entries/{byHandEntry}/withdraw", new { note = "涉及商业秘密" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await field.GetAsync("/api/v1/disclosure/queue", Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await anonymous.GetAsync("/api/v1/disclosure/queue", Ct)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var problem = await (await legal.PostAsJsonAsync($"/api/v1/disclosure/entries/{byHandEntry}/withdraw", new { note = " " }, Ct))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
+        problem["errors"]!.AsArray().Single()!["field"]!.GetValue<string>().ShouldBe("note");
+        (await anonymous.GetAsync($"/api/v1/disclosure/decisions/{byHandEntry}", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK, "a refused withdrawal changes nothing");
+
+        var withdrawn = await (await legal.PostAsJsonAsync($"/api/v1/disclosure/entries/{byHandEntry}/withdraw",
+            new { note = "涉及商业秘密（政府信息公开条例第十五条）" }, Ct)).JsonAsync();
+        withdrawn["status"]!.GetValue<string>().ShouldBe("withdrawn", withdrawn.ToJsonString());
+        withdrawn["withdrawalNote"]!.GetValue<string>().ShouldBe("涉及商业秘密（政府信息公开条例第十五条）");
+        await (await anonymous.GetAsync($"/api/v1/disclosure/decisions/{byHandEntry}", Ct)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "disclosure.not_found");
+        var list = await (await anonymous.GetAsync("/api/v1/disclosure/decisions?month=2026-06&pageSize=200", Ct)).JsonAsync();
+        list["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()).ShouldNotContain(byHandEntry);
+        await (await legal.PostAsJsonAsync($"/api/v1/disclosure/entries/{byHandEntry}/withdraw", new { note = "再次撤回" }, Ct))
+            .ShouldBeProblemAsync(HttpStatusCode.Conflict, "disclosure.already_withdrawn");
+        var nanyang = await factory.SignedInAsync("nanyang.legal");
+        await (await nanyang.PostAsJsonAsync($"/api/v1/disclosure/entries/{revokedEntry}/withdraw", new { note = "外市" }, Ct))
+            .ShouldBeProblemAsync(HttpStatusCode.NotFound, "disclosure.entry_not_found");
+    }
+
+    [Fact]
+    public async Task IndicatorSource_CountsLateAndMissingPublications_NotTheOnesNotYetDue()
+    {
+        factory.Today("2026-04-03");
+        var client = await factory.SignedInAsync("zhengzhou.case");
+        var onTime = await DisclosureKit.DecidedAsync(client, County, new("朱按期", "410122197304040143", "豫A9J106"), "2026-04-01");
+        await factory.PublishAsync();
+        factory.Today("2026-04-20");
+        client = await factory.SignedInAsync("zhengzhou.case");
+        var missing = await DisclosureKit.DecidedAsync(client, County, new("秦漏公", "410122197001010115", "豫A9J107"), "2026-04-20");
+        factory.Today("2026-04-30");
+        client = await factory.SignedInAsync("zhengzhou.case");
+        var notDue = await DisclosureKit.DecidedAsync(client, County, new("许未到", "410122197102020128", "豫A9J108"), "2026-04-30");
+        await DisclosureKit.DecidedAsync(client, County, new("何免罚", "410122197203030130", "豫A9J109"), "2026-04-30", outcome: "no-penalty-minor");
+
+        // 4-20 (Monday) is due 4-29; 4-30 (Thursday) is due 5-13 (劳动节 5-01..05 out, Saturday 5-09 in). Today 5-06.
+        factory.Today("2026-05-06");
+        var reading = await ReadAsync("2026-04");
+        reading.Measurement.ShouldBe(new Measurement(1, 3), "the decision not to punish is not counted; the one due 5-13 is not late yet");
+        reading.RecordRefs.ShouldBe([$"case:{missing.Id}"]);
+
+        var facts = await DescribeAsync([$"case:{missing.Id}", $"case:{onTime.Id}", "case:nope", $"case:{Guid.NewGuid()}"]);
+        facts.Select(f => f.RecordRef).ShouldBe([$"case:{missing.Id}", $"case:{onTime.Id}"]);
+        var text = string.Join("|", facts[0].Facts.Select(f => f.Key + "=" + f.Value));
+        text.ShouldContain("公示期限=2026-04-29");
+        text.ShouldContain("是否按期=逾期未公示");
+        string.Join("|", facts[1].Facts.Select(f => f.Key + "=" + f.Value)).ShouldContain("是否按期=按期");
+        foreach (var secret in new[] { "秦漏公", "410122197001010115", "豫A9J107", missing.CaseNumber })
+        {
+            text.ShouldNotContain(secret);
+        }
+
+        _ = notDue;
+    }
+
+    [Fact]
+    public async Task DetectionSites_ArePublic_WithTheirVerificationStatus()
+    {
+        factory.Today("2026-05-20");
+        var admin = await factory.SignedInAsync("admin");
+        foreach (var device in new object[]
+        {
+            new { kind = "wim-station", code = "WIM-DSC-1", name = "G107 中牟公示检测点", agencyCode = County, location = "G107 K712+300", accuracyClass = 5,
+                certificate = new { number = "JD-DSC-1", validFrom = "2026-01-01", validUntil = "2026-12-31" } },
+            new { kind = "wim-station", code = "WIM-DSC-2", name = "S223 过期检测点", agencyCode = County, location = "S223 K15", accuracyClass = 5,
+                certificate = new { number = "JD-DSC-2", validFrom = "2025-01-01", validUntil = "2025-12-31" } },
+            new { kind = "anpr-camera", code = "CAM-DSC-3", name = "郑州东站卡口", agencyCode = "410100", location = "郑州东站东广场", accuracyClass = (int?)null,
+                certificate = (object?)null },
+        })
+        {
+            (await admin.PostAsJsonAsync("/api/v1/devices", device, Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        }
+
+        var sites = await (await factory.CreateClient().GetAsync("/api/v1/disclosure/sites", Ct)).JsonAsync();
+        string Status(string code) => sites.AsArray().Single(s => s!["code"]!.GetValue<string>() == code)!["verification"]!.GetValue<string>();
+        Status("WIM-DSC-1").ShouldBe("valid");
+        Status("WIM-DSC-2").ShouldBe("expired");
+        Status("CAM-DSC-3").ShouldBe("not_required");
+        var html = await (await factory.CreateClient().GetAsync("/disclosure/sites", Ct)).Content.ReadAsStringAsync(Ct);
+        html.ShouldContain("G107 中牟公示检测点");
+        html.ShouldContain("检定过期");
+    }
+
+    private static async Task<string> EntryIdAsync(HttpClient anonymous, string caseNumber)
+    {
+        var list = await (await anonymous.GetAsync($"/api/v1/disclosure/decisions?q={Uri.EscapeDataString(caseNumber)}", Ct)).JsonAsync();
+        return list["items"]!.AsArray().ShouldHaveSingleItem()!["id"]!.GetValue<string>();
+    }
+
+    private async Task<SourceReading> ReadAsync(string month)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<PrincipalAccessor>().SetSystem();
+        var tree = scope.ServiceProvider.GetRequiredService<IAgencyDirectory>().Current;
+        var county = tree.FindByCode(County)!;
+        var source = scope.ServiceProvider.GetServices<IIndicatorSource>().Last(s => s.Key == SourceKeys.DecisionsDisclosedWithin7WorkingDays);
+        var readings = await source.ComputeAsync([new ScoredAgency(county.Id, tree.Subtree(county.Id))], ScoringMonth.Parse(month)!, Ct);
+        return readings[county.Id];
+    }
+
+    private async Task<IReadOnlyList<RecordFacts>> DescribeAsync(IReadOnlyList<string> refs)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<PrincipalAccessor>().SetSystem();
+        return await scope.ServiceProvider.GetServices<IIndicatorSource>().Last(s => s.Key == SourceKeys.DecisionsDisclosedWithin7WorkingDays)
+            .DescribeAsync(refs, Ct);
+    }
+}
