@@ -24,6 +24,7 @@ public static class DisclosureModule
         services.AddScoped<DisclosurePublisher>();
         services.AddScoped<DisclosureHandler>();
         services.AddScoped<IIndicatorSource, DisclosedWithin7WorkingDaysSource>(); // 绩效评价: 处罚决定 7 个工作日内公示率
+        services.AddScoped<Demo.DisclosureDemoSeeder>();
         services.AddSingleton<DisclosureJob>();
         services.AddHostedService(sp => sp.GetRequiredService<DisclosureJob>());
         return builder;

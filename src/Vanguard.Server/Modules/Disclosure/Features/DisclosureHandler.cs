@@ -74,7 +74,7 @@ internal sealed class DisclosureHandler(
                 e.OffenceName, e.Facts, e.ViolationBasis, e.PenaltyBasis, e.Penalty, e.FineFen, e.Warning, e.Procedure, e.DecidedOn, e.PublishedOn, e.ExpiresOn);
     }
 
-    /// <summary>The agencies that have in-force publications, for the public filter.</summary>
+    /// <summary>The agencies down to the county (大队) level, for the public filter (a filter takes the agency's whole subtree).</summary>
     public IReadOnlyList<AgencyInfo> PublicAgencies() =>
         agencies.Current.All.Where(a => a.Level <= 3).OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
 
