@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Vanguard.Server.Data;
+using Vanguard.Server.Modules.Disclosure.Data;
+using Vanguard.Server.Modules.Disclosure.Publication;
 using Vanguard.Domain.Performance;
 using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Performance.Contracts;
@@ -11,7 +15,7 @@ namespace Vanguard.Server.Tests.Disclosure;
 /// <summary>
 /// 双公示 through the API and the job: publication by the 7th working day (over 中秋/国庆 2026 and a weekend), masking of every
 /// personal field in the public JSON and HTML, withdrawal on a corrected review and by hand, the indicator source, permissions.
-/// Each test has a month of its own (2026-04 … 2026-09) and parties of its own.
+/// Each test has a month of its own (2026-03 … 2026-09) and parties of its own.
 /// </summary>
 public sealed class DisclosureTests(DisclosureFactory factory) : IClassFixture<DisclosureFactory>
 {
@@ -201,6 +205,30 @@ public sealed class DisclosureTests(DisclosureFactory factory) : IClassFixture<D
         var html = await (await factory.CreateClient().GetAsync("/disclosure/sites", Ct)).Content.ReadAsStringAsync(Ct);
         html.ShouldContain("G107 中牟公示检测点");
         html.ShouldContain("检定过期");
+    }
+
+    [Fact]
+    public async Task TwoNodesPublishingAtOnce_WriteOneEntryPerDecision()
+    {
+        factory.Today("2026-03-10");
+        var client = await factory.SignedInAsync("zhengzhou.case");
+        var first = await DisclosureKit.DecidedAsync(client, County, new("吕并发", "410122196006060168", "豫A9J110"), "2026-03-09");
+        var second = await DisclosureKit.DecidedAsync(client, County, new("施并发", "410122196107070170", "豫A9J111"), "2026-03-09");
+
+        var runs = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<PrincipalAccessor>().SetSystem();
+            return await scope.ServiceProvider.GetRequiredService<DisclosurePublisher>().RunAsync(fullSweep: true, Ct);
+        }));
+        runs.Sum(r => r.Published).ShouldBe(2, "each decision is published by one of the two");
+
+        await using var check = factory.Services.CreateAsyncScope();
+        check.ServiceProvider.GetRequiredService<PrincipalAccessor>().SetSystem();
+        var entries = await check.ServiceProvider.GetRequiredService<VanguardDbContext>().Set<DisclosureEntry>()
+            .Where(e => e.CaseId == first.Id || e.CaseId == second.Id).ToListAsync(Ct);
+        entries.Count.ShouldBe(2);
+        entries.Select(e => e.PartyName).ShouldBe(["吕**", "施**"], ignoreOrder: true);
     }
 
     private static async Task<string> EntryIdAsync(HttpClient anonymous, string caseNumber)
