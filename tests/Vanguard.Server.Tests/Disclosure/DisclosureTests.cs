@@ -15,7 +15,7 @@ namespace Vanguard.Server.Tests.Disclosure;
 /// <summary>
 /// 双公示 through the API and the job: publication by the 7th working day (over 中秋/国庆 2026 and a weekend), masking of every
 /// personal field in the public JSON and HTML, withdrawal on a corrected review and by hand, the indicator source, permissions.
-/// Each test has a month of its own (2026-03 … 2026-09) and parties of its own.
+/// Each test has a month of its own (2026-02 … 2026-09) and parties of its own.
 /// </summary>
 public sealed class DisclosureTests(DisclosureFactory factory) : IClassFixture<DisclosureFactory>
 {
@@ -205,6 +205,28 @@ public sealed class DisclosureTests(DisclosureFactory factory) : IClassFixture<D
         var html = await (await factory.CreateClient().GetAsync("/disclosure/sites", Ct)).Content.ReadAsStringAsync(Ct);
         html.ShouldContain("G107 中牟公示检测点");
         html.ShouldContain("检定过期");
+    }
+
+    [Fact]
+    public async Task AnEntryPastItsPublicationPeriod_LeavesThePublicList()
+    {
+        factory.Today("2026-02-10");
+        var client = await factory.SignedInAsync("zhengzhou.case");
+        var decided = await DisclosureKit.DecidedAsync(client, County, new("曹到期", "410122197405050156", "豫A9J112"), "2026-02-10");
+        await factory.PublishAsync();
+        var anonymous = factory.CreateClient();
+        var id = await EntryIdAsync(anonymous, decided.CaseNumber);
+        var detail = await (await anonymous.GetAsync($"/api/v1/disclosure/decisions/{id}", Ct)).JsonAsync();
+        detail["expiresOn"]!.GetValue<string>().ShouldBe("2028-02-10", "a natural person: 24 months from publication");
+
+        factory.Today("2028-02-10");
+        (await anonymous.GetAsync($"/api/v1/disclosure/decisions/{id}", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK, "the last day is still shown");
+        factory.Today("2028-02-11");
+        await (await anonymous.GetAsync($"/api/v1/disclosure/decisions/{id}", Ct)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "disclosure.not_found");
+        var list = await (await anonymous.GetAsync($"/api/v1/disclosure/decisions?q={Uri.EscapeDataString(decided.CaseNumber)}", Ct)).JsonAsync();
+        list["total"]!.GetValue<int>().ShouldBe(0);
+        var legal = await factory.SignedInAsync("zhengzhou.legal");
+        DisclosureKit.Row(await DisclosureKit.QueueAsync(legal, "2026-02"), decided.Id)["status"]!.GetValue<string>().ShouldBe("expired");
     }
 
     [Fact]
