@@ -15,7 +15,7 @@ namespace Vanguard.Server.Tests.Disclosure;
 /// <summary>
 /// 双公示 through the API and the job: publication by the 7th working day (over 中秋/国庆 2026 and a weekend), masking of every
 /// personal field in the public JSON and HTML, withdrawal on a corrected review and by hand, the indicator source, permissions.
-/// Each test has a month of its own (2026-02 … 2026-09) and parties of its own.
+/// Each test has a month of its own (2026-01 … 2026-09) and parties of its own.
 /// </summary>
 public sealed class DisclosureTests(DisclosureFactory factory) : IClassFixture<DisclosureFactory>
 {
@@ -227,6 +227,38 @@ public sealed class DisclosureTests(DisclosureFactory factory) : IClassFixture<D
         list["total"]!.GetValue<int>().ShouldBe(0);
         var legal = await factory.SignedInAsync("zhengzhou.legal");
         DisclosureKit.Row(await DisclosureKit.QueueAsync(legal, "2026-02"), decided.Id)["status"]!.GetValue<string>().ShouldBe("expired");
+    }
+
+    [Fact]
+    public async Task Withholding_BeforePublication_KeepsTheDecisionOffTheListAndOutOfTheRate()
+    {
+        factory.Today("2026-01-05");
+        var client = await factory.SignedInAsync("zhengzhou.case");
+        var secret = await DisclosureKit.DecidedAsync(client, County, new("孔保密", "410122196208080183", "豫A9J113"), "2026-01-05");
+        var minor = await DisclosureKit.DecidedAsync(client, County, new("严轻微", "410122196309090196", "豫A9J114"), "2026-01-05", outcome: "no-penalty-minor");
+
+        var field = await factory.SignedInAsync("zhengzhou.field");
+        (await field.PostAsJsonAsync($"/api/v1/disclosure/queue/{secret.Id}/withhold", new { note = "涉及商业秘密" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var legal = await factory.SignedInAsync("zhengzhou.legal");
+        await (await legal.PostAsJsonAsync($"/api/v1/disclosure/queue/{secret.Id}/withhold", new { note = "" }, Ct))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
+        await (await legal.PostAsJsonAsync($"/api/v1/disclosure/queue/{minor.Id}/withhold", new { note = "涉及商业秘密" }, Ct))
+            .ShouldBeProblemAsync(HttpStatusCode.Conflict, "disclosure.not_publishable");
+        var withheld = await (await legal.PostAsJsonAsync($"/api/v1/disclosure/queue/{secret.Id}/withhold",
+            new { note = "涉及第三方商业秘密（政府信息公开条例第十五条）" }, Ct)).JsonAsync();
+        withheld["status"]!.GetValue<string>().ShouldBe("withheld", withheld.ToJsonString());
+        await (await legal.PostAsJsonAsync($"/api/v1/disclosure/queue/{secret.Id}/withhold", new { note = "再次" }, Ct))
+            .ShouldBeProblemAsync(HttpStatusCode.Conflict, "disclosure.already_published");
+
+        await factory.PublishAsync();
+        var list = await (await factory.CreateClient().GetAsync($"/api/v1/disclosure/decisions?q={Uri.EscapeDataString(secret.CaseNumber)}", Ct)).JsonAsync();
+        list["total"]!.GetValue<int>().ShouldBe(0);
+        var queue = await DisclosureKit.QueueAsync(legal, "2026-01");
+        DisclosureKit.Row(queue, secret.Id)["status"]!.GetValue<string>().ShouldBe("withheld");
+        queue["required"]!.GetValue<int>().ShouldBe(0);
+
+        factory.Today("2026-02-02");
+        (await ReadAsync("2026-01")).Measurement.ShouldBe(new Measurement(0, 0), "a decision lawfully withheld is not counted");
     }
 
     [Fact]

@@ -16,7 +16,8 @@ namespace Vanguard.Server.Modules.Disclosure;
 /// <summary>
 /// 处罚决定 7 个工作日内公示率 (国办发〔2018〕118号): the penalty decisions made in the month (China dates) must be published (total);
 /// failures: published after their due day, or still unpublished past it. A decision not yet due and not yet published is not late.
-/// Decisions not to punish are not published and not counted. Records: <c>case:{id}</c>.
+/// Decisions not to punish are not published and not counted, nor a decision lawfully withheld (不予公开, 政府信息公开条例 arts. 14–15).
+/// Records: <c>case:{id}</c>.
 /// </summary>
 internal sealed class DisclosedWithin7WorkingDaysSource(
     VanguardDbContext db, ICaseDecisions decisions, ILegalCalendar legalCalendar, IAgencyDirectory agencies, TimeProvider clock) : IIndicatorSource
@@ -28,8 +29,9 @@ internal sealed class DisclosedWithin7WorkingDaysSource(
     public async Task<IReadOnlyDictionary<Guid, SourceReading>> ComputeAsync(IReadOnlyList<ScoredAgency> scored, ScoringMonth month, CancellationToken ct)
     {
         var first = new DateOnly(month.Year, month.Month, 1);
-        var decided = (await decisions.DecidedAsync(first, first.AddMonths(1), ct)).Where(DisclosurePublisher.MustPublish).ToList();
-        var timeliness = await TimelinessAsync(decided, ct);
+        var penalties = (await decisions.DecidedAsync(first, first.AddMonths(1), ct)).Where(DisclosurePublisher.MustPublish).ToList();
+        var timeliness = await TimelinessAsync(penalties, ct);
+        var decided = penalties.Where(d => !timeliness[d.CaseId].Withheld).ToList();
         return scored.ToDictionary(a => a.AgencyId, a =>
         {
             var mine = decided.Where(d => a.Subtree.Contains(d.AgencyId)).ToList();
@@ -59,8 +61,8 @@ internal sealed class DisclosedWithin7WorkingDaysSource(
                 new("处罚内容", DisclosurePublisher.PenaltyText(d.FineFen, d.Warning)),
                 new("决定日期", Day(d.DecidedOn)),
                 new("公示期限", Day(t.DueOn)),
-                new("公示日期", t.PublishedOn is { } p ? Day(p) : "未公示"),
-                new("是否按期", t.PublishedOn is { } on
+                new("公示日期", t.Withheld ? "不予公开" : t.PublishedOn is { } p ? Day(p) : "未公示"),
+                new("是否按期", t.Withheld ? "依法不予公开，不计入" : t.PublishedOn is { } on
                     ? (on <= t.DueOn ? "按期" : $"逾期 {on.DayNumber - t.DueOn.DayNumber} 日")
                     : (t.Late ? "逾期未公示" : "尚在公示期限内")),
             ];
@@ -68,16 +70,21 @@ internal sealed class DisclosedWithin7WorkingDaysSource(
         }).ToList();
     }
 
-    private async Task<Dictionary<Guid, (DateOnly DueOn, DateOnly? PublishedOn, bool Late)>> TimelinessAsync(IReadOnlyList<CaseDecision> list, CancellationToken ct)
+    private async Task<Dictionary<Guid, (DateOnly DueOn, DateOnly? PublishedOn, bool Late, bool Withheld)>> TimelinessAsync(IReadOnlyList<CaseDecision> list, CancellationToken ct)
     {
         var ids = list.Select(d => d.CaseId).ToList();
         var published = new Dictionary<Guid, DateOnly>();
+        var withheld = new HashSet<Guid>();
         foreach (var chunk in ids.Chunk(1_000))
         {
             foreach (var e in await db.Set<DisclosureEntry>().IgnoreQueryFilters().AsNoTracking().Where(e => chunk.Contains(e.CaseId))
-                         .Select(e => new { e.CaseId, e.PublishedOn }).ToListAsync(ct))
+                         .Select(e => new { e.CaseId, e.PublishedOn, e.WithdrawalKind }).ToListAsync(ct))
             {
                 published[e.CaseId] = e.PublishedOn;
+                if (e.WithdrawalKind == DisclosurePublisher.WithheldKind)
+                {
+                    withheld.Add(e.CaseId);
+                }
             }
         }
 
@@ -88,7 +95,7 @@ internal sealed class DisclosedWithin7WorkingDaysSource(
             var due = DisclosureDeadline.DueOn(d.DecidedOn, calendar);
             DateOnly? on = published.TryGetValue(d.CaseId, out var p) ? p : null;
             var late = on is { } o ? !DisclosureDeadline.OnTime(o, due) : today > due;
-            return (due, on, late);
+            return (due, on, late && !withheld.Contains(d.CaseId), withheld.Contains(d.CaseId));
         });
     }
 

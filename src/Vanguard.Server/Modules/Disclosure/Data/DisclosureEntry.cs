@@ -82,7 +82,8 @@ public sealed class DisclosureEntry : IAgencyOwned
     /// <summary>The user who withdrew it, or <c>system</c> for a correction found on review.</summary>
     public string? WithdrawnBy { get; set; }
 
-    /// <summary><c>review</c> (a correction on 行政复议 / 行政诉讼, automatic) or <c>manual</c>.</summary>
+    /// <summary><c>review</c> (a correction on 行政复议 / 行政诉讼, automatic), <c>manual</c>, or <c>withheld</c> (不予公开 before it was
+    /// ever shown: <see cref="PublishedAt"/> is then the time of that decision).</summary>
     public string? WithdrawalKind { get; set; }
 
     public string? WithdrawalNote { get; set; }

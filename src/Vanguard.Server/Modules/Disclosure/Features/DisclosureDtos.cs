@@ -42,7 +42,10 @@ public static class DisclosureStatus
     /// <summary>不予公示: not a penalty (不予处罚, 移送司法机关).</summary>
     public const string Exempt = "exempt";
 
-    public static IReadOnlyList<string> All { get; } = [Pending, Overdue, Published, PublishedLate, Withdrawn, Expired, Exempt];
+    /// <summary>不予公开: withheld before publication, with the reason (政府信息公开条例 arts. 14–15).</summary>
+    public const string Withheld = "withheld";
+
+    public static IReadOnlyList<string> All { get; } = [Pending, Overdue, Published, PublishedLate, Withdrawn, Withheld, Expired, Exempt];
 
     public static string Zh(string status) => status switch
     {
@@ -53,6 +56,7 @@ public static class DisclosureStatus
         Withdrawn => "已撤回",
         Expired => "已到期",
         Exempt => "不予公示",
+        Withheld => "不予公开",
         _ => status,
     };
 
@@ -65,6 +69,7 @@ public static class DisclosureStatus
         Withdrawn => "Withdrawn",
         Expired => "Expired",
         Exempt => "Not published",
+        Withheld => "Withheld",
         _ => status,
     };
 }

@@ -32,6 +32,10 @@ internal static class DisclosureEndpoints
                 (await h.WithdrawAsync(id, r, http.RequestAborted)).ToHttp(http))
             .WithName("WithdrawDisclosure")
             .WithSummary("撤回 a publication {note, version?}: it leaves the public list at once; audited.");
+        group.MapPost("/queue/{caseId:guid}/withhold", async (Guid caseId, WithdrawRequest r, DisclosureHandler h, HttpContext http) =>
+                (await h.WithholdAsync(caseId, r, http.RequestAborted)).ToHttp(http))
+            .WithName("WithholdDisclosure")
+            .WithSummary("不予公开 a penalty decision not yet published {note} (政府信息公开条例 arts. 14–15): the job never publishes it; audited.");
         return group;
     }
 }

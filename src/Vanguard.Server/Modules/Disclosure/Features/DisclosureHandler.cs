@@ -22,6 +22,7 @@ internal sealed class DisclosureHandler(
     IDeviceDirectory devices,
     ICurrentActor actor,
     IAuditLog audit,
+    DisclosurePublisher publisher,
     TimeProvider clock)
 {
     /// <summary>In-force publications: not withdrawn and not past their 公示期. Read across jurisdictions: they are public.</summary>
@@ -126,7 +127,7 @@ internal sealed class DisclosureHandler(
 
         var rows = await MonthAsync(from, today, ct);
         var counts = DisclosureStatus.All.ToDictionary(s => s, s => rows.Count(r => r.Status == s));
-        var required = rows.Count(r => r.Status != DisclosureStatus.Exempt);
+        var required = rows.Count(r => r.Status is not (DisclosureStatus.Exempt or DisclosureStatus.Withheld));
         var late = rows.Count(r => IsLate(r, today));
         var filtered = rows.AsEnumerable();
         if (!string.IsNullOrWhiteSpace(status))
@@ -189,6 +190,49 @@ internal sealed class DisclosureHandler(
         return Row(entry, LegalClock.Today(clock));
     }
 
+    /// <summary>不予公开 of a decision not yet published, with the reason; the job then never publishes it.</summary>
+    public async Task<Result<ManagedDecision>> WithholdAsync(Guid caseId, WithdrawRequest request, CancellationToken ct)
+    {
+        var v = new Validator()
+            .Require("note", request.Note, "不予公开的理由", "The reason")
+            .MaxLength("note", request.Note, 500, "不予公开的理由", "The reason");
+        if (!v.IsValid)
+        {
+            return v.ToError();
+        }
+
+        if ((await decisions.OfCasesAsync([caseId], ct)).SingleOrDefault() is not { } decision)
+        {
+            return DisclosureErrors.DecisionNotFound;
+        }
+
+        if (!DisclosurePublisher.MustPublish(decision))
+        {
+            return DisclosureErrors.NotPublishable;
+        }
+
+        if (await db.Set<DisclosureEntry>().IgnoreQueryFilters().AnyAsync(e => e.CaseId == caseId, ct))
+        {
+            return DisclosureErrors.AlreadyPublished;
+        }
+
+        var today = LegalClock.Today(clock);
+        var entry = publisher.Compose(decision, await legalCalendar.CurrentAsync(ct), today);
+        DisclosurePublisher.Withdraw(entry, entry.PublishedAt, request.Note!.Trim(), actor.Name, DisclosurePublisher.WithheldKind);
+        db.Add(entry);
+        audit.Record("disclosure.withhold", "disclosure", entry.Id.ToString(), new { entry.CaseId, entry.WithdrawalNote }, entry.AgencyId);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            return DisclosureErrors.AlreadyPublished; // the job (or a colleague) got there first: the unique index on the case
+        }
+
+        return Row(entry, today);
+    }
+
     /// <summary>The month's decisions (caller's jurisdiction) joined with their publications.</summary>
     internal async Task<List<ManagedDecision>> MonthAsync(DateOnly first, DateOnly today, CancellationToken ct)
     {
@@ -233,14 +277,15 @@ internal sealed class DisclosureHandler(
     /// <summary>Late by the indicator's rule: published after the due day, or unpublished and past it.</summary>
     internal static bool IsLate(ManagedDecision r, DateOnly today) => r.Status switch
     {
-        DisclosureStatus.Exempt or DisclosureStatus.Pending => false,
+        DisclosureStatus.Exempt or DisclosureStatus.Pending or DisclosureStatus.Withheld => false,
         DisclosureStatus.Overdue => true,
         _ => r.PublishedAt is { } at && r.DueOn is { } due && !DisclosureDeadline.OnTime(DateOnly.FromDateTime(at.ToOffset(LegalClock.ChinaOffset).DateTime), due),
     };
 
     private static ManagedDecision Row(DisclosureEntry e, DateOnly today) => new(
         e.CaseId, e.Id, e.DocumentNumber, e.AgencyName, e.PartyName, e.OffenceName, e.Penalty, e.DecidedOn, e.DueOn, e.PublishedAt, e.ExpiresOn,
-        e.WithdrawnAt is not null ? DisclosureStatus.Withdrawn
+        e.WithdrawalKind == DisclosurePublisher.WithheldKind ? DisclosureStatus.Withheld
+        : e.WithdrawnAt is not null ? DisclosureStatus.Withdrawn
         : e.ExpiresOn < today ? DisclosureStatus.Expired
         : DisclosureDeadline.OnTime(e.PublishedOn, e.DueOn) ? DisclosureStatus.Published
         : DisclosureStatus.PublishedLate,

@@ -114,6 +114,12 @@ internal sealed class DisclosurePublisher(
     /// </summary>
     public static bool MustPublish(CaseDecision d) => d.Outcome == CaseOutcome.Penalty;
 
+    /// <summary>
+    /// 不予公开 before publication: the entry is written (so the job never publishes the decision) already withdrawn, kind
+    /// <c>withheld</c>, with the reason (政府信息公开条例 art. 14: 国家秘密, 危及安全稳定; art. 15: 商业秘密, 个人隐私).
+    /// </summary>
+    public const string WithheldKind = "withheld";
+
     internal static void Withdraw(DisclosureEntry entry, DateTimeOffset at, string note, string by, string kind)
     {
         entry.WithdrawnAt = at;
@@ -127,7 +133,7 @@ internal sealed class DisclosurePublisher(
     public static string ReviewNote(CaseReviewFact r) =>
         $"经{ReviewOutcomes.KindZh(r.Kind)}{ReviewOutcomes.ResultZh(r.Kind, r.Result)}（{r.Organ}，{r.DocumentNumber}，{r.DecidedOn:yyyy-MM-dd}），撤回公示。";
 
-    private DisclosureEntry Compose(CaseDecision d, Domain.Calendar.IHolidayCalendar calendar, DateOnly today)
+    internal DisclosureEntry Compose(CaseDecision d, Domain.Calendar.IHolidayCalendar calendar, DateOnly today)
     {
         var person = d.PartyKind == PartyKind.Person;
         var party = new DisclosureParty(person, d.PartyName, d.PartyIdNumber, d.PartyPhone, d.PartyAddress, d.VehiclePlate);
