@@ -130,7 +130,7 @@ internal sealed class InspectionHandler(
             var (holder, holderAgency) = level switch
             {
                 AccountabilityLevel.Officer => ($"{officer!.Name}（{officer.OfficerNo}）", (Guid?)team.Id),
-                AccountabilityLevel.StationHead => (await LeaderAsync(team, "站(队)长", ct), team.Id),
+                AccountabilityLevel.StationHead => (await LeaderAsync(team, HeadTitle(team.Name), ct), team.Id),
                 AccountabilityLevel.AgencyHead => (await LeaderAsync(enforcement, "负责人", ct), enforcement.Id),
                 _ => (AuthorityOf(enforcement), (Guid?)null),
             };
@@ -292,7 +292,17 @@ internal sealed class InspectionHandler(
         return current;
     }
 
-    /// <summary>"中牟县交通运输综合行政执法大队站(队)长（王建国）": named by the agency's administrators where it has any on the platform.</summary>
+    /// <summary>The 站(队)长 by the kind of unit: 站长 of a station, 中队长, 大队长, 支队长; 负责人 otherwise.</summary>
+    internal static string HeadTitle(string agencyName) => agencyName switch
+    {
+        _ when agencyName.EndsWith('站') => "站长",
+        _ when agencyName.EndsWith("中队", StringComparison.Ordinal) => "中队长",
+        _ when agencyName.EndsWith("大队", StringComparison.Ordinal) => "大队长",
+        _ when agencyName.EndsWith("支队", StringComparison.Ordinal) => "支队长",
+        _ => "负责人",
+    };
+
+    /// <summary>"中牟县交通运输综合行政执法大队大队长（王建国）": named by the agency's administrators where it has any on the platform.</summary>
     private async Task<string> LeaderAsync(AgencyInfo agency, string title, CancellationToken ct)
     {
         var leaders = await accounts.LeadersAsync(agency.Id, ct);
