@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Vanguard.Server.Modules.Performance.Contracts;
+using Vanguard.Server.Modules.Supervision.Demo;
 using Vanguard.Server.Modules.Supervision.Features;
 
 namespace Vanguard.Server.Modules.Supervision;
@@ -16,6 +17,7 @@ public static class SupervisionModule
         services.AddScoped<TimelineHandler>();
         services.AddScoped<InspectionHandler>();
         services.AddScoped<IIndicatorSource, NegativeIncidentsSource>(); // 负面舆情和违纪事件: breaches found by inspections
+        services.AddScoped<SupervisionDemoSeeder>();
         return builder;
     }
 

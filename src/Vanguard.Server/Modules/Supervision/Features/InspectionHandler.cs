@@ -23,7 +23,8 @@ internal sealed class InspectionHandler(
     public static IReadOnlyList<DisciplineItemView> Rules() => EightSixFourDiscipline.Items
         .Select(i => new DisciplineItemView(i.Code, i.Group, i.GroupNameZh, i.Number, i.TextZh, i.TextEn)).ToList();
 
-    public async Task<Result<InspectionView>> CreateAsync(CreateInspectionRequest r, CancellationToken ct)
+    /// <param name="inspector">Who inspected, when it is not the signed-in person (the demo's 督查组).</param>
+    public async Task<Result<InspectionView>> CreateAsync(CreateInspectionRequest r, CancellationToken ct, string? inspector = null)
     {
         var today = LegalClock.Today(clock);
         var items = r.Items ?? [];
@@ -106,7 +107,7 @@ internal sealed class InspectionHandler(
             Serious = r.Serious == true,
             Note = string.IsNullOrWhiteSpace(r.Note) ? null : r.Note.Trim(),
             InspectorId = actor.Id,
-            InspectorName = actor.Name,
+            InspectorName = inspector ?? actor.Name,
             CreatedAt = now,
         };
         var byCode = items.ToDictionary(i => i.Code!);
