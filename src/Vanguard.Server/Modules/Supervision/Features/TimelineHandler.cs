@@ -115,6 +115,12 @@ internal sealed class TimelineHandler(
         "terminal_task" => ("指挥任务", null),
         "inspection" => ("督查记录", "/supervision/inspections"),
         "officer" => ("执法人员", $"/supervision/officers/{id}"),
+        "registry_vehicle" => ("车辆", null),
+        "registry_person" => ("驾驶员 / 从业人员", null),
+        "registry_organisation" => ("企业", null),
+        "user" => ("账号", null),
+        "surveillance_alert" => ("布控预警", "/watchlist/alerts"),
+        "accountability" => ("问责记录", "/supervision/inspections"),
         _ => (type, null),
     };
 
