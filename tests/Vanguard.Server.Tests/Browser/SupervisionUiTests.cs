@@ -54,6 +54,12 @@ public sealed class SupervisionUiTests(BrowserFixture browser) : IClassFixture<B
         await page.Locator(".ant-drawer-close").ClickAsync();
         await page.GetByRole(AriaRole.Tab, new() { Name = "问责（四必究）" }).ClickAsync();
         await Expect(page.Locator("[data-testid=accountability-table]")).ToContainTextAsync(officerName);
+
+        // The officer's trace opens from the same data: the summary of the last 7 days.
+        await page.GotoAsync($"/supervision/officers/{officerId}");
+        await Expect(page.Locator(".vg-page[data-interactive=true]")).ToBeVisibleAsync();
+        await Expect(page.Locator("h1")).ToContainTextAsync(officerName);
+        await Expect(page.Locator("[data-testid=timeline-summary]")).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }
 }
