@@ -32,8 +32,9 @@ internal sealed class TimelineHandler(
     public async Task<Result<OfficerTimelineView>> TimelineAsync(
         Guid officerId, DateTimeOffset? from, DateTimeOffset? to, string? kind, PageRequest paging, CancellationToken ct)
     {
-        var end = to ?? clock.GetUtcNow();
-        var start = from ?? end - DefaultPeriod;
+        // UTC to the millisecond, as times are stored (PostgreSQL takes no other offset in a query).
+        var end = StoredTime.Of(to ?? clock.GetUtcNow());
+        var start = StoredTime.Of(from ?? end - DefaultPeriod);
         var check = new Validator()
             .Check(start < end, "from", "order", "开始时间须早于结束时间。", "The start must be before the end.")
             .Check(end - start <= MaxPeriod, "to", "too_long", "每次最多查询 31 天。", "At most 31 days per request.")
