@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Vanguard.Server.Modules.Supervision.Data;
 
 namespace Vanguard.Server.Tests.Supervision;
 
@@ -76,6 +77,35 @@ public sealed class InspectionTests(SupervisionFactory factory) : IClassFixture<
         holders[2].ShouldBe("新郑市交通运输局");
         Levels(four).ShouldBe(["officer", "station_head"]);
         Levels(nextYear).ShouldBe(["officer", "station_head"]);
+    }
+
+    [Fact]
+    public async Task TheAgencyHead_HeldAlreadyThisYear_IsNotHeldTwice()
+    {
+        // As if another inspection of 中原 had been counted as its 3rd person-time of 2022 at the same moment.
+        var officer = await factory.OfficerAsync("410102", 2);
+        var admin = await factory.SignedInAsync("zhengzhou.admin");
+        await SupervisionFactory.RecordAsync(admin, SupervisionFactory.Inspection(officer.Id, inspectedOn: "2022-03-01", items: [("b1", "breach")]));
+        await SupervisionFactory.RecordAsync(admin, SupervisionFactory.Inspection(officer.Id, inspectedOn: "2022-03-02", items: [("b1", "breach")]));
+        var agencyId = await factory.WithDbAsync(async db =>
+        {
+            var agency = await db.Agencies.SingleAsync(a => a.Code == "410102", ApiClient.Ct);
+            db.Add(new AccountabilityRecord
+            {
+                Id = Guid.CreateVersion7(), InspectionId = Guid.CreateVersion7(), AgencyId = agency.Id, Level = "agency_head", Holder = "中原区大队负责人",
+                HolderAgencyId = agency.Id, Year = 2022, Status = "pending", CreatedAt = DateTimeOffset.UtcNow, Version = 1,
+            });
+            await db.SaveChangesAsync(ApiClient.Ct);
+            return agency.Id;
+        });
+
+        var third = await SupervisionFactory.RecordAsync(admin, SupervisionFactory.Inspection(officer.Id, inspectedOn: "2022-03-03", items: [("b1", "breach")]));
+
+        Levels(third).ShouldBe(["officer", "station_head"]);
+        third["personTimesInYear"]!.GetValue<int>().ShouldBe(3);
+        var heads = await factory.WithDbAsync(db => db.Set<AccountabilityRecord>()
+            .CountAsync(a => a.Level == "agency_head" && a.HolderAgencyId == agencyId && a.Year == 2022, ApiClient.Ct));
+        heads.ShouldBe(1);
     }
 
     [Fact]

@@ -34,6 +34,9 @@ internal static class SupervisionModel
             e.ToTable("supervision_accountability");
             e.HasIndex(x => x.InspectionId);
             e.HasIndex(x => new { x.AgencyId, x.Status });
+            // 四必究 (3) holds an enforcement agency's head accountable once a year (docs/supervision.md): two inspections saved at
+            // once that both bring the count to 3 are settled here.
+            e.HasIndex(x => new { x.HolderAgencyId, x.Year }).IsUnique().HasFilter("\"Level\" = 'agency_head'");
             e.Property(x => x.Level).HasMaxLength(16);
             e.Property(x => x.Holder).HasMaxLength(200);
             e.Property(x => x.Status).HasMaxLength(16);

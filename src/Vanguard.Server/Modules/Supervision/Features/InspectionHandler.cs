@@ -152,7 +152,24 @@ internal sealed class InspectionHandler(
             items = rows.Where(i => i.Result != ItemResult.Unchecked).Select(i => new { i.Code, i.Result, i.Finding, i.ClipId, i.CaseId }),
             accountability = records.Select(a => new { a.Id, a.Level }),
         }, team.Id);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (records.Any(a => a.Level == AccountabilityLevel.AgencyHead))
+        {
+            // Another inspection was counted as the agency's 3rd person-time at the same moment and holds the head already.
+            var head = records.Single(a => a.Level == AccountabilityLevel.AgencyHead);
+            if (!await HeadHeldAsync(head.HolderAgencyId!.Value, year, ct))
+            {
+                throw;
+            }
+
+            db.Entry(head).State = EntityState.Detached;
+            records.Remove(head);
+            await db.SaveChangesAsync(ct);
+        }
+
         return await ViewAsync(inspection, rows, ct);
     }
 
@@ -280,6 +297,10 @@ internal sealed class InspectionHandler(
         return db.Set<Inspection>().IgnoreQueryFilters().AsNoTracking()
             .CountAsync(i => i.EnforcementAgencyId == enforcementAgencyId && i.InspectedOn >= first && i.InspectedOn <= last && i.Breaches > 0, ct);
     }
+
+    private Task<bool> HeadHeldAsync(Guid enforcementAgencyId, int year, CancellationToken ct) =>
+        db.Set<AccountabilityRecord>().IgnoreQueryFilters().AsNoTracking()
+            .AnyAsync(a => a.Level == AccountabilityLevel.AgencyHead && a.HolderAgencyId == enforcementAgencyId && a.Year == year, ct);
 
     /// <summary>A team or station (中队/超限检测站) belongs to the 大队 or 支队 above it; that is the enforcement agency with a head.</summary>
     private AgencyInfo EnforcementAgencyOf(AgencyInfo agency)
