@@ -17,6 +17,7 @@ public static class AuditModule
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditChainer>());
         builder.Services.AddScoped<IAuditLog, AuditLog>();
         builder.Services.AddScoped<IAuditChainCheck, AuditChainCheck>(); // for the performance evaluation's 审计链完整
+        builder.Services.AddScoped<IAuditTrail, AuditTrail>(); // supervision's officer trace (可溯)
         return builder;
     }
 

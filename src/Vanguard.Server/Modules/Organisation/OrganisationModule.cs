@@ -26,6 +26,7 @@ public static class OrganisationModule
         services.AddScoped<IJurisdiction, ActorJurisdiction>();
         services.AddScoped<IPublicPartyScope, PublicPartyScope>();
         services.AddScoped<IOfficerDirectory, OfficerDirectory>();
+        services.AddScoped<IOfficerAccounts, OfficerAccounts>(); // supervision: an officer's accounts in the audit chain, an agency's leaders
 
         services.AddAuthentication(Schemes.Smart)
             .AddPolicyScheme(Schemes.Smart, "Cookie, bearer token or device key", o => o.ForwardDefaultSelector = SelectScheme)

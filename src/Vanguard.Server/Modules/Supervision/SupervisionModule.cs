@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
+using Vanguard.Server.Modules.Performance.Contracts;
+using Vanguard.Server.Modules.Supervision.Demo;
+using Vanguard.Server.Modules.Supervision.Features;
 
 namespace Vanguard.Server.Modules.Supervision;
 
@@ -9,12 +12,18 @@ public static class SupervisionModule
 {
     public static WebApplicationBuilder AddSupervision(this WebApplicationBuilder builder)
     {
-        builder.Services.Configure<AuthorizationOptions>(SupervisionPolicies.Add);
+        var services = builder.Services;
+        services.Configure<AuthorizationOptions>(SupervisionPolicies.Add);
+        services.AddScoped<TimelineHandler>();
+        services.AddScoped<InspectionHandler>();
+        services.AddScoped<IIndicatorSource, NegativeIncidentsSource>(); // 负面舆情和违纪事件: breaches found by inspections
+        services.AddScoped<SupervisionDemoSeeder>();
         return builder;
     }
 
     public static RouteGroupBuilder MapSupervision(this RouteGroupBuilder api)
     {
+        api.MapGroup("/supervision").WithTags("Supervision").MapSupervisionEndpoints();
         return api;
     }
 }
