@@ -100,6 +100,7 @@ public sealed class CreditUiTests(CreditBrowserFixture browser) : IClassFixture<
         await page.FillAsync("#password", VanguardFactory.Password);
         await page.ClickAsync("[data-testid=login-submit]");
         await page.WaitForURLAsync(browser.BaseUrl + "/");
+
         await page.GotoAsync("/credit");
         await Expect(page.Locator(".vg-page[data-interactive=true]")).ToBeVisibleAsync();
 
@@ -111,6 +112,8 @@ public sealed class CreditUiTests(CreditBrowserFixture browser) : IClassFixture<
         await page.FillAsync("#entry-note", "已告知当事人，未提出异议，确认列入。");
         await page.ClickAsync("#entry-confirm");
         await Expect(page.Locator("[data-testid=credit-entry-status]")).ToHaveTextAsync("已列入");
+        await Expect(page.Locator("#entry-confirm")).ToHaveCountAsync(0);
+
         await Expect(row).ToContainTextAsync("已列入");
     }
 }
