@@ -260,4 +260,37 @@ public sealed class BlacklistTests(CreditFactory factory) : IClassFixture<Credit
         var audit = await CreditFactory.OkAsync(await admin.GetAsync("/api/v1/audit/verify", Ct));
         audit["ok"]!.GetValue<bool>().ShouldBeTrue();
     }
+
+    [Fact]
+    public async Task TerminalLookup_ShowsABlacklistedVehicleAndItsOverloadCount()
+    {
+        var admin = await factory.SignedInAsync("admin");
+        var client = await factory.SignedInAsync("zhengzhou.case");
+        var officers = await CaseApi.TwoOfficersAsync(client, CreditFactory.County);
+        var (plate, id) = CreditFactory.NewSubject();
+        (await admin.PostAsJsonAsync("/api/v1/registry/persons", new { name = "杨终端", idNumber = id }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var created = await admin.PostAsJsonAsync("/api/v1/registry/vehicles", new { plate, plateColor = "yellow", vehicleTypeCode = "H11", ownerIdNumber = id }, Ct);
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Ct));
+        var field = await factory.SignedInAsync("zhengzhou.field");
+        var lookup = $"/api/v1/terminal/lookup/vehicle?plate={Uri.EscapeDataString(plate)}&plateColor=yellow&purpose={Uri.EscapeDataString("G107 路面检查")}";
+
+        var clean = await CreditFactory.OkAsync(await field.GetAsync(lookup, Ct));
+        (clean["credit"]!["blacklisted"]!.GetValue<bool>(), clean["credit"]!["overloadViolations12Months"]!.GetValue<int>()).ShouldBe((false, 0));
+
+        foreach (var days in new[] { 70, 50, 30, 3 })
+        {
+            await CreditFactory.OverloadAsync(client, officers, factory.Today.AddDays(-days), plate, id, "杨终端");
+        }
+
+        await factory.RunJobAsync();
+        var proposed = await CreditFactory.OkAsync(await field.GetAsync(lookup, Ct));
+        (proposed["credit"]!["blacklisted"]!.GetValue<bool>(), proposed["credit"]!["proposed"]!.GetValue<bool>()).ShouldBe((false, true));
+        var entryId = (await CreditFactory.EntriesAsync(client, plate)).ShouldHaveSingleItem()["id"]!.GetValue<Guid>();
+        await CreditFactory.PostOkAsync(admin, $"/api/v1/credit/blacklist/{entryId}/confirm", new { note = "确认列入" });
+
+        var listed = await CreditFactory.OkAsync(await field.GetAsync(lookup, Ct));
+        listed["credit"]!["blacklisted"]!.GetValue<bool>().ShouldBeTrue();
+        listed["credit"]!["overloadViolations12Months"]!.GetValue<int>().ShouldBe(4);
+        listed["credit"]!["expiresOn"]!.GetValue<string>().ShouldBe(factory.Today.AddMonths(24).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    }
 }

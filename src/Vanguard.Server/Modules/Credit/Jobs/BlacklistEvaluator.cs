@@ -59,7 +59,7 @@ internal sealed class BlacklistEvaluator(VanguardDbContext db, IRegistry registr
     {
         var today = LegalClock.Today(clock);
         var due = await db.Set<BlacklistEntry>().Where(e => e.Status == BlacklistStatus.Listed && e.ExpiresOn != null && e.ExpiresOn <= today)
-            .Take(500).ToListAsync(ct);
+            .OrderBy(e => e.ExpiresOn).ThenBy(e => e.Id).Take(500).ToListAsync(ct);
         foreach (var entry in due)
         {
             Delist(entry, DelistKind.Expired, $"列入期满（{entry.ExpiresOn:yyyy-MM-dd}）自动移出。", "system", today);
