@@ -29,6 +29,7 @@ public static class CreditModule
         services.AddScoped<CreditHandler>();
         services.AddScoped<ICreditLookup>(sp => sp.GetRequiredService<CreditHandler>()); // the terminal's roadside look-up
         services.AddScoped<PublicCreditHandler>();
+        services.AddScoped<Demo.CreditDemoSeeder>(); // wired into Hosting/StartupTasks by the lead
         services.AddSingleton<CreditJob>();
         services.AddHostedService(sp => sp.GetRequiredService<CreditJob>());
         return builder;

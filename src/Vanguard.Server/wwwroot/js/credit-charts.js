@@ -21,8 +21,8 @@ export function init(libraryUrl) {
   return loading;
 }
 
-/** names, rates (percent) and the line (percent): bars red above the line, with the line drawn across. */
-export function renderRates(elementId, names, rates, line) {
+/** names, rates (percent), the line (percent) and which enterprises are over it (rated fleets only): those bars red, the line drawn across. */
+export function renderRates(elementId, names, rates, line, over) {
   const element = document.getElementById(elementId);
   if (!element || !window.echarts) return;
   if (!chart || chart.getDom() !== element || chart.isDisposed()) {
@@ -38,7 +38,7 @@ export function renderRates(elementId, names, rates, line) {
     yAxis: { type: 'value', name: '%', min: 0 },
     series: [{
       type: 'bar',
-      data: rates.map((r) => ({ value: r, itemStyle: { color: r > line ? '#cf1322' : '#1677ff' } })),
+      data: rates.map((r, i) => ({ value: r, itemStyle: { color: over[i] ? '#cf1322' : '#1677ff' } })),
       markLine: { symbol: 'none', data: [{ yAxis: line, name: `${line}%` }], lineStyle: { color: '#fa8c16', type: 'dashed' }, label: { formatter: `${line}%` } },
     }],
   }, true);
