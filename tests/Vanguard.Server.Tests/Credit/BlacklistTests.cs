@@ -161,6 +161,9 @@ public sealed class BlacklistTests(CreditFactory factory) : IClassFixture<Credit
 
         await factory.RunJobAsync();
         var entryId = (await CreditFactory.EntriesAsync(client, plate)).ShouldHaveSingleItem()["id"]!.GetValue<Guid>();
+        var nanyang = await factory.SignedInAsync("nanyang.admin");
+        await (await nanyang.PostAsJsonAsync($"/api/v1/credit/blacklist/{entryId}/confirm", new { note = "确认列入" }, Ct))
+            .ShouldBeProblemAsync(HttpStatusCode.Forbidden, "credit.outside_jurisdiction");
         var admin = await factory.SignedInAsync("admin");
         await CreditFactory.PostOkAsync(admin, $"/api/v1/credit/blacklist/{entryId}/confirm", new { note = "经告知当事人未提出异议，确认列入。" });
 

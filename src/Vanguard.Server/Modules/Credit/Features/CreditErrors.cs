@@ -27,6 +27,10 @@ internal static class CreditErrors
 
     public static readonly Error RepairDecided = Error.Conflict("credit.repair_decided", "该信用修复申请已审核。", "The application has already been decided.");
 
+    public static readonly Error OutsideJurisdiction = Error.Forbidden(
+        "credit.outside_jurisdiction", "该黑名单记录所依据的处罚决定均不在您的管辖范围内，由作出决定的机关或其上级处理。",
+        "None of the decisions this entry rests on is in your jurisdiction; the deciding agency or its superiors act on it.");
+
     public static readonly Error VersionConflict = Error.Conflict(
         "credit.concurrent_update", "该记录刚被他人处理，请刷新后重试。", "The entry was changed by someone else; reload and try again.");
 

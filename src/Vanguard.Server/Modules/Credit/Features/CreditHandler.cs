@@ -168,6 +168,11 @@ internal sealed class CreditHandler(
             return CreditErrors.NotProposed;
         }
 
+        if (!await ActsOnAsync(entry, ct))
+        {
+            return CreditErrors.OutsideJurisdiction;
+        }
+
         if (request.Version is { } v && v != entry.Version)
         {
             return CreditErrors.VersionConflict;
@@ -205,6 +210,11 @@ internal sealed class CreditHandler(
             return CreditErrors.NotOpen;
         }
 
+        if (!await ActsOnAsync(entry, ct))
+        {
+            return CreditErrors.OutsideJurisdiction;
+        }
+
         if (request.Version is { } v && v != entry.Version)
         {
             return CreditErrors.VersionConflict;
@@ -213,6 +223,13 @@ internal sealed class CreditHandler(
         evaluator.Delist(entry, DelistKind.Manual, request.Reason!.Trim(), actor.Name, LegalClock.Today(clock));
         return await SaveThenViewAsync(entry, ct);
     }
+
+    /// <summary>
+    /// Whether the caller may act on an entry: the records are read province-wide, but listing, delisting and repair are for the
+    /// agencies whose decisions the entry rests on and their superiors (at least one counted decision in the caller's jurisdiction).
+    /// </summary>
+    private async Task<bool> ActsOnAsync(BlacklistEntry entry, CancellationToken ct) =>
+        (await decisions.OfCasesAsync(BlacklistEvaluator.Ids(entry.CountedCaseIds), ct)).Count > 0;
 
     private async Task<Result<BlacklistView>> SaveThenViewAsync(BlacklistEntry entry, CancellationToken ct)
     {
@@ -249,6 +266,11 @@ internal sealed class CreditHandler(
         if (entry.Status != BlacklistStatus.Listed || entry.ListedOn is not { } listedOn)
         {
             return CreditErrors.NotListed;
+        }
+
+        if (!await ActsOnAsync(entry, ct))
+        {
+            return CreditErrors.OutsideJurisdiction;
         }
 
         var today = LegalClock.Today(clock);
@@ -324,6 +346,11 @@ internal sealed class CreditHandler(
         }
 
         var entry = await db.Set<BlacklistEntry>().SingleAsync(e => e.Id == repair.EntryId, ct);
+        if (!await ActsOnAsync(entry, ct))
+        {
+            return CreditErrors.OutsideJurisdiction;
+        }
+
         repair.Status = request.Approve == true ? RepairStatus.Approved : RepairStatus.Rejected;
         repair.DecidedAt = StoredTime.Now(clock);
         repair.DecidedBy = actor.Name;
