@@ -115,5 +115,9 @@ public sealed class CreditUiTests(CreditBrowserFixture browser) : IClassFixture<
         await Expect(page.Locator("#entry-confirm")).ToHaveCountAsync(0);
 
         await Expect(row).ToContainTextAsync("已列入");
+
+        await page.GotoAsync("/credit/sources");
+        await Expect(page.Locator("[data-testid=credit-sources]")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=credit-enterprises]")).ToBeVisibleAsync();
     }
 }
