@@ -7,13 +7,13 @@ public sealed record CreditPeriods
     /// The 2017 joint memorandum: a subject leaves the 严重违法失信超限超载 list 2 years after publication if it commits no new
     /// violation [U: the provincial implementing rules differ].
     /// </summary>
-    public int ListingMonths { get; init; } = 24;
+    public int ListingMonths { get; set; } = 24;
 
     /// <summary>
     /// The shortest publication before 信用修复 may be applied for (domain-reference §10: penalty information stays public at least
     /// 3 months, and at least 1 year in the serious fields; NDRC 信用修复 rules). A 严重失信 listing is serious, so 12 months [U].
     /// </summary>
-    public int MinimumPublicationMonths { get; init; } = 12;
+    public int MinimumPublicationMonths { get; set; } = 12;
 
     public static CreditPeriods Default { get; } = new();
 }

@@ -34,25 +34,25 @@ public static class BlacklistRule
 public sealed record BlacklistThresholds
 {
     /// <summary>The rolling window, in months, counted by the day of the act.</summary>
-    public int WindowMonths { get; init; } = 12;
+    public int WindowMonths { get; set; } = 12;
 
     /// <summary>公路安全保护条例 art. 66: a vehicle listed with <em>more than</em> this many violations (the 4th, not the 3rd).</summary>
-    public int VehicleMoreThan { get; init; } = 3;
+    public int VehicleMoreThan { get; set; } = 3;
 
     /// <summary>公路安全保护条例 art. 66: a driver likewise.</summary>
-    public int DriverMoreThan { get; init; } = 3;
+    public int DriverMoreThan { get; set; } = 3;
 
     /// <summary>公路安全保护条例 art. 66: an enterprise with <em>more than</em> this share (percent) of its vehicles violating.</summary>
-    public int EnterpriseMoreThanPercent { get; init; } = 10;
+    public int EnterpriseMoreThanPercent { get; set; } = 10;
 
     /// <summary>
     /// An enterprise with fewer registered vehicles is not rated (a one-truck owner would be 100 % at its first violation, and the
     /// vehicle itself falls under the vehicle rule). A provincial choice [U]; 10 makes "more than 10 %" mean at least 2 vehicles.
     /// </summary>
-    public int EnterpriseMinimumFleet { get; init; } = 10;
+    public int EnterpriseMinimumFleet { get; set; } = 10;
 
     /// <summary>超限规定 art. 32 leaves the threshold for 货运源头单位 to the province [U]: more than this many overloaded trucks loaded.</summary>
-    public int SourceMoreThan { get; init; } = 3;
+    public int SourceMoreThan { get; set; } = 3;
 
     public static BlacklistThresholds Default { get; } = new();
 }

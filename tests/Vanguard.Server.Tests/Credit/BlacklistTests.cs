@@ -294,6 +294,6 @@ public sealed class BlacklistTests(CreditFactory factory) : IClassFixture<Credit
         var listed = await CreditFactory.OkAsync(await field.GetAsync(lookup, Ct));
         listed["credit"]!["blacklisted"]!.GetValue<bool>().ShouldBeTrue();
         listed["credit"]!["overloadViolations12Months"]!.GetValue<int>().ShouldBe(4);
-        listed["credit"]!["expiresOn"]!.GetValue<string>().ShouldBe(factory.Today.AddMonths(24).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        listed["credit"]!["expiresOn"]!.GetValue<string>().ShouldBe(factory.Today.AddMonths(36).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
     }
 }

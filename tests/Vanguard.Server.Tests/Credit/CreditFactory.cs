@@ -22,7 +22,9 @@ public sealed class CreditFactory : VanguardFactory
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
-    protected override IEnumerable<KeyValuePair<string, string?>> Settings => [.. base.Settings, new("Vanguard:Credit:JobEnabled", "false")];
+    /// <summary>Listings here last 3 years instead of 2: the periods are configuration (the terminal test reads the end date).</summary>
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
+        [.. base.Settings, new("Vanguard:Credit:JobEnabled", "false"), new("Vanguard:Credit:Periods:ListingMonths", "36")];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
