@@ -1,5 +1,5 @@
 // The terminal's service worker (scope /m/): keeps the shell so /m/ opens without coverage. Writes are queued by the app.
-const VERSION = 'terminal-2026-11-27-6';
+const VERSION = 'terminal-2026-11-27-7';
 const SHELL = ['./', 'index.html', 'styles.css', 'manifest.webmanifest', 'icon.svg', 'js/app.js', 'js/api.js', 'js/store.js',
   'js/outbox.js', 'js/tasks.js', 'js/lookup.js', 'js/forms.js', 'js/checks.js', 'js/ui.js'];
 const OPTIONAL = ['lib/signalr.min.js']; // npm-restored; absent when the server was built without npm

@@ -3,6 +3,7 @@ using Vanguard.Domain.Identifiers;
 using Vanguard.Server.Data;
 using Vanguard.Server.Modules.Audit.Contracts;
 using Vanguard.Server.Modules.Cases.Contracts;
+using Vanguard.Server.Modules.Credit.Contracts;
 using Vanguard.Server.Modules.Offsite.Contracts;
 using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Registry.Contracts;
@@ -18,8 +19,10 @@ public sealed record OverloadHistoryItem(DateTimeOffset At, string StationName, 
 /// 布控: the entries in force now that name this vehicle (exact plate and colour) on lists the officer's agency sees;
 /// empty when there are none.
 /// </param>
+/// <param name="Credit">信用监管: blacklist status and decided 超限 violations in the last 12 months.</param>
 public sealed record VehicleLookup(
-    VehicleInfo Vehicle, IReadOnlyList<VehicleCaseRef> OpenCases, IReadOnlyList<OverloadHistoryItem> OverloadHistory, IReadOnlyList<WatchlistHitInfo> Watchlist);
+    VehicleInfo Vehicle, IReadOnlyList<VehicleCaseRef> OpenCases, IReadOnlyList<OverloadHistoryItem> OverloadHistory, IReadOnlyList<WatchlistHitInfo> Watchlist,
+    VehicleCreditStanding? Credit = null);
 
 public sealed record DriverLookup(IReadOnlyList<DriverInfo> Drivers);
 
@@ -35,7 +38,7 @@ public sealed record EnterpriseLookup(PartyInfo Party, IReadOnlyList<EnterpriseV
 /// </summary>
 internal sealed class LookupHandler(
     VanguardDbContext db, IRegistry registry, ICaseDirectory cases, IOverloadHistory overloads, IWatchlistLookup watchlists, IAuditLog audit,
-    ICurrentActor actor, TimeProvider clock)
+    ICurrentActor actor, TimeProvider clock, ICreditLookup credit)
 {
     public const int MaxCases = 20;
     public const int MaxOverloads = 20;
@@ -74,7 +77,8 @@ internal sealed class LookupHandler(
             vehicle,
             open,
             history.Select(h => new OverloadHistoryItem(h.At, h.StationName, h.OverloadPercent, h.CaseId is { } c ? numbers.GetValueOrDefault(c) : null)).ToList(),
-            watched);
+            watched,
+            await credit.OfVehicleAsync(vehicle.Plate, vehicle.PlateColor, ct));
     }
 
     public async Task<Result<DriverLookup>> DriverAsync(string? idNumber, string? qualificationNo, string? purpose, CancellationToken ct)

@@ -130,6 +130,14 @@ function watchBanner(entries) {
     ${entries.map(entry).join('')}<p class="watch-hint">注意安全，按布控要求处置，并报告指挥中心。</p></section>`;
 }
 
+/** 信用监管: 黑名单车辆 in red, and the decided 超限 violations of the last 12 months (absent in answers cached before). */
+function creditBanner(c) {
+  if (!c) return '';
+  const status = c.blacklisted ? `<p class="watch-list">黑名单车辆${c.expiresOn ? `（列入至 ${esc(c.expiresOn)}）` : ''}</p>` : (c.proposed ? '<p>拟列入黑名单</p>' : '');
+  const count = `<p>超限违法 ${esc(c.overloadViolations12Months)} 次（12 个月内）</p>`;
+  return `<section class="card${c.blacklisted ? ' watch-banner' : ''}" data-testid="lookup-credit"><h2>信用状况</h2>${status}${count}</section>`;
+}
+
 function driverCard(d) {
   return `<table class="kv">${row('姓名', d.person?.name)}${row('身份证号', d.person?.number)}${row('从业资格证号', d.qualificationNo)}
     ${row('资格类别', d.qualificationCategory)}${row('资格证状态', cert(d.qualification))}${row('所在企业', d.employer?.name)}${row('联系电话', d.person?.phone)}</table>`;
@@ -144,6 +152,7 @@ function render(kind, d) {
   if (!d) return '';
   if (kind === 'vehicle') {
     return `${watchBanner(d.watchlist)}
+    ${creditBanner(d.credit)}
     ${vehicleCard(d.vehicle)}
     ${list('未结案件', d.openCases, (c) => `<div class="line">${esc(c.caseNumber)} ${esc(c.title)} <span class="tag">${esc(c.stage)}</span></div>`)}
     ${list('超限记录', d.overloadHistory, (o) => `<div class="line">${esc(fmtTime(o.at))} ${esc(o.stationName)} 超限 ${esc(o.overloadPercent)}% ${esc(o.caseNumber ?? '')}</div>`)}`;

@@ -1,0 +1,299 @@
+using System.Net;
+using System.Net.Http.Json;
+using Vanguard.Server.Tests.Cases;
+using Vanguard.Server.Tests.Registry;
+
+namespace Vanguard.Server.Tests.Credit;
+
+/// <summary>
+/// 严重违法失信超限超载 (公路安全保护条例 art. 66): credit events from decisions, the listing at the 4th overload violation in 12 months
+/// and not at the 3rd, the driver, enterprise (> 10 %) and source rules, a corrected decision lifting a listing, credit repair,
+/// the public list masked, and who may do what.
+/// </summary>
+public sealed class BlacklistTests(CreditFactory factory) : IClassFixture<CreditFactory>
+{
+    private static CancellationToken Ct => ApiClient.Ct;
+
+    [Fact]
+    public async Task Vehicle_IsProposedAtTheFourthOverloadIn12Months_NotAtTheThird_AndA13MonthOldOneDoesNotCount()
+    {
+        var client = await factory.SignedInAsync("zhengzhou.case");
+        var officers = await CaseApi.TwoOfficersAsync(client, CreditFactory.County);
+        var (plate, id) = CreditFactory.NewSubject();
+        var today = factory.Today;
+        await CreditFactory.OverloadAsync(client, officers, today.AddMonths(-13), plate, id, "冯旧账");
+        await CreditFactory.OverloadAsync(client, officers, today.AddDays(-60), plate, id, "冯旧账");
+        await CreditFactory.OverloadAsync(client, officers, today.AddDays(-40), plate, id, "冯旧账");
+        await CreditFactory.OverloadAsync(client, officers, today.AddDays(-20), plate, id, "冯旧账");
+
+        var run = await factory.RunJobAsync();
+        run.EventsWritten.ShouldBeGreaterThanOrEqualTo(8, "a vehicle and a party event per decision");
+        var record = await CreditFactory.OkAsync(await client.GetAsync($"/api/v1/credit/vehicles/{Uri.EscapeDataString(plate)}?color=yellow", Ct));
+        record["overloadViolations12Months"]!.GetValue<int>().ShouldBe(3);
+        record["events"]!.AsArray().Count.ShouldBe(4, "the 13-month-old decision is on the record, but more than 12 months before the others");
+        record["entries"]!.AsArray().ShouldBeEmpty("three violations in 12 months are not more than three");
+        (await CreditFactory.EntriesAsync(client, plate)).ShouldBeEmpty();
+
+        var fourth = await CreditFactory.OverloadAsync(client, officers, today.AddDays(-1), plate, id, "冯旧账");
+        (await factory.RunJobAsync()).EntriesChanged.ShouldBeGreaterThanOrEqualTo(2);
+
+        var entries = await CreditFactory.EntriesAsync(client, plate);
+        var vehicle = entries.ShouldHaveSingleItem();
+        vehicle["rule"]!.GetValue<string>().ShouldBe("vehicle_overload");
+        vehicle["status"]!.GetValue<string>().ShouldBe("proposed");
+        vehicle["countedCases"]!.GetValue<int>().ShouldBe(4);
+        var detail = await CreditFactory.OkAsync(await client.GetAsync($"/api/v1/credit/blacklist/{vehicle["id"]}", Ct));
+        detail["counted"]!.AsArray().Select(c => c!["caseId"]!.GetValue<Guid>()).ShouldContain(fourth);
+        detail["reason"]!.GetValue<string>().ShouldContain("违法超限运输 4 次");
+
+        var person = await CreditFactory.OkAsync(await client.GetAsync($"/api/v1/credit/persons/{id}", Ct));
+        var driver = person["entries"]!.AsArray().ShouldHaveSingleItem()!;
+        driver["rule"]!.GetValue<string>().ShouldBe("driver_overload", "the natural-person party of an overload decision drove the truck");
+
+        (await factory.RunJobAsync()).EventsWritten.ShouldBe(0, "a second run writes nothing twice");
+        (await CreditFactory.EntriesAsync(client, plate)).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task RecordedDriverAndSource_AreListedAtTheirFourthCase_FourthCaseOnly()
+    {
+        var client = await factory.SignedInAsync("zhengzhou.case");
+        var officers = await CaseApi.TwoOfficersAsync(client, CreditFactory.County);
+        var n = RegistryData.Next();
+        var driver = RegistryData.IdNumber(n);
+        var source = RegistryData.CreditCode(n);
+        var today = factory.Today;
+        var cases = new List<Guid>();
+        for (var i = 0; i < 4; i++)
+        {
+            var (plate, owner) = CreditFactory.NewSubject();
+            cases.Add(await CreditFactory.OverloadAsync(client, officers, today.AddDays(-40 + (i * 10)), plate, owner, "承运人" + i));
+        }
+
+        var field = await factory.SignedInAsync("zhengzhou.field");
+        (await field.PostAsJsonAsync($"/api/v1/credit/cases/{cases[0]}/overload-parties", new { driverIdNumber = driver }, Ct))
+            .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        await (await client.PostAsJsonAsync($"/api/v1/credit/cases/{cases[0]}/overload-parties",
+                new { driverIdNumber = RegistryData.WithWrongCheck(driver), sourceCreditCode = "91410381XXXXXXXX00" }, Ct))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
+        await (await client.PostAsJsonAsync($"/api/v1/credit/cases/{Guid.NewGuid()}/overload-parties", new { driverIdNumber = driver }, Ct))
+            .ShouldBeProblemAsync(HttpStatusCode.NotFound, "credit.case_not_found");
+
+        for (var i = 0; i < 3; i++)
+        {
+            await CreditFactory.PostOkAsync(client, $"/api/v1/credit/cases/{cases[i]}/overload-parties",
+                new { driverIdNumber = driver, driverName = "褚驾驶", sourceCreditCode = source, sourceName = "中牟县测试砂石料场" });
+        }
+
+        await factory.RunJobAsync();
+        (await CreditFactory.OkAsync(await client.GetAsync($"/api/v1/credit/persons/{driver}", Ct)))["entries"]!.AsArray().ShouldBeEmpty();
+        var unit = await CreditFactory.OkAsync(await client.GetAsync($"/api/v1/credit/enterprises/{source}", Ct));
+        unit["entries"]!.AsArray().ShouldBeEmpty();
+        unit["events"]!.AsArray().Count.ShouldBe(3);
+        unit["events"]![0]!["role"]!.GetValue<string>().ShouldBe("source");
+
+        await CreditFactory.PostOkAsync(client, $"/api/v1/credit/cases/{cases[3]}/overload-parties",
+            new { driverIdNumber = driver, driverName = "褚驾驶", sourceCreditCode = source, sourceName = "中牟县测试砂石料场" });
+        await factory.RunJobAsync();
+
+        var person = await CreditFactory.OkAsync(await client.GetAsync($"/api/v1/credit/persons/{driver}", Ct));
+        person["entries"]!.AsArray().ShouldHaveSingleItem()!["rule"]!.GetValue<string>().ShouldBe("driver_overload");
+        person["overloadViolations12Months"]!.GetValue<int>().ShouldBe(4);
+        unit = await CreditFactory.OkAsync(await client.GetAsync($"/api/v1/credit/enterprises/{source}", Ct));
+        unit["entries"]!.AsArray().ShouldHaveSingleItem()!["rule"]!.GetValue<string>().ShouldBe("source_overload");
+
+        var dashboard = await CreditFactory.OkAsync(await client.GetAsync("/api/v1/credit/sources?top=100", Ct));
+        var row = dashboard["sources"]!.AsArray().Single(s => s!["creditCode"]!.GetValue<string>() == source)!;
+        row["trucks"]!.GetValue<int>().ShouldBe(4);
+        row["status"]!.GetValue<string>().ShouldBe("proposed");
+    }
+
+    [Fact]
+    public async Task Enterprise_IsProposedWhenMoreThanTenPercentOfItsVehiclesViolated()
+    {
+        var admin = await factory.SignedInAsync("admin");
+        var client = await factory.SignedInAsync("zhengzhou.case");
+        var officers = await CaseApi.TwoOfficersAsync(client, CreditFactory.County);
+        var code = RegistryData.CreditCode(RegistryData.Next());
+        (await admin.PostAsJsonAsync("/api/v1/registry/organisations", new { name = "巩义市十车运输有限公司", creditCode = code }, Ct))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+        var plates = new List<string>();
+        for (var i = 0; i < 10; i++)
+        {
+            var plate = RegistryData.Plate(RegistryData.Next());
+            var created = await admin.PostAsJsonAsync("/api/v1/registry/vehicles", new { plate, plateColor = "yellow", vehicleTypeCode = "H11", ownerCreditCode = code }, Ct);
+            created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Ct));
+            plates.Add(plate);
+        }
+
+        var (_, driverA) = CreditFactory.NewSubject();
+        await CreditFactory.OverloadAsync(client, officers, factory.Today.AddDays(-20), plates[0], driverA, "韩一车");
+        await factory.RunJobAsync();
+        var enterprise = await CreditFactory.OkAsync(await client.GetAsync($"/api/v1/credit/enterprises/{code}", Ct));
+        enterprise["events"]!.AsArray().ShouldHaveSingleItem()!["role"]!.GetValue<string>().ShouldBe("owner");
+        enterprise["entries"]!.AsArray().ShouldBeEmpty("1 of 10 vehicles is 10 %, not more");
+
+        var (_, driverB) = CreditFactory.NewSubject();
+        await CreditFactory.OverloadAsync(client, officers, factory.Today.AddDays(-10), plates[1], driverB, "韩二车");
+        await factory.RunJobAsync();
+        enterprise = await CreditFactory.OkAsync(await client.GetAsync($"/api/v1/credit/enterprises/{code}", Ct));
+        var entry = enterprise["entries"]!.AsArray().ShouldHaveSingleItem()!;
+        entry["rule"]!.GetValue<string>().ShouldBe("enterprise_overload_rate");
+        entry["countedCases"]!.GetValue<int>().ShouldBe(2);
+
+        var dashboard = await CreditFactory.OkAsync(await client.GetAsync("/api/v1/credit/sources?top=100", Ct));
+        var row = dashboard["enterprises"]!.AsArray().Single(s => s!["creditCode"]!.GetValue<string>() == code)!;
+        (row["fleet"]!.GetValue<int>(), row["violating"]!.GetValue<int>(), row["ratePercent"]!.GetValue<decimal>(), row["overLine"]!.GetValue<bool>())
+            .ShouldBe((10, 2, 20.0m, true));
+    }
+
+    [Fact]
+    public async Task CorrectedDecision_LiftsTheListingItRestsOn_WithTheReason()
+    {
+        var client = await factory.SignedInAsync("zhengzhou.case");
+        var officers = await CaseApi.TwoOfficersAsync(client, CreditFactory.County);
+        var (plate, id) = CreditFactory.NewSubject();
+        var cases = new List<Guid>();
+        foreach (var days in new[] { 90, 60, 30, 5 })
+        {
+            cases.Add(await CreditFactory.OverloadAsync(client, officers, factory.Today.AddDays(-days), plate, id, "蒋纠错"));
+        }
+
+        await factory.RunJobAsync();
+        var entryId = (await CreditFactory.EntriesAsync(client, plate)).ShouldHaveSingleItem()["id"]!.GetValue<Guid>();
+        var nanyang = await factory.SignedInAsync("nanyang.admin");
+        await (await nanyang.PostAsJsonAsync($"/api/v1/credit/blacklist/{entryId}/confirm", new { note = "确认列入" }, Ct))
+            .ShouldBeProblemAsync(HttpStatusCode.Forbidden, "credit.outside_jurisdiction");
+        var admin = await factory.SignedInAsync("admin");
+        await CreditFactory.PostOkAsync(admin, $"/api/v1/credit/blacklist/{entryId}/confirm", new { note = "经告知当事人未提出异议，确认列入。" });
+
+        var legal = await factory.SignedInAsync("zhengzhou.legal");
+        await CaseApi.ActAsync(legal, cases[1], "record-review-outcome",
+            new { on = factory.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), kind = "review", outcome = "revoked", organ = "郑州市人民政府", documentNumber = "郑政复决〔2026〕88号" });
+        await factory.RunJobAsync();
+
+        var detail = await CreditFactory.OkAsync(await client.GetAsync($"/api/v1/credit/blacklist/{entryId}", Ct));
+        detail["summary"]!["status"]!.GetValue<string>().ShouldBe("delisted");
+        detail["delistKind"]!.GetValue<string>().ShouldBe("corrected");
+        detail["delistReason"]!.GetValue<string>().ShouldContain("行政复议");
+        detail["counted"]!.AsArray().Single(c => c!["caseId"]!.GetValue<Guid>() == cases[1])!["voided"]!.GetValue<bool>().ShouldBeTrue();
+        var record = await CreditFactory.OkAsync(await client.GetAsync($"/api/v1/credit/vehicles/{Uri.EscapeDataString(plate)}?color=yellow", Ct));
+        record["overloadViolations12Months"]!.GetValue<int>().ShouldBe(3);
+
+        await CreditFactory.OverloadAsync(client, officers, factory.Today, plate, id, "蒋纠错");
+        await factory.RunJobAsync();
+        (await CreditFactory.EntriesAsync(client, plate)).Count(e => e["status"]!.GetValue<string>() == "proposed")
+            .ShouldBe(1, "after a correction the remaining decisions count again, with a new 4th");
+    }
+
+    [Fact]
+    public async Task Repair_IsRefusedBeforeTheMinimumPeriod_ApprovedAfter_AndTheEntryLeavesTheList_PublicListMasked()
+    {
+        var client = await factory.SignedInAsync("zhengzhou.case");
+        var officers = await CaseApi.TwoOfficersAsync(client, CreditFactory.County);
+        var (plate, id) = CreditFactory.NewSubject();
+        foreach (var days in new[] { 80, 60, 40, 20 })
+        {
+            await CreditFactory.OverloadAsync(client, officers, factory.Today.AddDays(-days), plate, id, "卫修复");
+        }
+
+        await factory.RunJobAsync();
+        var entry = (await CreditFactory.EntriesAsync(client, plate)).ShouldHaveSingleItem();
+        var entryId = entry["id"]!.GetValue<Guid>();
+        var personEntry = (await CreditFactory.OkAsync(await client.GetAsync($"/api/v1/credit/persons/{id}", Ct)))["entries"]![0]!["id"]!.GetValue<Guid>();
+
+        var field = await factory.SignedInAsync("zhengzhou.field");
+        (await field.GetAsync($"/api/v1/credit/blacklist/{entryId}", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK, "a field officer may read");
+        (await field.PostAsJsonAsync($"/api/v1/credit/blacklist/{entryId}/confirm", new { note = "确认" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await client.PostAsJsonAsync($"/api/v1/credit/blacklist/{entryId}/confirm", new { note = "确认" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        var admin = await factory.SignedInAsync("admin");
+        var anonymous = factory.CreateClient();
+        var before = await CreditFactory.OkAsync(await anonymous.GetAsync($"/api/v1/public/credit/blacklist?q={Uri.EscapeDataString(plate)}", Ct));
+        before["items"]!.AsArray().ShouldBeEmpty("a proposal is not published");
+        await CreditFactory.PostOkAsync(admin, $"/api/v1/credit/blacklist/{entryId}/confirm", new { note = "确认列入" });
+        await CreditFactory.PostOkAsync(admin, $"/api/v1/credit/blacklist/{personEntry}/confirm", new { note = "确认列入" });
+
+        var published = await anonymous.GetAsync($"/api/v1/public/credit/blacklist?q={Uri.EscapeDataString(plate)}", Ct);
+        var text = await published.Content.ReadAsStringAsync(Ct);
+        published.StatusCode.ShouldBe(HttpStatusCode.OK, text);
+        var item = (await CreditFactory.OkAsync(await anonymous.GetAsync($"/api/v1/public/credit/blacklist?q={Uri.EscapeDataString(plate)}", Ct)))["items"]!.AsArray()
+            .ShouldHaveSingleItem()!;
+        item["subject"]!.GetValue<string>().ShouldStartWith(plate[..3]);
+        text.ShouldNotContain(plate);
+        var all = await (await anonymous.GetAsync("/api/v1/public/credit/blacklist?page=1", Ct)).Content.ReadAsStringAsync(Ct);
+        all.ShouldNotContain(id);
+        all.ShouldNotContain("卫修复");
+        all.ShouldContain("卫**");
+        var page = await (await anonymous.GetAsync("/credit/query", Ct)).Content.ReadAsStringAsync(Ct);
+        page.ShouldContain(Vanguard.Domain.Identifiers.PlateNumber.Mask(plate));
+        page.ShouldContain("卫**");
+        page.ShouldNotContain(plate);
+        page.ShouldNotContain(id);
+
+        (await field.PostAsJsonAsync($"/api/v1/credit/blacklist/{entryId}/repairs", new { commitment = "承诺", rectification = "整改" }, Ct))
+            .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var early = await (await client.PostAsJsonAsync($"/api/v1/credit/blacklist/{entryId}/repairs",
+                new { commitment = "本人承诺今后依法装载。", rectification = "已缴清罚款，车辆已卸载至标准。" }, Ct))
+            .ShouldBeProblemAsync(HttpStatusCode.Conflict, "credit.repair_too_early");
+        early["detail"]?.ToString().ShouldNotBeNull();
+
+        factory.Clock.Advance(TimeSpan.FromDays(366));
+        client = await factory.SignedInAsync("zhengzhou.case");
+        var repair = await CreditFactory.OkAsync(await client.PostAsJsonAsync($"/api/v1/credit/blacklist/{entryId}/repairs",
+            new { commitment = "本人承诺今后依法装载。", rectification = "已缴清罚款，车辆已卸载至标准。" }, Ct));
+        repair["status"]!.GetValue<string>().ShouldBe("pending");
+        field = await factory.SignedInAsync("zhengzhou.field");
+        (await field.PostAsJsonAsync($"/api/v1/credit/repairs/{repair["id"]}/decide", new { approve = true }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        admin = await factory.SignedInAsync("admin");
+        await (await admin.PostAsJsonAsync($"/api/v1/credit/repairs/{repair["id"]}/decide", new { approve = false }, Ct))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
+        var decided = await CreditFactory.OkAsync(await admin.PostAsJsonAsync($"/api/v1/credit/repairs/{repair["id"]}/decide", new { approve = true, note = "整改到位，准予修复。" }, Ct));
+        decided["status"]!.GetValue<string>().ShouldBe("approved");
+
+        var detail = await CreditFactory.OkAsync(await admin.GetAsync($"/api/v1/credit/blacklist/{entryId}", Ct));
+        detail["summary"]!["status"]!.GetValue<string>().ShouldBe("delisted");
+        detail["delistKind"]!.GetValue<string>().ShouldBe("repaired");
+        (await CreditFactory.OkAsync(await anonymous.GetAsync($"/api/v1/public/credit/blacklist?q={Uri.EscapeDataString(plate)}", Ct)))["items"]!.AsArray()
+            .ShouldBeEmpty("a repaired subject is no longer published");
+        await factory.RunJobAsync();
+        (await CreditFactory.EntriesAsync(client, plate)).Count(e => e["status"]!.GetValue<string>() != "delisted")
+            .ShouldBe(0, "the decisions a repaired listing rested on do not list the vehicle again");
+
+        var audit = await CreditFactory.OkAsync(await admin.GetAsync("/api/v1/audit/verify", Ct));
+        audit["ok"]!.GetValue<bool>().ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task TerminalLookup_ShowsABlacklistedVehicleAndItsOverloadCount()
+    {
+        var admin = await factory.SignedInAsync("admin");
+        var client = await factory.SignedInAsync("zhengzhou.case");
+        var officers = await CaseApi.TwoOfficersAsync(client, CreditFactory.County);
+        var (plate, id) = CreditFactory.NewSubject();
+        (await admin.PostAsJsonAsync("/api/v1/registry/persons", new { name = "杨终端", idNumber = id }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var created = await admin.PostAsJsonAsync("/api/v1/registry/vehicles", new { plate, plateColor = "yellow", vehicleTypeCode = "H11", ownerIdNumber = id }, Ct);
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Ct));
+        var field = await factory.SignedInAsync("zhengzhou.field");
+        var lookup = $"/api/v1/terminal/lookup/vehicle?plate={Uri.EscapeDataString(plate)}&plateColor=yellow&purpose={Uri.EscapeDataString("G107 路面检查")}";
+
+        var clean = await CreditFactory.OkAsync(await field.GetAsync(lookup, Ct));
+        (clean["credit"]!["blacklisted"]!.GetValue<bool>(), clean["credit"]!["overloadViolations12Months"]!.GetValue<int>()).ShouldBe((false, 0));
+
+        foreach (var days in new[] { 70, 50, 30, 3 })
+        {
+            await CreditFactory.OverloadAsync(client, officers, factory.Today.AddDays(-days), plate, id, "杨终端");
+        }
+
+        await factory.RunJobAsync();
+        var proposed = await CreditFactory.OkAsync(await field.GetAsync(lookup, Ct));
+        (proposed["credit"]!["blacklisted"]!.GetValue<bool>(), proposed["credit"]!["proposed"]!.GetValue<bool>()).ShouldBe((false, true));
+        var entryId = (await CreditFactory.EntriesAsync(client, plate)).ShouldHaveSingleItem()["id"]!.GetValue<Guid>();
+        await CreditFactory.PostOkAsync(admin, $"/api/v1/credit/blacklist/{entryId}/confirm", new { note = "确认列入" });
+
+        var listed = await CreditFactory.OkAsync(await field.GetAsync(lookup, Ct));
+        listed["credit"]!["blacklisted"]!.GetValue<bool>().ShouldBeTrue();
+        listed["credit"]!["overloadViolations12Months"]!.GetValue<int>().ShouldBe(4);
+        listed["credit"]!["expiresOn"]!.GetValue<string>().ShouldBe(factory.Today.AddMonths(36).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    }
+}
