@@ -26,6 +26,7 @@ public static class OrganisationModule
         services.AddScoped<IJurisdiction, ActorJurisdiction>();
         services.AddScoped<IPublicPartyScope, PublicPartyScope>();
         services.AddScoped<IOfficerDirectory, OfficerDirectory>();
+        services.AddScoped<IAgencyLeaders, AgencyLeaders>(); // early warning: who answers for an agency
 
         services.AddAuthentication(Schemes.Smart)
             .AddPolicyScheme(Schemes.Smart, "Cookie, bearer token or device key", o => o.ForwardDefaultSelector = SelectScheme)
