@@ -7,6 +7,9 @@ internal static class WarningErrors
     public static readonly Error NotFound = Error.NotFound(
         "warnings.not_found", "预警不存在或不在您的管辖范围内。", "No such warning in your jurisdiction.");
 
+    public static readonly Error AgencyNotFound = Error.NotFound(
+        "agencies.not_found", "执法机构不存在。", "No such agency.");
+
     public static readonly Error RuleNotFound = Error.NotFound(
         "warnings.rule_not_found", "预警规则不存在。", "No such warning rule.");
 

@@ -45,7 +45,7 @@ internal sealed class WarningsHandler(
         {
             if (agencies.Current.FindByCode(code) is not { } agency)
             {
-                return WarningErrors.NotFound with { Code = "agencies.not_found", MessageZh = "执法机构不存在。", MessageEn = "No such agency." };
+                return WarningErrors.AgencyNotFound;
             }
 
             var subtree = agencies.Current.Subtree(agency.Id).ToList();
