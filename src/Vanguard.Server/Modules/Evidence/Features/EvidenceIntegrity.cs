@@ -12,6 +12,7 @@ internal sealed class EvidenceIntegrity(VanguardDbContext db) : IEvidenceIntegri
     {
         var rows = await (from f in db.Set<IntegrityFinding>().AsNoTracking()
                           where f.ResolvedAt == null
+                          orderby f.Id
                           join e in db.Set<EvidenceItem>().AsNoTracking() on f.EvidenceId equals e.Id into items
                           from e in items.DefaultIfEmpty()
                           select new { f.Id, f.EvidenceId, f.AgencyId, f.Kind, f.DetectedAt, f.ExpectedSha256, f.ActualSha256, FileName = e == null ? null : e.FileName })
