@@ -23,6 +23,7 @@ public static class WarningsModule
         services.AddScoped<RuleEvaluators>();
         services.AddScoped<WarningEngine>();
         services.AddScoped<WarningsHandler>();
+        services.AddScoped<Demo.WarningsDemoSeeder>();
         services.AddScoped<IIndicatorSource, WarningsOverdueSource>(); // the performance evaluation: 问题预警按期处置
         services.AddSingleton<WarningJob>();
         services.AddHostedService(sp => sp.GetRequiredService<WarningJob>());
