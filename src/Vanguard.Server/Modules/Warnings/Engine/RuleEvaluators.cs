@@ -272,7 +272,7 @@ internal sealed class RuleEvaluators(
         var previousStart = monthStart.AddMonths(-3);
         var decided = await decisions.DecidedAsync(previousStart, today.AddDays(1), ct);
         var china = LegalClock.ChinaOffset;
-        DateTimeOffset At(DateOnly d) => new(d.ToDateTime(TimeOnly.MinValue), china);
+        DateTimeOffset At(DateOnly d) => new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), china).ToUniversalTime();
         var weighedNow = await overloads.WeighingsAsync(At(monthStart), At(today.AddDays(1)), 0, ct);
         var weighedBefore = await overloads.WeighingsAsync(At(previousStart), At(monthStart), 0, ct);
         var tree = agencies.Current;

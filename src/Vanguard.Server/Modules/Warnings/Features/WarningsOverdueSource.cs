@@ -22,7 +22,8 @@ internal sealed class WarningsOverdueSource(VanguardDbContext db, TimeProvider c
     public async Task<IReadOnlyDictionary<Guid, SourceReading>> ComputeAsync(IReadOnlyList<ScoredAgency> agencies, ScoringMonth month, CancellationToken ct)
     {
         var now = StoredTime.Of(clock.GetUtcNow());
-        var (from, to) = (month.From, month.To);
+        // PostgreSQL takes UTC times only.
+        var (from, to) = (month.From.ToUniversalTime(), month.To.ToUniversalTime());
         var rows = await db.Set<Warning>().AsNoTracking()
             .Where(w => w.RaisedAt >= from && w.RaisedAt < to)
             .Select(w => new { w.Id, w.AgencyId, Late = (w.ClosedAt == null && w.DueAt < now) || w.ClosedAt > w.DueAt })
