@@ -48,4 +48,20 @@ public sealed class OverdueTests(WarningsFactory factory) : IClassFixture<Warnin
         var facts = await source.DescribeAsync([$"warning:{lateWarning["id"]}"], Ct);
         facts.Single().Facts.Single(f => f.Key == "处置情况").Value.ShouldContain("逾期");
     }
+
+    [Fact]
+    public async Task NearDeadlineThatPasses_IsNotMarkedCleared_AndThePassedRuleFires()
+    {
+        var pending = new Vanguard.Server.Modules.Cases.Contracts.PendingDecision(
+            Guid.NewGuid(), factory.Agency("410184").Id, "豫郑交立〔2026〕77号", "超限运输", factory.Today.AddDays(-89), factory.Today.AddDays(1), []);
+        factory.Cases.Pending.Add(pending);
+        await factory.RunAsync();
+
+        factory.Clock.Advance(TimeSpan.FromDays(3));
+        await factory.RunAsync();
+
+        var warnings = await factory.WarningsAboutAsync($"case:{pending.CaseId}");
+        warnings.Select(w => w["ruleCode"]!.GetValue<string>()).Order().ShouldBe(["case_deadline_near", "case_deadline_passed"]);
+        warnings.ShouldAllBe(w => w["status"]!.GetValue<string>() == "open" && !w["cleared"]!.GetValue<bool>());
+    }
 }

@@ -28,7 +28,7 @@ internal sealed class WarningEngine(
     {
         var settings = await RuleSettings.LoadAsync(db, agencies, ct);
         var findings = (await evaluators.EvaluateAsync(settings, ct))
-            .GroupBy(f => f.OpenKey).Select(g => g.First()).ToList();
+            .GroupBy(f => f.OpenKey).Select(g => g.OrderBy(f => f.HoldOnly).First()).ToList();
         var now = StoredTime.Of(clock.GetUtcNow());
         var open = await db.Set<Warning>().Where(w => w.ClosedAt == null).ToListAsync(ct);
         var openByKey = open.Where(w => w.OpenKey is not null).ToDictionary(w => w.OpenKey!, StringComparer.Ordinal);
@@ -57,7 +57,7 @@ internal sealed class WarningEngine(
                 continue;
             }
 
-            if (!known.Contains(f.FindingKey))
+            if (!f.HoldOnly && !known.Contains(f.FindingKey))
             {
                 fresh.Add(New(f, settings, calendar, admins, now));
             }
