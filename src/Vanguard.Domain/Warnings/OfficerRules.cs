@@ -11,7 +11,7 @@ public sealed class OfficerRepeatedComplaints : WarningRule
 
     public override string NameEn => "Officer complained about repeatedly";
 
-    public override string Protects => "交通运输执法领域突出问题专项整治：群众反映强烈的执法作风问题早发现、早处置";
+    public override string Protects => "执法作风：群众反映集中的执法人员早发现、早处置（交通运输执法领域突出问题专项整治）";
 
     public override string ThresholdZh => "90 日内被投诉不少于 N 次";
 

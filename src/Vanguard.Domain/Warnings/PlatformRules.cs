@@ -9,7 +9,7 @@ public sealed class StationSilent : WarningRule
 
     public override string NameEn => "Station silent";
 
-    public override string Protects => "《河南省治理货物运输车辆超限超载条例》：不停车检测设施应保持正常运行，数据实时上传";
+    public override string Protects => "非现场执法的前提：不停车检测设施持续正常运行、数据实时上传（检测数据是执法证据）";
 
     public override string ThresholdZh => "连续 N 分钟未上报数据";
 
@@ -40,6 +40,8 @@ public sealed class StationUncertified : WarningRule
 
     public override bool SelfClearing => true;
 
+    public override bool HasThreshold => false;
+
     public static bool Fires(bool certified) => !certified;
 }
 
@@ -52,7 +54,7 @@ public sealed class EvidenceIntegrity : WarningRule
 
     public override string NameEn => "Evidence integrity check failed";
 
-    public override string Protects => "《行政处罚法》第四十七条：执法全过程记录，归档保存；电子数据应当保证完整、未被篡改";
+    public override string Protects => "《行政处罚法》第四十七条：对行政处罚全过程记录，归档保存（记录须保持原样、可供核验）";
 
     public override string ThresholdZh => "哈希校验不符或文件缺失（无阈值）";
 
@@ -61,6 +63,8 @@ public sealed class EvidenceIntegrity : WarningRule
     public override int DefaultResponseDays => 1;
 
     public override bool SelfClearing => true;
+
+    public override bool HasThreshold => false;
 
     public static bool Fires(string kind) => kind is "mismatch" or "missing";
 }

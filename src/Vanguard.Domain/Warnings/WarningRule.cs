@@ -21,6 +21,9 @@ public abstract class WarningRule
 
     public abstract decimal DefaultValue { get; }
 
+    /// <summary>False for a rule that fires on a fact alone (a certificate lapsed, a hash mismatch): its value is not used.</summary>
+    public virtual bool HasThreshold => true;
+
     /// <summary>What <see cref="WarningThresholds.Percent"/> means when the rule has a second threshold (a share in %); null otherwise.</summary>
     public virtual string? PercentZh => null;
 

@@ -25,7 +25,7 @@ public sealed record WarningCounts(int Open, int Overdue, int Cleared, int Close
 
 /// <param name="Province">The province agency code these settings apply to.</param>
 public sealed record RuleView(
-    string Code, string Name, string NameEn, string Protects, string ThresholdMeaning, string? PercentMeaning, bool SelfClearing, string Province,
+    string Code, string Name, string NameEn, string Protects, string ThresholdMeaning, string? PercentMeaning, bool HasThreshold, bool SelfClearing, string Province,
     bool Enabled, decimal Value, decimal? Percent, int ResponseDays, decimal DefaultValue, decimal? DefaultPercent, int DefaultResponseDays,
     DateTimeOffset? UpdatedAt, string? UpdatedBy);
 

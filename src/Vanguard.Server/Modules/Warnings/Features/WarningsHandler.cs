@@ -188,7 +188,7 @@ internal sealed class WarningsHandler(
         actor.AgencyId is { } agencyId && agencies.Current.PathTo(agencyId) is [var root, ..] ? root : null;
 
     private static RuleView RuleOf(WarningRule r, AgencyInfo? province, WarningRuleSetting? s) => new(
-        r.Code, r.NameZh, r.NameEn, r.Protects, r.ThresholdZh, r.PercentZh, r.SelfClearing, province?.Code ?? string.Empty,
+        r.Code, r.NameZh, r.NameEn, r.Protects, r.ThresholdZh, r.PercentZh, r.HasThreshold, r.SelfClearing, province?.Code ?? string.Empty,
         s?.Enabled ?? true, s?.Value ?? r.DefaultValue, r.DefaultPercent is null ? null : s?.Percent ?? r.DefaultPercent, s?.ResponseDays ?? r.DefaultResponseDays,
         r.DefaultValue, r.DefaultPercent, r.DefaultResponseDays, s?.UpdatedAt, s?.UpdatedBy);
 
@@ -211,7 +211,7 @@ internal sealed class WarningsHandler(
         return new WarningView(w.Id, w.RuleCode, rule?.NameZh ?? w.RuleCode, rule?.Protects ?? string.Empty, w.Subject, code, name, w.Summary,
             JsonSerializer.Deserialize<List<Figure>>(w.FiguresJson, WarningEngine.Json) ?? [], refs,
             refs.Select(r => (Ref: r, Link: LinkOf(r))).Where(x => x.Link is not null).ToDictionary(x => x.Ref, x => x.Link!, StringComparer.Ordinal),
-            AgencyOf(w.LeaderAgencyId).Name, w.LeaderAccounts.Length == 0 ? [] : w.LeaderAccounts.Split(','), w.RaisedAt, w.DueAt,
+            agencies.Current.Find(w.LeaderAgencyId)?.Name ?? string.Empty, w.LeaderAccounts.Length == 0 ? [] : w.LeaderAccounts.Split(','), w.RaisedAt, w.DueAt,
             w.ClosedAt is null ? "open" : "closed", w.ClosedAt is null && w.ClearedAt is not null, w.ClearedAt, w.ClosedAt is null && w.DueAt < now,
             w.ClosedAt, w.ClosedAt > w.DueAt, w.Response, w.RespondedByName, w.Version);
     }
