@@ -15,6 +15,7 @@ public static class SourceKeys
     public const string RepeatOffenders = "offsite.repeat_offenders";
     public const string ComplaintsUpheld = "complaints.upheld";
     public const string NegativeIncidents = "conduct.negative_incidents";
+    public const string WarningsOverdue = "warnings.overdue";
 }
 
 /// <summary>
@@ -26,7 +27,7 @@ public static class DefaultCatalogue
 {
     public static IndicatorCatalogue Create() => new(
     [
-        new("timeliness", "执法时效", 25m,
+        new("timeliness", "执法时效", 28m,
         [
             new("cases_within_limit", "案件按期办结率",
                 "当月作出决定的案件中，自立案起在法定期限（行政处罚法第六十条：九十日）内作出决定的比例。",
@@ -37,6 +38,9 @@ public static class DefaultCatalogue
             new("complaint_two_musts", "投诉“两个必须”按时率",
                 "当月受理的投诉中，按时联系投诉人和当事人、按时到达现场的比例。",
                 "两项均按时的投诉数 ÷ 当月受理的投诉数", 7m, SourceKeys.ComplaintsTwoMustsOnTime, DeductionRule.Ratio(1m, 0.8m)),
+            new("warnings_on_time", "问题预警按期处置",
+                "当月发出的问题预警中，评分时仍逾期未处置或逾期后才处置的（建立问题预警机制，切实防止小问题演变成大问题）。",
+                "每件扣 1 分，最多扣 3 分", 3m, SourceKeys.WarningsOverdue, DeductionRule.PerOccurrence(1m, 3m)),
         ]),
         new("precision", "执法精准", 20m,
         [
@@ -47,11 +51,11 @@ public static class DefaultCatalogue
                 "当月因行政复议或行政诉讼被撤销、变更或确认违法的案件。",
                 "每件扣 2 分，最多扣 10 分", 10m, SourceKeys.CasesReversed, DeductionRule.PerOccurrence(2m, 10m)),
         ]),
-        new("openness", "执法公开", 15m,
+        new("openness", "执法公开", 12m,
         [
             new("disclosed_7_days", "处罚决定 7 个工作日内公示率",
                 "当月作出的行政处罚决定中，7 个工作日内公示的比例（国办发〔2018〕118号“双公示”）。",
-                "按时公示的决定数 ÷ 当月应公示的决定数", 15m, SourceKeys.DecisionsDisclosedWithin7WorkingDays, DeductionRule.Ratio(1m, 0.8m)),
+                "按时公示的决定数 ÷ 当月应公示的决定数", 12m, SourceKeys.DecisionsDisclosedWithin7WorkingDays, DeductionRule.Ratio(1m, 0.8m)),
         ]),
         new("traceability", "全程可溯", 15m,
         [

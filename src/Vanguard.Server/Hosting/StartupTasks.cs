@@ -1,12 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Vanguard.Server.Data;
 using Vanguard.Server.Modules.Complaints.Demo;
+using Vanguard.Server.Modules.Credit.Demo;
+using Vanguard.Server.Modules.Disclosure.Demo;
 using Vanguard.Server.Modules.Organisation;
 using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Organisation.Demo;
 using Vanguard.Server.Modules.Performance;
 using Vanguard.Server.Modules.Registry;
+using Vanguard.Server.Modules.Supervision.Demo;
 using Vanguard.Server.Modules.Surveillance.Demo;
+using Vanguard.Server.Modules.Warnings.Demo;
 
 namespace Vanguard.Server.Hosting;
 
@@ -37,6 +41,14 @@ internal static class StartupTasks
             await scope.ServiceProvider.SeedDemoRegistryAsync(ct);
             await scope.ServiceProvider.SeedDemoSurveillanceAsync(ct);
             await scope.ServiceProvider.SeedDemoComplaintsAsync(ct);
+        }
+
+        if (seeded && demo.Enabled != false && demo.Activity)
+        {
+            await scope.ServiceProvider.GetRequiredService<DisclosureDemoSeeder>().SeedAsync(ct);   // decisions published, one withdrawn
+            await scope.ServiceProvider.GetRequiredService<CreditDemoSeeder>().SeedAsync(ct);       // five overloads of one truck → proposals
+            await scope.ServiceProvider.GetRequiredService<WarningsDemoSeeder>().SeedAsync(ct);     // on-the-spot decisions without a clip
+            await scope.ServiceProvider.GetRequiredService<SupervisionDemoSeeder>().SeedAsync(ct);  // "八六四" inspections
         }
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Vanguard.Demo");

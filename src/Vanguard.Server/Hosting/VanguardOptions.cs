@@ -27,7 +27,12 @@ public sealed class VanguardOptions
 /// <c>Vanguard:Demo</c> is both a switch (<c>Vanguard:Demo=true</c>) and a section (<c>Vanguard:Demo:Password</c>),
 /// which the options binder cannot express, so it is read by hand.
 /// </summary>
-public sealed record DemoSettings(bool? Enabled, string Password)
+/// <param name="Activity">
+/// <c>Vanguard:Demo:Activity</c> (default true): the demo's current-month activity — on-the-spot decisions that the disclosure, credit and
+/// warning pages show, and "八六四" inspections. The tests turn it off, since it changes the month's counts other tests make; each module's
+/// demo test runs its seeder itself.
+/// </param>
+public sealed record DemoSettings(bool? Enabled, string Password, bool Activity = true)
 {
     public const string DefaultPassword = "Demo#2022";
 
@@ -36,7 +41,8 @@ public sealed record DemoSettings(bool? Enabled, string Password)
         var section = configuration.GetSection("Vanguard:Demo");
         bool? enabled = bool.TryParse(section.Value, out var on) ? on : null;
         var password = section["Password"];
-        return new DemoSettings(enabled, string.IsNullOrEmpty(password) ? DefaultPassword : password);
+        var activity = !bool.TryParse(section["Activity"], out var act) || act;
+        return new DemoSettings(enabled, string.IsNullOrEmpty(password) ? DefaultPassword : password, activity);
     }
 }
 

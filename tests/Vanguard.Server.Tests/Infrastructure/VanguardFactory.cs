@@ -48,6 +48,7 @@ public class VanguardFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting("Vanguard:DataDirectory", _dataDirectory);
         builder.UseSetting("Vanguard:Demo", "true");
+        builder.UseSetting("Vanguard:Demo:Activity", "false");  // the current month's demo decisions would change other tests' counts
         builder.UseSetting("Vanguard:RateLimits:LoginPerMinute", "100000");
         builder.UseSetting("Vanguard:RateLimits:DevicePerSecond", "100000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -23,7 +23,9 @@ public sealed class CatalogueTests(PerformanceFactory factory) : IClassFixture<P
         indicators.Single(i => i!["code"]!.GetValue<string>() == "dispatch_hit_rate")!["measured"]!.GetValue<bool>()
             .ShouldBeTrue("Surveillance's dispatch outcomes measure it");
         indicators.Single(i => i!["code"]!.GetValue<string>() == "negative_incidents")!["measured"]!.GetValue<bool>()
-            .ShouldBeFalse("no source measures it yet");
+            .ShouldBeTrue("the \"八六四\" inspections' breaches measure it");
+        indicators.Single(i => i!["code"]!.GetValue<string>() == "warnings_on_time")!["measured"]!.GetValue<bool>()
+            .ShouldBeTrue("the warnings module measures it");
         indicators.Single(i => i!["code"]!.GetValue<string>() == "case_reversal")!["rule"]!["kind"]!.GetValue<string>().ShouldBe("per_occurrence");
     }
 

@@ -25,6 +25,7 @@ public static class CasesModule
         builder.Services.AddScoped<Contracts.ICasePortal, CasePortal>();
         builder.Services.AddScoped<Contracts.ICaseStatistics, CaseStatistics>(); // for the performance evaluation's case indicators
         builder.Services.AddScoped<Contracts.ICaseDecisions, CaseDecisions>();   // disclosure, credit and early warning act on decisions
+        builder.Services.AddScoped<Contracts.ICaseWarningFacts, CaseWarningFacts>(); // early warning: deadlines, departures, top of range
         builder.Services.AddSingleton<Contracts.IDocumentFonts, DocumentFonts>();
         builder.Services.Configure<AuthorizationOptions>(CasesPolicies.Add);
         return builder;

@@ -32,6 +32,7 @@ public static class ComplaintsModule
         services.AddScoped<ComplaintHandler>();
         services.AddScoped<BreachScanner>();
         services.AddScoped<Contracts.IComplaintStatistics, ComplaintStatistics>(); // the performance evaluation: two musts on time
+        services.AddScoped<Contracts.IOfficerComplaints, OfficerComplaints>(); // early warning: officers complained about repeatedly
         services.AddScoped<PublicComplaintHandler>();
         services.AddSingleton<PublicComplaintThrottle>();
         services.AddSingleton<BreachJob>();

@@ -25,8 +25,5 @@ public sealed class DisclosureOptions
     /// <summary>An organisation's vehicle plate in full (营运车辆: business information); false masks it like a person's.</summary>
     public bool PublishOrganisationPlates { get; set; } = true;
 
-    /// <summary>Whether the demo province gets its demo publications (only where the demo is on at all).</summary>
-    public bool DemoDecisions { get; set; } = true;
-
     public PublicationPeriod Period => new(PersonMonths, OrganisationMonths);
 }

@@ -35,6 +35,7 @@ public static class EvidenceModule
         services.AddScoped<Contracts.IEvidenceArchive, EvidenceArchive>();
         services.AddScoped<Contracts.ICaseVideoEvidence, CaseVideoEvidence>(); // for the performance evaluation's 音像记录率
         services.AddScoped<Contracts.IOfficerClips, OfficerClips>();
+        services.AddScoped<Contracts.IEvidenceIntegrity, EvidenceIntegrity>(); // early warning: the integrity job's unresolved findings
         services.AddScoped<TusUploadHandler>();
         services.Configure<AuthorizationOptions>(EvidencePolicies.Add);
         return builder;

@@ -26,7 +26,8 @@ public static class OrganisationModule
         services.AddScoped<IJurisdiction, ActorJurisdiction>();
         services.AddScoped<IPublicPartyScope, PublicPartyScope>();
         services.AddScoped<IOfficerDirectory, OfficerDirectory>();
-        services.AddScoped<IOfficerAccounts, OfficerAccounts>(); // supervision: an officer's accounts in the audit chain, an agency's leaders
+        services.AddScoped<IOfficerAccounts, OfficerAccounts>(); // supervision: an officer's accounts in the audit chain
+        services.AddScoped<IAgencyLeaders, AgencyLeaders>(); // early warning and 四必究: who answers for an agency
 
         services.AddAuthentication(Schemes.Smart)
             .AddPolicyScheme(Schemes.Smart, "Cookie, bearer token or device key", o => o.ForwardDefaultSelector = SelectScheme)

@@ -18,7 +18,7 @@ namespace Vanguard.Server.Modules.Disclosure.Demo;
 /// <c>/disclosure/manage</c> show something on a fresh demo. Idempotent: once any publication exists it does nothing.
 /// </summary>
 internal sealed class DisclosureDemoSeeder(
-    IServiceScopeFactory scopes, IAgencyDirectory agencies, TimeProvider clock, IOptions<DisclosureOptions> options, ILogger<DisclosureDemoSeeder> logger)
+    IServiceScopeFactory scopes, IAgencyDirectory agencies, TimeProvider clock, ILogger<DisclosureDemoSeeder> logger)
 {
     private sealed record Demo(string County, string PartyKind, string Name, string? IdNumber, string Phone, string Address, string Plate, long FineFen, bool Warning,
         string Place, string Facts);
@@ -38,11 +38,6 @@ internal sealed class DisclosureDemoSeeder(
 
     public async Task SeedAsync(CancellationToken ct)
     {
-        if (!options.Value.DemoDecisions)
-        {
-            return;
-        }
-
         await using (var check = scopes.CreateAsyncScope())
         {
             check.ServiceProvider.GetRequiredService<PrincipalAccessor>().SetSystem();

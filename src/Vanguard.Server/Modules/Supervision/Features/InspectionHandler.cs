@@ -18,7 +18,7 @@ namespace Vanguard.Server.Modules.Supervision.Features;
 /// </summary>
 internal sealed class InspectionHandler(
     VanguardDbContext db, IAgencyDirectory agencies, IJurisdiction jurisdiction, ICurrentActor actor, IAuditLog audit, IOfficerDirectory officers,
-    IOfficerAccounts accounts, ICaseDirectory cases, TimeProvider clock)
+    IAgencyLeaders agencyLeaders, ICaseDirectory cases, TimeProvider clock)
 {
     public static IReadOnlyList<DisciplineItemView> Rules() => EightSixFourDiscipline.Items
         .Select(i => new DisciplineItemView(i.Code, i.Group, i.GroupNameZh, i.Number, i.TextZh, i.TextEn)).ToList();
@@ -327,9 +327,9 @@ internal sealed class InspectionHandler(
     /// <summary>"中牟县交通运输综合行政执法大队大队长（王建国）": named by the agency's administrators where it has any on the platform.</summary>
     private async Task<string> LeaderAsync(AgencyInfo agency, string title, CancellationToken ct)
     {
-        var leaders = await accounts.LeadersAsync(agency.Id, ct);
+        var leaders = await agencyLeaders.OfAgencyAsync(agency.Id, ct);
         var holder = agency.Name + title;
-        return leaders.Count == 0 ? holder : $"{holder}（{string.Join("、", leaders.Select(l => l.Name))}）";
+        return leaders.Count == 0 ? holder : $"{holder}（{string.Join("、", leaders.Select(l => l.DisplayName))}）";
     }
 
     /// <summary>
