@@ -145,7 +145,7 @@ public sealed class ScoringTests(PerformanceFactory factory) : IClassFixture<Per
         rows.Count.ShouldBe(12);
         var row = rows.Single(r => (string?)r["单位编码"] == "411000");
         Convert.ToDecimal(row["得分"]).ShouldBe(94m);
-        row["负面舆情和违纪事件扣分（满分4）"].ShouldBe("暂无数据");
+        Convert.ToDecimal(row["负面舆情和违纪事件扣分（满分4）"]).ShouldBe(0m, "measured by the inspections: none with a breach that month");
     }
 
     [Fact]
