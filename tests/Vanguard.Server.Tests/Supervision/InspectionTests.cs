@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Vanguard.Domain.Common;
+using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Supervision.Data;
+using Vanguard.Server.Modules.Supervision.Features;
 
 namespace Vanguard.Server.Tests.Supervision;
 
@@ -136,13 +140,100 @@ public sealed class InspectionTests(SupervisionFactory factory) : IClassFixture<
         var officer = await factory.OfficerAsync("410102", 1);
         var admin = await factory.SignedInAsync("zhengzhou.admin");
 
-        var response = await admin.PostAsJsonAsync("/api/v1/supervision/inspections", new
+        var response = await SupervisionFactory.PostAsync(admin, new
         {
             officerId = officer.Id, inspectedOn = "2025-05-07", place = "检查点", items = new[] { new { code = "b3", result = "breach" } },
-        }, ApiClient.Ct);
+        });
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
         problem["errors"]!.ToJsonString().ShouldContain("items[0].finding");
+    }
+
+    [Fact]
+    public async Task AFindingsClip_MustBeARecordingInTheInspectorsJurisdiction()
+    {
+        // Years of their own (2021): a breach counts towards the agency's person-times of the year, which other tests assert.
+        var officer = await factory.OfficerAsync("410184", 2);
+        var clip = await factory.ClipAsync(officer.Id, "inspection-clip-zhongmou");
+        var admin = await factory.SignedInAsync("zhengzhou.admin");
+        object WithClip(Guid officerId, string on, Guid clipId) => new
+        {
+            officerId, inspectedOn = on, place = "中牟县治超检查点",
+            items = new object[]
+            {
+                new { code = "b1", result = "compliant" },
+                new { code = "b5", result = "breach", finding = "执法时未全程记录", clipId },
+            },
+        };
+
+        var unknown = await SupervisionFactory.PostAsync(admin, WithClip(officer.Id, "2021-09-01", Guid.NewGuid()));
+        var elsewhere = await SupervisionFactory.PostAsync(await factory.SignedInAsync("nanyang.admin"),
+            WithClip((await factory.OfficerAsync("411302", 1)).Id, "2021-09-01", clip));
+        var body = await SupervisionFactory.RecordAsync(admin, WithClip(officer.Id, "2021-09-02", clip));
+
+        (await unknown.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed"))["errors"]!.ToJsonString().ShouldContain("items[1].clipId");
+        (await elsewhere.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed"))["errors"]!.ToJsonString().ShouldContain("items[1].clipId");
+        body["items"]!.AsArray().Single(i => i!["code"]!.GetValue<string>() == "b5")!["clipId"]!.GetValue<Guid>().ShouldBe(clip);
+        var stored = await factory.WithDbAsync(db => db.Set<InspectionItem>().CountAsync(i => i.ClipId != null && i.ClipId != clip, ApiClient.Ct));
+        stored.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task TheSameIdempotencyKeyTwice_RecordsOneInspection_AndAnswersTheSame()
+    {
+        var officer = await factory.OfficerAsync("410184", 3);
+        var admin = await factory.SignedInAsync("zhengzhou.admin");
+        var inspection = SupervisionFactory.Inspection(officer.Id, inspectedOn: "2021-10-11", items: [("y3", "breach")]);
+        var key = Guid.NewGuid().ToString("N");
+
+        var first = await SupervisionFactory.PostAsync(admin, inspection, key);
+        var firstBody = await SupervisionFactory.CreatedAsync(first);
+        var again = await SupervisionFactory.PostAsync(admin, inspection, key);
+        var againBody = await again.JsonAsync();
+        var reused = await SupervisionFactory.PostAsync(admin, SupervisionFactory.Inspection(officer.Id, inspectedOn: "2021-10-12", items: [("y3", "breach")]), key);
+        var keyless = await admin.PostAsJsonAsync("/api/v1/supervision/inspections", inspection, ApiClient.Ct);
+
+        again.StatusCode.ShouldBe(HttpStatusCode.OK, againBody.ToJsonString());
+        again.Headers.GetValues("Idempotent-Replayed").ShouldBe(["true"]);
+        againBody.ToJsonString().ShouldBe(firstBody.ToJsonString());
+        await reused.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "idempotency.key_reused");
+        await keyless.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "idempotency.key_required");
+        var (inspections, records) = await factory.WithDbAsync(async db => (
+            await db.Set<Inspection>().CountAsync(i => i.OfficerId == officer.Id, ApiClient.Ct),
+            await db.Set<AccountabilityRecord>().CountAsync(a => a.OfficerId == officer.Id, ApiClient.Ct)));
+        inspections.ShouldBe(1);
+        records.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task ThePagesSave_WithTheFormsKeyTwice_RecordsOneInspection()
+    {
+        var officer = await factory.OfficerAsync("410102", 3);
+        var request = new CreateInspectionRequest(officer.Id, null, new DateOnly(2021, 10, 13), "中牟县治超检查点", false, null,
+            [new InspectionItemRequest("b8", "breach", "违规收取费用", null, null)]);
+        var key = Guid.NewGuid().ToString("N");
+
+        async Task<Result<InspectionView>> SaveAsync(CreateInspectionRequest r)
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<PrincipalAccessor>().SetSystem();
+            return await scope.ServiceProvider.GetRequiredService<InspectionHandler>().CreateOnceAsync(r, key, ApiClient.Ct);
+        }
+
+        var first = await SaveAsync(request);
+        var second = await SaveAsync(request);
+        var changed = await SaveAsync(request with { Place = "另一个检查点" });
+
+        first.IsSuccess.ShouldBeTrue();
+        second.IsSuccess.ShouldBeTrue();
+        second.Value.Inspection.Id.ShouldBe(first.Value.Inspection.Id);
+        second.Value.Accountability.Select(a => a.Id).ShouldBe(first.Value.Accountability.Select(a => a.Id));
+        changed.Error!.Code.ShouldBe("idempotency.key_reused");
+        var (inspections, records) = await factory.WithDbAsync(async db => (
+            await db.Set<Inspection>().CountAsync(i => i.OfficerId == officer.Id, ApiClient.Ct),
+            await db.Set<AccountabilityRecord>().CountAsync(a => a.OfficerId == officer.Id, ApiClient.Ct)));
+        inspections.ShouldBe(1);
+        records.ShouldBe(1);
     }
 
     [Fact]
@@ -151,8 +242,8 @@ public sealed class InspectionTests(SupervisionFactory factory) : IClassFixture<
         var officer = await factory.OfficerAsync("410122", 2);
         var nanyang = await factory.SignedInAsync("nanyang.admin");
 
-        var response = await nanyang.PostAsJsonAsync("/api/v1/supervision/inspections",
-            SupervisionFactory.Inspection(officer.Id, inspectedOn: "2025-05-08", items: [("b1", "breach")]), ApiClient.Ct);
+        var response = await SupervisionFactory.PostAsync(nanyang,
+            SupervisionFactory.Inspection(officer.Id, inspectedOn: "2025-05-08", items: [("b1", "breach")]));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound, "supervision.officer_not_found");
     }
@@ -165,8 +256,8 @@ public sealed class InspectionTests(SupervisionFactory factory) : IClassFixture<
         var officer = await factory.OfficerAsync("410122", 3);
         var client = await factory.SignedInAsync(username);
 
-        var response = await client.PostAsJsonAsync("/api/v1/supervision/inspections",
-            SupervisionFactory.Inspection(officer.Id, inspectedOn: "2025-05-09", items: [("b1", "breach")]), ApiClient.Ct);
+        var response = await SupervisionFactory.PostAsync(client,
+            SupervisionFactory.Inspection(officer.Id, inspectedOn: "2025-05-09", items: [("b1", "breach")]));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }

@@ -75,7 +75,7 @@ public sealed class TimelineTests(SupervisionFactory factory) : IClassFixture<Su
             lines.Count(l => l!["kind"]!.GetValue<string>() == "position").ShouldBe(1);
             body["summary"]!["clips"]!.GetValue<int>().ShouldBe(1);
             body["summary"]!["positions"]!.GetValue<int>().ShouldBe(3);
-            body["summary"]!["dutyHours"]!.GetValue<double>().ShouldBeGreaterThanOrEqualTo(0);
+            body["summary"]!["dutyHours"].ShouldNotBeNull(); // the exact hours: DutyHoursTests, on a clock the test moves
             body["summary"]!["unverified"]!.GetValue<int>().ShouldBe(0);
         }
 

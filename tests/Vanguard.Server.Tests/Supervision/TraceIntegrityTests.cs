@@ -49,8 +49,8 @@ public sealed class TraceIntegrityTests(SupervisionFactory factory) : IClassFixt
     public async Task ATeamOfAnotherCity_IsNotFound_AndAFieldOfficerRecordsNoMeasure()
     {
         var nanyang = await factory.SignedInAsync("nanyang.admin");
-        var response = await nanyang.PostAsJsonAsync("/api/v1/supervision/inspections",
-            SupervisionFactory.Inspection(agencyCode: "411002-01", inspectedOn: "2025-08-01", items: [("b1", "breach")]), ApiClient.Ct);
+        var response = await SupervisionFactory.PostAsync(nanyang,
+            SupervisionFactory.Inspection(agencyCode: "411002-01", inspectedOn: "2025-08-01", items: [("b1", "breach")]));
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound, "supervision.agency_not_found");
 
         var xuchang = await factory.SignedInAsync("xuchang.admin");

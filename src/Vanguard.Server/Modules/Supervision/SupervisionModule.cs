@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Vanguard.Server.Common.Idempotency;
 using Vanguard.Server.Modules.Performance.Contracts;
 using Vanguard.Server.Modules.Supervision.Demo;
 using Vanguard.Server.Modules.Supervision.Features;
@@ -16,6 +17,7 @@ public static class SupervisionModule
         services.Configure<AuthorizationOptions>(SupervisionPolicies.Add);
         services.AddScoped<TimelineHandler>();
         services.AddScoped<InspectionHandler>();
+        services.AddIdempotency(); // Idempotency-Key of POST /inspections (also added by the terminal; added once)
         services.AddScoped<IIndicatorSource, NegativeIncidentsSource>(); // 负面舆情和违纪事件: breaches found by inspections
         services.AddScoped<SupervisionDemoSeeder>();
         return builder;

@@ -10,6 +10,9 @@ public interface IOfficerClips
     /// <summary>The live items the officer recorded that overlap <paramref name="from"/>–<paramref name="to"/>, oldest first, at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<OfficerClip>> RecordedByAsync(Guid officerId, DateTimeOffset from, DateTimeOffset to, int max, CancellationToken ct);
 
+    /// <summary>Those of <paramref name="ids"/> that are live items in the caller's jurisdiction (to validate a reference to a clip).</summary>
+    Task<IReadOnlySet<Guid>> ExistingAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct);
+
     /// <summary>
     /// For the demo province only: keeps <paramref name="content"/> as an item the officer recorded from
     /// <paramref name="from"/> to <paramref name="to"/> on a recorder with <paramref name="deviceSerial"/> (skipped when the

@@ -21,6 +21,17 @@ internal sealed class OfficerClips(VanguardDbContext db, IEvidenceStore store, C
             .Select(e => new OfficerClip(e.Id, e.FileName, e.ContentType, e.RecordedFrom, e.RecordedTo, e.DurationSeconds, e.DeviceSerial, e.Sha256))
             .ToListAsync(ct);
 
+    public async Task<IReadOnlySet<Guid>> ExistingAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return new HashSet<Guid>();
+        }
+
+        var list = ids.Distinct().ToList();
+        return (await db.Set<EvidenceItem>().AsNoTracking().Where(e => list.Contains(e.Id) && e.DeletedAt == null).Select(e => e.Id).ToListAsync(ct)).ToHashSet();
+    }
+
     public async Task AddDemoRecordingAsync(
         Guid officerId, DateTimeOffset from, DateTimeOffset to, string fileName, string mediaType, byte[] content, string deviceSerial, CancellationToken ct)
     {

@@ -1,11 +1,14 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Vanguard.Domain.Common;
 using Vanguard.Domain.Organisation;
 using Vanguard.Domain.Supervision;
 using Vanguard.Server.Common;
+using Vanguard.Server.Common.Idempotency;
 using Vanguard.Server.Data;
 using Vanguard.Server.Modules.Audit.Contracts;
 using Vanguard.Server.Modules.Cases.Contracts;
+using Vanguard.Server.Modules.Evidence.Contracts;
 using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Supervision.Data;
 
@@ -18,10 +21,91 @@ namespace Vanguard.Server.Modules.Supervision.Features;
 /// </summary>
 internal sealed class InspectionHandler(
     VanguardDbContext db, IAgencyDirectory agencies, IJurisdiction jurisdiction, ICurrentActor actor, IAuditLog audit, IOfficerDirectory officers,
-    IAgencyLeaders agencyLeaders, ICaseDirectory cases, TimeProvider clock)
+    IAgencyLeaders agencyLeaders, ICaseDirectory cases, IOfficerClips clips, TimeProvider clock)
 {
     public static IReadOnlyList<DisciplineItemView> Rules() => EightSixFourDiscipline.Items
         .Select(i => new DisciplineItemView(i.Code, i.Group, i.GroupNameZh, i.Number, i.TextZh, i.TextEn)).ToList();
+
+    /// <summary>The write's name for <see cref="IdempotentWrites"/> (and part of the request hash).</summary>
+    public const string CreateOperation = "supervision.inspections.create";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>
+    /// The API's creation (<c>POST /inspections</c> through <see cref="IdempotentWrites"/>): the answer and where the inspection lives.
+    /// </summary>
+    public async Task<Result<WriteOutcome<InspectionView>>> CreateWriteAsync(CreateInspectionRequest r, CancellationToken ct)
+    {
+        var result = await CreateAsync(r, ct);
+        if (!result.IsSuccess)
+        {
+            return result.Error!;
+        }
+
+        var id = result.Value.Inspection.Id.ToString();
+        return new WriteOutcome<InspectionView>(result.Value, "inspection", id, $"/api/v1/supervision/inspections/{id}");
+    }
+
+    /// <summary>
+    /// The page's save: <see cref="CreateAsync"/> once per <paramref name="key"/> (one key per opening of the form), kept in the
+    /// same idempotency keys as the API's <c>Idempotency-Key</c> and in one transaction with the inspection. A second save with
+    /// the key (a double click, a retry after a lost answer) gets the inspection the first one created, and creates no second set
+    /// of accountability records; the key with a different request is refused. A refused save stores nothing: the form may be
+    /// corrected and saved again with its key.
+    /// </summary>
+    public async Task<Result<InspectionView>> CreateOnceAsync(CreateInspectionRequest r, string key, CancellationToken ct)
+    {
+        var hash = IdempotentWrites.HashOf(CreateOperation, r);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                // Inside the transaction (on SQLite: behind the write gate) an earlier save with the key is committed or absent.
+                if (await ReplayAsync(key, hash, ct) is { } earlier)
+                {
+                    return earlier;
+                }
+
+                var result = await CreateWriteAsync(r, ct);
+                if (!result.IsSuccess)
+                {
+                    await tx.RollbackAsync(ct);
+                    db.ChangeTracker.Clear();
+                    return result.Error!;
+                }
+
+                var created = result.Value;
+                db.Add(new IdempotencyKey
+                {
+                    ActorId = actor.Id, Key = key, Operation = CreateOperation, RequestSha256 = hash, StatusCode = StatusCodes.Status201Created,
+                    ResponseJson = JsonSerializer.Serialize(created.Value, Json), Location = created.Location, ResourceType = created.ResourceType,
+                    ResourceId = created.ResourceId, CreatedAt = clock.GetUtcNow(),
+                });
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                return created.Value;
+            }
+            catch (DbUpdateException e) when (attempt == 1 && IdempotentWrites.IsUniqueViolation(e))
+            {
+                // PostgreSQL: a concurrent save with the key committed first; once more, the replay finds it.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<Result<InspectionView>?> ReplayAsync(string key, string hash, CancellationToken ct)
+    {
+        var earlier = await db.Set<IdempotencyKey>().AsNoTracking().SingleOrDefaultAsync(k => k.ActorId == actor.Id && k.Key == key, ct);
+        if (earlier is null)
+        {
+            return null;
+        }
+
+        return earlier.Operation == CreateOperation && earlier.RequestSha256 == hash && Guid.TryParse(earlier.ResourceId, out var id)
+            ? await GetAsync(id, ct)
+            : IdempotentWrites.KeyReused;
+    }
 
     /// <param name="inspector">Who inspected, when it is not the signed-in person (the demo's 督查组).</param>
     public async Task<Result<InspectionView>> CreateAsync(CreateInspectionRequest r, CancellationToken ct, string? inspector = null)
@@ -79,11 +163,19 @@ internal sealed class InspectionHandler(
 
         var caseIds = items.Where(i => i.CaseId is not null).Select(i => i.CaseId!.Value).Distinct().ToList();
         var caseNumbers = caseIds.Count == 0 ? new Dictionary<Guid, string?>() : await cases.CaseNumbersAsync(caseIds, ct);
+        // A finding's evidence must be a real clip the inspector may see: an unknown id would link the record to nothing.
+        var clipIds = items.Where(i => i.ClipId is not null).Select(i => i.ClipId!.Value).Distinct().ToList();
+        var knownClips = clipIds.Count == 0 ? new HashSet<Guid>() : await clips.ExistingAsync(clipIds, ct);
         for (var n = 0; n < items.Count; n++)
         {
             if (items[n].CaseId is { } caseId && !caseNumbers.ContainsKey(caseId))
             {
                 check.Add($"items[{n}].caseId", "not_found", "案件不存在或不在您的管辖范围内。", "No such case in your jurisdiction.");
+            }
+
+            if (items[n].ClipId is { } clipId && !knownClips.Contains(clipId))
+            {
+                check.Add($"items[{n}].clipId", "not_found", "执法记录不存在或不在您的管辖范围内。", "No such recording in your jurisdiction.");
             }
         }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Vanguard.Domain.Supervision;
 using Vanguard.Server.Common;
+using Vanguard.Server.Common.Idempotency;
 
 namespace Vanguard.Server.Modules.Supervision.Features;
 
@@ -21,7 +22,8 @@ internal static class SupervisionEndpoints
         read.MapGet("/accountability", AccountabilityAsync).WithName("SupervisionAccountability")
             .WithSummary("问责 (四必究) records, newest first: ?status=pending|handled&level=&inspectionId=&page=&pageSize=.");
         group.MapPost("/inspections", CreateAsync).RequireAuthorization(SupervisionPolicies.Inspect).WithName("SupervisionRecordInspection")
-            .WithSummary("Record an inspection {officerId | agencyCode, inspectedOn, place, serious, note?, items:[{code, result, finding?, clipId?, caseId?}]}: 201 with the accountability records.");
+            .Produces<InspectionView>(StatusCodes.Status201Created).Produces<InspectionView>(StatusCodes.Status200OK)
+            .WithSummary("Record an inspection {officerId | agencyCode, inspectedOn, place, serious, note?, items:[{code, result, finding?, clipId?, caseId?}]}: 201 with the accountability records (Idempotency-Key required; a retry answers 200 with the first result).");
         group.MapPost("/accountability/{id:guid}/measure", async (Guid id, MeasureRequest r, InspectionHandler h, HttpContext http) =>
                 (await h.MeasureAsync(id, r, http.RequestAborted)).ToHttp(http))
             .RequireAuthorization(SupervisionPolicies.Inspect).WithName("SupervisionRecordMeasure")
@@ -33,14 +35,9 @@ internal static class SupervisionEndpoints
         Guid id, DateTimeOffset? from, DateTimeOffset? to, string? kind, int? page, int? pageSize, TimelineHandler h, HttpContext http) =>
         (await h.TimelineAsync(id, from, to, kind, PageRequest.From(page, pageSize), http.RequestAborted)).ToHttp(http);
 
-    private static async Task<Results<Created<InspectionView>, ProblemHttpResult>> CreateAsync(
-        CreateInspectionRequest request, InspectionHandler h, HttpContext http)
-    {
-        var result = await h.CreateAsync(request, http.RequestAborted);
-        return result.IsSuccess
-            ? TypedResults.Created($"/api/v1/supervision/inspections/{result.Value.Inspection.Id}", result.Value)
-            : result.Error!.ToProblem(http);
-    }
+    /// <summary>Once per <c>Idempotency-Key</c>: a double submission or a retried request creates one inspection and one set of accountability records.</summary>
+    private static Task<IResult> CreateAsync(CreateInspectionRequest request, IdempotentWrites idempotency, InspectionHandler h, HttpContext http) =>
+        idempotency.RunAsync(http, InspectionHandler.CreateOperation, request, ct => h.CreateWriteAsync(request, ct));
 
     private static async Task<Ok<Page<InspectionSummary>>> ListAsync(
         Guid? officerId, string? agencyCode, bool? breach, DateOnly? from, DateOnly? to, int? page, int? pageSize, InspectionHandler h, HttpContext http)
