@@ -104,9 +104,14 @@ public sealed class RuleFiringTests(WarningsFactory factory) : IClassFixture<War
             factory.Cases.Decided.Add(d);
         }
 
+        var officer = Guid.NewGuid();
+        factory.Cases.Labels.Add(new CaseLabel(without.CaseId, "豫郑交简〔2026〕" + Random.Shared.Next(1000, 9999) + "号", "未随车携带道路运输证", [officer]));
+
         await factory.RunAsync();
 
         (await RulesAboutAsync($"case:{without.CaseId}")).ShouldBe(["onsite_without_bodycam"]);
+        var warning = await factory.OnlyWarningAsync($"case:{without.CaseId}", "onsite_without_bodycam");
+        warning["summary"]!.GetValue<string>().ShouldContain("豫郑交简〔2026〕", customMessage: "the case is named by its number from the cases module");
         (await RulesAboutAsync($"case:{with.CaseId}")).ShouldBeEmpty();
         (await RulesAboutAsync($"case:{ordinary.CaseId}")).ShouldBeEmpty();
     }
@@ -146,6 +151,22 @@ public sealed class RuleFiringTests(WarningsFactory factory) : IClassFixture<War
 
         (await RulesAboutAsync($"station:{wim}")).ShouldBe(["station_silent", "station_uncertified"]);
         (await RulesAboutAsync($"station:{camera}")).ShouldBe(["station_silent"]);
+    }
+
+    [Fact]
+    public async Task Stations_ARecentReportKeepsSilentQuiet_ACertificateKeepsUncertifiedQuiet()
+    {
+        var sound = await factory.RegisterStationAsync("wim-station", "410100", certified: true);
+        var quietButCertified = await factory.RegisterStationAsync("wim-station", "410100", certified: true);
+        var reportingButUncertified = await factory.RegisterStationAsync("wim-station", "410100", certified: false);
+        await factory.ReportWeighingAsync(sound.ApiKey);
+        await factory.ReportWeighingAsync(reportingButUncertified.ApiKey);
+
+        await factory.RunAsync();
+
+        (await RulesAboutAsync($"station:{sound.Code}")).ShouldBeEmpty("it reported a minute ago and its certificate covers today");
+        (await RulesAboutAsync($"station:{quietButCertified.Code}")).ShouldBe(["station_silent"]);
+        (await RulesAboutAsync($"station:{reportingButUncertified.Code}")).ShouldBe(["station_uncertified"]);
     }
 
     [Fact]
@@ -197,10 +218,10 @@ public sealed class RuleFiringTests(WarningsFactory factory) : IClassFixture<War
         {
             for (var m = 1; m <= 3; m++)
             {
-                factory.Cases.Decisions.Add(FakeCaseData.Decision(team, monthStart.AddMonths(-m).AddDays(9), 100_000_00));
+                factory.Cases.Fined.Add((team, monthStart.AddMonths(-m).AddDays(9), 100_000_00));
             }
 
-            factory.Cases.Decisions.Add(FakeCaseData.Decision(team, factory.Today, 150_000_00)); // +50 %
+            factory.Cases.Fined.Add((team, factory.Today, 150_000_00)); // +50 %
             factory.Cases.Weighings.Add((station, new DateTimeOffset(monthStart.AddMonths(-2).ToDateTime(TimeOnly.MinValue), china), 100, 4));
             factory.Cases.Weighings.Add((station, new DateTimeOffset(factory.Today.ToDateTime(TimeOnly.MinValue), china), 100, rateNow));
         }

@@ -46,7 +46,6 @@ public sealed class WarningsFactory : VanguardFactory
                 && d.ImplementationFactory.Method.ReturnType == typeof(WarningJob)));
             services.AddSingleton<ICaseWarningFacts>(Cases);
             services.AddSingleton<ICaseStatistics>(Cases);
-            services.AddSingleton<ICaseDecisions>(Cases);
             services.AddSingleton<IOverloadStatistics>(Cases);
             services.AddSingleton<IEvidenceIntegrity>(Integrity);
         });
@@ -88,19 +87,39 @@ public sealed class WarningsFactory : VanguardFactory
     }
 
     /// <summary>A station registered through the devices API by the province administrator (no data, no certificate unless given).</summary>
-    public async Task<string> StationAsync(string kind, string agencyCode)
+    public async Task<string> StationAsync(string kind, string agencyCode) => (await RegisterStationAsync(kind, agencyCode, certified: false)).Code;
+
+    /// <summary>A station registered through the devices API; <paramref name="certified"/>: with a 检定 certificate valid for a year from today.</summary>
+    public async Task<(string Code, string ApiKey)> RegisterStationAsync(string kind, string agencyCode, bool certified)
     {
         var admin = await this.SignedInAsync("admin");
         var code = kind + "-w" + Guid.NewGuid().ToString("N")[..8];
-        var response = await admin.PostAsJsonAsync("/api/v1/devices", new { kind, code, name = "预警测试站 " + code, agencyCode }, ApiClient.Ct);
+        var certificate = certified
+            ? new { number = "JD-" + code, validFrom = Today.AddDays(-1).ToString("yyyy-MM-dd"), validUntil = Today.AddYears(1).ToString("yyyy-MM-dd") }
+            : null;
+        var response = await admin.PostAsJsonAsync("/api/v1/devices", new { kind, code, name = "预警测试站 " + code, agencyCode, accuracyClass = certified ? 5m : (decimal?)null, certificate }, ApiClient.Ct);
         var body = await response.JsonAsync();
         response.StatusCode.ShouldBe(HttpStatusCode.Created, body.ToJsonString());
-        return code;
+        return (code, body["apiKey"]!.GetValue<string>());
+    }
+
+    /// <summary>The WIM station reports one legal weighing (a 6-axle combination at 40 t, under its 49 t limit) received now.</summary>
+    public async Task ReportWeighingAsync(string apiKey)
+    {
+        var record = new
+        {
+            recordId = "w" + Guid.NewGuid().ToString("N")[..12], capturedAt = Clock.GetUtcNow().AddMinutes(-1).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-ddTHH:mm:sszzz"),
+            lane = 1, plate = "豫A3W" + Random.Shared.Next(100, 999), plateColor = "yellow", axleCount = 6, vehicleKind = "combination",
+            axleWeightsKg = new[] { 6_000, 6_000, 7_000, 7_000, 7_000, 7_000 }, grossWeightKg = 40_000, speedKmh = 62.5,
+            images = new[] { new { kind = "plate", sha256 = new string('a', 64), contentType = "image/jpeg" } },
+        };
+        var response = await this.AsDevice(apiKey).PostAsJsonAsync("/api/v1/offsite/wim-records", new[] { record }, ApiClient.Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(ApiClient.Ct));
     }
 }
 
 /// <summary>Cases and weighings as the contracts answer them: whatever the tests added, filtered by the period asked.</summary>
-internal sealed class FakeCaseData : ICaseWarningFacts, ICaseStatistics, ICaseDecisions, IOverloadStatistics
+internal sealed class FakeCaseData : ICaseWarningFacts, ICaseStatistics, IOverloadStatistics
 {
     public ConcurrentBag<PendingDecision> Pending { get; } = [];
 
@@ -110,7 +129,10 @@ internal sealed class FakeCaseData : ICaseWarningFacts, ICaseStatistics, ICaseDe
 
     public ConcurrentBag<DecidedCase> Decided { get; } = [];
 
-    public ConcurrentBag<CaseDecision> Decisions { get; } = [];
+    /// <summary>Penalty decisions with a fine, per agency and legal day.</summary>
+    public ConcurrentBag<(Guid AgencyId, DateOnly DecidedOn, long FineFen)> Fined { get; } = [];
+
+    public ConcurrentBag<CaseLabel> Labels { get; } = [];
 
     /// <summary>Weighings per agency and capture day: (weighed, overloaded).</summary>
     public ConcurrentBag<(Guid AgencyId, DateTimeOffset At, int Weighed, int Overloaded)> Weighings { get; } = [];
@@ -130,14 +152,12 @@ internal sealed class FakeCaseData : ICaseWarningFacts, ICaseStatistics, ICaseDe
 
     public Task<IReadOnlyList<CaseFacts>> FactsAsync(IReadOnlyCollection<Guid> caseIds, CancellationToken ct) => Task.FromResult<IReadOnlyList<CaseFacts>>([]);
 
-    Task<IReadOnlyList<CaseDecision>> ICaseDecisions.DecidedAsync(DateOnly from, DateOnly to, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<CaseDecision>>([.. Decisions.Where(d => d.DecidedOn >= from && d.DecidedOn < to)]);
+    public Task<IReadOnlyList<AgencyFines>> FinesByAgencyAsync(DateOnly from, DateOnly to, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<AgencyFines>>(Fined.Where(f => f.DecidedOn >= from && f.DecidedOn < to).GroupBy(f => f.AgencyId)
+            .Select(g => new AgencyFines(g.Key, g.Sum(f => f.FineFen), g.Count())).ToList());
 
-    public Task<IReadOnlyList<CaseDecision>> OfCasesAsync(IReadOnlyCollection<Guid> caseIds, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<CaseDecision>>([.. Decisions.Where(d => caseIds.Contains(d.CaseId))]);
-
-    public Task<IReadOnlyList<RecordedReview>> ReviewsRecordedSinceAsync(DateTimeOffset since, int max, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<RecordedReview>>([]);
+    public Task<IReadOnlyList<CaseLabel>> LabelsAsync(IReadOnlyCollection<Guid> caseIds, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<CaseLabel>>([.. Labels.Where(l => caseIds.Contains(l.CaseId))]);
 
     public Task<IReadOnlyList<AgencyWeighings>> WeighingsAsync(DateTimeOffset from, DateTimeOffset to, int maxIds, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<AgencyWeighings>>(Weighings.Where(w => w.At >= from && w.At < to).GroupBy(w => w.AgencyId)
@@ -151,11 +171,6 @@ internal sealed class FakeCaseData : ICaseWarningFacts, ICaseStatistics, ICaseDe
 
     public Task<IReadOnlyList<WeighingFacts>> DescribeWeighingsAsync(IReadOnlyCollection<long> weighingIds, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<WeighingFacts>>([]);
-
-    /// <summary>A decided penalty of the agency with a fine, as <see cref="ICaseDecisions"/> gives it.</summary>
-    public static CaseDecision Decision(Guid agencyId, DateOnly on, long fineFen) => new(
-        Guid.NewGuid(), agencyId, "豫郑交罚〔2026〕1号", CaseProcedure.Ordinary, CaseStage.Decided, "X", "测试违法行为", null, null, false, PartyKind.Person,
-        "张三", null, null, null, null, null, null, on, on, null, CaseOutcome.Penalty, fineFen, false, [], []);
 }
 
 internal sealed class FakeIntegrity : IEvidenceIntegrity

@@ -21,7 +21,21 @@ public interface ICaseWarningFacts
     /// minimum and maximum the discretion standard allows for the case's facts (equal for a fixed amount; null when it proposes none).
     /// </summary>
     Task<IReadOnlyList<DecidedFine>> DecidedFinesAsync(DateOnly from, DateOnly to, CancellationToken ct);
+
+    /// <summary>
+    /// Per agency, the fines of the penalty decisions made on a legal day in [<paramref name="from"/>, <paramref name="to"/>) (dropped
+    /// cases left out): their sum and how many there were, added up in the database (the rule runs every few minutes over months).
+    /// Agencies without a penalty decision in the period are left out.
+    /// </summary>
+    Task<IReadOnlyList<AgencyFines>> FinesByAgencyAsync(DateOnly from, DateOnly to, CancellationToken ct);
+
+    /// <summary>Case number, offence and officers of the given cases the caller may see (no party data); unknown ids are left out.</summary>
+    Task<IReadOnlyList<CaseLabel>> LabelsAsync(IReadOnlyCollection<Guid> caseIds, CancellationToken ct);
 }
+
+public sealed record AgencyFines(Guid AgencyId, long FineFen, int Decisions);
+
+public sealed record CaseLabel(Guid CaseId, string? CaseNumber, string OffenceName, IReadOnlyList<Guid> OfficerIds);
 
 public sealed record PendingDecision(Guid CaseId, Guid AgencyId, string? CaseNumber, string OffenceName, DateOnly FiledOn, DateOnly DecisionDue, IReadOnlyList<Guid> OfficerIds);
 

@@ -17,7 +17,7 @@ namespace Vanguard.Server.Modules.Warnings.Engine;
 /// One method per rule; each returns the findings of the enabled rule over every agency in the caller's jurisdiction.
 /// </summary>
 internal sealed class RuleEvaluators(
-    ICaseWarningFacts cases, ICaseStatistics caseStatistics, ICaseDecisions decisions, IOfficerComplaints complaints, IStationStatus stations,
+    ICaseWarningFacts cases, ICaseStatistics caseStatistics, IOfficerComplaints complaints, IStationStatus stations,
     IDeviceDirectory devices, IEvidenceIntegrity evidence, IOverloadStatistics overloads, IOfficerDirectory officers, IAgencyDirectory agencies,
     IOptions<WarningsOptions> options, TimeProvider clock)
 {
@@ -117,8 +117,9 @@ internal sealed class RuleEvaluators(
         var decided = (await caseStatistics.DecidedAsync(today.AddDays(-options.Value.DecisionLookbackDays), today.AddDays(1), ct))
             .Where(c => c.Procedure == CaseProcedure.Simplified).ToList();
         var found = new List<Finding>();
-        var numbers = decided.Count == 0 ? new Dictionary<Guid, CaseDecision>()
-            : (await decisions.OfCasesAsync(decided.Select(c => c.CaseId).ToList(), ct)).ToDictionary(d => d.CaseId);
+        // Number, offence and officers only: the decisions in full (with the party's data) are not needed to name a case.
+        var labels = decided.Count == 0 ? new Dictionary<Guid, CaseLabel>()
+            : (await cases.LabelsAsync(decided.Select(c => c.CaseId).ToList(), ct)).ToDictionary(l => l.CaseId);
         foreach (var c in decided)
         {
             var t = settings.For(c.AgencyId, rule);
@@ -127,10 +128,10 @@ internal sealed class RuleEvaluators(
                 continue;
             }
 
-            var d = numbers.GetValueOrDefault(c.CaseId);
+            var d = labels.GetValueOrDefault(c.CaseId);
             found.Add(new Finding(rule.Code, $"case:{c.CaseId}", string.Empty, c.AgencyId,
-                $"当场处罚案件 {d?.DocumentNumber} 的卷宗未附执法记录仪视频（{c.ClipEvidenceIds.Count} 段，应不少于 {t.Value:0} 段）",
-                [new("案号", d?.DocumentNumber ?? "（未编号）"), new("案由", d?.OffenceName ?? "-"), new("决定日期", Day(c.DecidedOn)),
+                $"当场处罚案件 {d?.CaseNumber} 的卷宗未附执法记录仪视频（{c.ClipEvidenceIds.Count} 段，应不少于 {t.Value:0} 段）",
+                [new("案号", d?.CaseNumber ?? "（未编号）"), new("案由", d?.OffenceName ?? "-"), new("决定日期", Day(c.DecidedOn)),
                     new("执法记录仪视频", $"{c.ClipEvidenceIds.Count} 段")],
                 Officers(d?.OfficerIds ?? []).Prepend($"case:{c.CaseId}").ToList()));
         }
@@ -272,7 +273,8 @@ internal sealed class RuleEvaluators(
         var today = Today;
         var monthStart = new DateOnly(today.Year, today.Month, 1);
         var previousStart = monthStart.AddMonths(-3);
-        var decided = await decisions.DecidedAsync(previousStart, today.AddDays(1), ct);
+        var finesNow = await cases.FinesByAgencyAsync(monthStart, today.AddDays(1), ct);
+        var finesBefore = await cases.FinesByAgencyAsync(previousStart, monthStart, ct);
         var china = LegalClock.ChinaOffset;
         DateTimeOffset At(DateOnly d) => new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), china).ToUniversalTime();
         var weighedNow = await overloads.WeighingsAsync(At(monthStart), At(today.AddDays(1)), 0, ct);
@@ -290,9 +292,8 @@ internal sealed class RuleEvaluators(
             }
 
             var subtree = tree.Subtree(city.Id);
-            var mine = decided.Where(d => subtree.Contains(d.AgencyId) && d.Outcome == CaseOutcome.Penalty).ToList();
-            var thisMonth = mine.Where(d => d.DecidedOn >= monthStart).Sum(d => d.FineFen ?? 0);
-            var previousAverage = mine.Where(d => d.DecidedOn < monthStart).Sum(d => d.FineFen ?? 0) / 3;
+            var thisMonth = finesNow.Where(f => subtree.Contains(f.AgencyId)).Sum(f => f.FineFen);
+            var previousAverage = finesBefore.Where(f => subtree.Contains(f.AgencyId)).Sum(f => f.FineFen) / 3;
             static decimal? Rate(IEnumerable<AgencyWeighings> rows)
             {
                 var list = rows.ToList();
