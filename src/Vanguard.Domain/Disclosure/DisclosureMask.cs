@@ -1,25 +1,27 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Vanguard.Domain.Disclosure;
 
 /// <summary>
-/// 脱敏 (masking) of a penalty decision's party before it is published (双公示). 个人信息保护法 art. 6 (最小必要) and art. 51
-/// (去标识化) for natural persons; 政府信息公开条例 art. 15 (涉及个人隐私的不予公开, 可作区分处理 art. 37). A legal person's penalty
-/// is published in full (名称、统一社会信用代码: 信用中国 行政处罚信息 data standard), but the person behind it is still a person:
-/// its 法定代表人 is masked like any natural person. The rules (docs/disclosure.md):
+/// 脱敏 (masking): THE masking rules of the platform. Every module that shows a person to the public (双公示 here, the credit
+/// blacklist, …) calls these methods rather than masking in its own way, so that one person looks the same everywhere:
+/// <see cref="PersonName"/>, <see cref="IdNumber"/>, <see cref="Phone"/>, <see cref="Plate"/>, <see cref="AddressToCounty"/>, and
+/// <see cref="Party"/> for a whole party. 个人信息保护法 art. 6 (最小必要) and art. 51 (去标识化) for natural persons; 政府信息公开条例
+/// art. 15 (涉及个人隐私的不予公开, 可作区分处理 art. 37). A legal person's penalty is published in full (名称、统一社会信用代码: 信用中国
+/// 行政处罚信息 data standard), but the person behind it is still a person: its 法定代表人 is masked like any natural person. The
+/// rules (docs/disclosure.md):
 /// <list type="bullet">
 /// <item>a natural person's name: the first character, then one <c>*</c> per remaining character (张三丰 → 张**);</item>
-/// <item>公民身份号码: the first 6 (the issuing county) and the last 4, 8 stars between (410102********1234), the form
-/// government sites and 信用中国 use; a number of another length keeps its first 2 and last 2;</item>
-/// <item>phone: 3 + 4 (138****5678); a phone is never a published field, this only scrubs free text;</item>
-/// <item>plate: a natural person's vehicle shows the province, the authority and the last two characters (豫A·***45); an
-/// organisation's vehicle (营运车辆, registered business information) is shown in full;</item>
-/// <item>address: a natural person's is cut to the county (河南省郑州市中牟县) or removed when it cannot be read; an
-/// organisation's registered address is shown in full;</item>
-/// <item>free text (违法事实): every occurrence of the party's name, ID number, phone, plate, address and legal
-/// representative is replaced by its masked form, and any other 18-character ID number or 11-digit mobile number too.</item>
+/// <item>公民身份号码: the first 6 (the issuing county) and the last 4, stars between (410102********1234; a 15-digit number
+/// 410102*****1123), the form government sites and 信用中国 use; a number of another length keeps its first 2 and last 2;</item>
+/// <item>phone: a mobile 3 + 4 (138****5678), a fixed line its last 4; a phone is never a published field;</item>
+/// <item>plate: a natural person's vehicle shows the province, the authority and the last two characters (豫A·***45, a trailer
+/// 豫A·***4挂); an organisation's vehicle (营运车辆, registered business information) is shown in full;</item>
+/// <item>address: a natural person's is cut to the county (河南省郑州市中牟县), to the city when no county is written, or removed
+/// when it cannot be read; an organisation's registered address is shown in full;</item>
+/// <item>free text (违法事实) is never masked and published: no scrubber finds every name, address and number an officer may
+/// write; the public facts are generated from these masked fields (<see cref="DisclosureFacts"/>).</item>
 /// </list>
 /// </summary>
 public static partial class DisclosureMask
@@ -65,8 +67,9 @@ public static partial class DisclosureMask
     }
 
     /// <summary>
-    /// A natural person's address to the county: 河南省郑州市中牟县官渡镇… → 河南省郑州市中牟县. Null when no county can be read:
-    /// an address that is not understood is removed, not guessed at.
+    /// A natural person's address to the county: 河南省郑州市中牟县官渡镇… → 河南省郑州市中牟县; to the city or province when no
+    /// county is written (郑州市文化路小区3号楼 → 郑州市). Null when nothing can be read: an address that is not understood is
+    /// removed, not guessed at.
     /// </summary>
     public static string? AddressToCounty(string? address)
     {
@@ -77,61 +80,7 @@ public static partial class DisclosureMask
 
         var s = address.Trim();
         var m = CountyPrefix().Match(s);
-        return m.Success ? m.Value : null;
-    }
-
-    /// <summary>
-    /// Scrubs free text of the party's identifiers: each given value is replaced by its masked form (longest first, so that an
-    /// address containing the name is handled whole), then any remaining ID number or mobile number.
-    /// </summary>
-    public static string? Scrub(string? text, DisclosureParty party)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return text;
-        }
-
-        var replacements = new List<(string From, string To)>();
-        void Add(string? from, string? to)
-        {
-            if (!string.IsNullOrWhiteSpace(from) && from.Trim().Length >= 2)
-            {
-                replacements.Add((from.Trim(), to ?? string.Empty));
-            }
-        }
-
-        var person = party.IsPerson;
-        if (person)
-        {
-            Add(party.Name, PersonName(party.Name));
-            Add(party.Address, AddressToCounty(party.Address) ?? "（地址略）");
-        }
-
-        Add(party.IdNumber, person ? IdNumber(party.IdNumber ?? string.Empty) : party.IdNumber);
-        Add(party.Phone, Phone(party.Phone ?? string.Empty));
-        if (party.LegalRepresentative is { } rep)
-        {
-            Add(rep, PersonName(rep));
-        }
-
-        if (person && party.Plate is { } plate)
-        {
-            var bare = plate.Trim().Replace("·", string.Empty, StringComparison.Ordinal);
-            Add(bare, Plate(bare));
-            if (bare.Length > 2)
-            {
-                Add(bare[..2] + "·" + bare[2..], Plate(bare));
-            }
-        }
-
-        var sb = new StringBuilder(text);
-        foreach (var (from, to) in replacements.OrderByDescending(r => r.From.Length))
-        {
-            sb.Replace(from, to);
-        }
-
-        var scrubbed = IdPattern().Replace(sb.ToString(), m => IdNumber(m.Value));
-        return MobilePattern().Replace(scrubbed, m => Phone(m.Value));
+        return m.Success && m.Length > 0 ? m.Value : null;
     }
 
     /// <summary>The party as published: what <see cref="DisclosedParty"/> holds is all the public may see of it.</summary>
@@ -155,18 +104,12 @@ public static partial class DisclosureMask
             party.Address?.Trim());
     }
 
-    // Up to the province (省/自治区, or a municipality's 市), the city (市/州/地区/盟) and the county (县/区/旗/县级市); each part at
-    // most 10 characters so that "…小区" deep in a street address is not taken for a district.
-    [GeneratedRegex(@"^(?:[\p{IsCJKUnifiedIdeographs}]{2,10}?(?:省|自治区))?(?:[\p{IsCJKUnifiedIdeographs}]{2,10}?(?:市|自治州|州|地区|盟))?[\p{IsCJKUnifiedIdeographs}]{1,10}?(?:县|区|旗|市)")]
+    // Up to the province (省/自治区, or a municipality's 市), the city (市/州/地区/盟) and the county (县/区/旗/县级市), each part at
+    // most 10 characters of a place name (no 路/街/巷/号/楼/弄: those are streets and buildings, never a division). A county ending
+    // 区 must not be 小区/社区/园区/校区/厂区/景区/街区/片区/营区/服务区, nor 市 the start of 市场: "郑州市文化路小区3号楼" is cut to
+    // "郑州市", not "郑州市文化路小区".
+    [GeneratedRegex(@"^(?<province>[\p{IsCJKUnifiedIdeographs}-[路街巷号楼弄]]{2,10}?(?:省|自治区))?(?<city>[\p{IsCJKUnifiedIdeographs}-[路街巷号楼弄]]{2,10}?(?:市|自治州|州|地区|盟)(?!场))?(?<county>[\p{IsCJKUnifiedIdeographs}-[路街巷号楼弄]]{1,10}?(?:县|(?<![小社园校厂景街片营务])区|旗|市(?!场)))?")]
     private static partial Regex CountyPrefix();
-
-    // 公民身份号码 (GB 11643): 17 digits and a check character; not inside a longer run of digits.
-    [GeneratedRegex(@"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")]
-    private static partial Regex IdPattern();
-
-    // 中国大陆手机号: 11 digits starting 1[3-9]; not inside a longer run of digits.
-    [GeneratedRegex(@"(?<!\d)1[3-9]\d{9}(?!\d)")]
-    private static partial Regex MobilePattern();
 }
 
 /// <summary>The party of a decision as the case holds it (in full).</summary>

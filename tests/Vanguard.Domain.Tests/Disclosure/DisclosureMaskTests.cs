@@ -54,30 +54,36 @@ public sealed class DisclosureMaskTests
         DisclosureMask.Party(org, publishOrganisationPlates: false).Plate.ShouldBe("豫A·***10");
     }
 
-    [Fact]
-    public void Scrub_RemovesTheNameIdPhonePlateAndAddress_AndAnyOtherIdOrMobile()
-    {
-        var facts = "当事人张三丰（身份证 410102199001011234，电话 13812345678，住河南省郑州市中牟县官渡镇幸福路 8 号）驾驶豫A7K345货车超限；"
-            + "同车人电话 13987654321，身份证 41010519800101001X；张三丰对事实无异议，车辆豫A·7K345已卸载。";
-        var scrubbed = DisclosureMask.Scrub(facts, Person)!;
-        foreach (var secret in new[] { "张三丰", "410102199001011234", "13812345678", "幸福路", "豫A7K345", "豫A·7K345", "13987654321", "41010519800101001X" })
-        {
-            scrubbed.ShouldNotContain(secret);
-        }
+    [Theory]
+    [InlineData("郑州市文化路小区3号楼", "郑州市")]
+    [InlineData("河南省郑州市金水路社区服务中心", "河南省郑州市")]
+    [InlineData("郑州市科学大道软件园区 2 号", "郑州市")]
+    [InlineData("郑州市大学路校区东门", "郑州市")]
+    [InlineData("郑州市二七路市场 5 号", "郑州市")]
+    [InlineData("新乡市景区服务区", "新乡市")]
+    [InlineData("幸福小区 3 号楼", null)]
+    [InlineData("郑州市管城回族区文化小区", "郑州市管城回族区")]
+    [InlineData("河南省镇平县城关镇", "河南省镇平县")]
+    public void AddressToCounty_NeverTakesAHousingEstateOrMarketForACounty(string address, string? expected) =>
+        DisclosureMask.AddressToCounty(address).ShouldBe(expected);
 
-        scrubbed.ShouldContain("当事人张**");
-        scrubbed.ShouldContain("410102********1234");
-        scrubbed.ShouldContain("138****5678");
-        scrubbed.ShouldContain("河南省郑州市中牟县）");
-        scrubbed.ShouldContain("驾驶豫A·***45货车");
-        scrubbed.ShouldContain("139****4321");
+    [Fact]
+    public void Facts_OfAPerson_AreGeneratedFromTheMaskedFields()
+    {
+        var shown = DisclosureMask.Party(Person);
+        DisclosureFacts.Compose(true, shown, new DateOnly(2026, 11, 3), "车货总质量超限", "《超限运输车辆行驶公路管理规定》第三条第一款第（四）至（八）项")
+            .ShouldBe("2026年11月3日，张**驾驶豫A·***45号车辆，车货总质量超限，违反了《超限运输车辆行驶公路管理规定》第三条第一款第（四）至（八）项的规定。");
+        DisclosureFacts.Compose(true, shown with { Plate = null }, null, "车货总质量超限", null).ShouldBe("张**，车货总质量超限。");
     }
 
     [Fact]
-    public void Scrub_OfAnOrganisation_KeepsItsName_ButMasksItsRepresentativeAndPhones()
+    public void Facts_OfAnOrganisation_NameItAndItsVehicle()
     {
-        var org = new DisclosureParty(false, "郑州顺达物流有限公司", "91410100MA44XXXX1A", "13812345678", null, "豫A9D210", "刘德华");
-        var scrubbed = DisclosureMask.Scrub("郑州顺达物流有限公司（法定代表人刘德华，电话 13812345678）的豫A9D210货车超限。", org)!;
-        scrubbed.ShouldBe("郑州顺达物流有限公司（法定代表人刘**，电话 138****5678）的豫A9D210货车超限。");
+        var org = new DisclosureParty(false, "郑州顺达物流有限公司", "91410100MA44XXXX1A", "037112345678", "郑州市经开区第八大街 6 号", "豫A9D210", "刘德华");
+        DisclosureFacts.Compose(false, DisclosureMask.Party(org), new DateOnly(2026, 11, 3), "车货外廓尺寸超限", null)
+            .ShouldBe("2026年11月3日，郑州顺达物流有限公司所属豫A9D210号车辆，车货外廓尺寸超限。");
     }
+
+    [Fact]
+    public void Plate_OfATrailer_KeepsItsLastTwo() => DisclosureMask.Plate("豫A1234挂").ShouldBe("豫A·***4挂");
 }

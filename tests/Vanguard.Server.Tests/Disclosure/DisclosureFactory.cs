@@ -47,9 +47,10 @@ internal static class DisclosureKit
 {
     private static CancellationToken Ct => ApiClient.Ct;
 
-    /// <summary>An ordinary case of the county filed 10 days before <paramref name="decidedOn"/> and decided that day (a fine of 1 000 yuan unless another outcome).</summary>
+    /// <summary>An ordinary case of the county filed 10 days before <paramref name="decidedOn"/> and decided that day (a fine of 1 000 yuan unless another outcome);
+    /// the act 10 days before the decision. <paramref name="kind"/>: <c>person</c> or <c>organisation</c> (then the ID number is its credit code).</summary>
     public static async Task<(Guid Id, string CaseNumber)> DecidedAsync(
-        HttpClient client, string county, TestParty party, string decidedOn, string outcome = "penalty", string? facts = null)
+        HttpClient client, string county, TestParty party, string decidedOn, string outcome = "penalty", string? facts = null, string kind = "person")
     {
         var officers = await CaseApi.TwoOfficersAsync(client, county);
         var decided = DateOnly.Parse(decidedOn, CultureInfo.InvariantCulture);
@@ -60,7 +61,7 @@ internal static class DisclosureKit
             agencyCode = county,
             offenceCode = "overload.dimensions",
             title = $"{party.Name}车货总高度超限案",
-            party = new { kind = "person", name = party.Name, idNumber = party.IdNumber, address = party.Address, phone = party.Phone },
+            party = new { kind, name = party.Name, idNumber = party.IdNumber, address = party.Address, phone = party.Phone },
             vehicle = new { plate = party.Plate, color = "yellow" },
             actOn = Day(-10),
             acceptedOn = Day(-10),

@@ -82,7 +82,9 @@ public sealed class DisclosureTests(DisclosureFactory factory) : IClassFixture<D
         detail["partyIdNumber"]!.GetValue<string>().ShouldBe("410122********0041");
         detail["vehiclePlate"]!.GetValue<string>().ShouldBe("豫A·***21");
         detail["partyAddress"]!.GetValue<string>().ShouldBe("河南省郑州市中牟县");
-        detail["facts"]!.GetValue<string>().ShouldContain("当事人司***（身份证号 410122********0041，电话 137****2222");
+        detail["facts"]!.GetValue<string>().ShouldBe(
+            "2026年7月5日，司***驾驶豫A·***21号车辆，车货外廓尺寸超限，违反了《超限运输车辆行驶公路管理规定》第三条第一款第（一）至（三）项的规定。",
+            "the officer's free text is never published: the facts are generated from the masked fields");
         detail["penalty"]!.GetValue<string>().ShouldBe("罚款 1,000 元");
 
         var listHtml = await (await anonymous.GetAsync($"/disclosure?q={Uri.EscapeDataString(decided.CaseNumber)}", Ct)).Content.ReadAsStringAsync(Ct);
@@ -96,6 +98,64 @@ public sealed class DisclosureTests(DisclosureFactory factory) : IClassFixture<D
                 text.ShouldNotContain(secret);
             }
         }
+    }
+
+    [Fact]
+    public async Task OrganisationFacts_NamingOtherPeople_NeverReachThePublic()
+    {
+        factory.Today("2026-11-16");
+        var company = new TestParty("郑州远畅公示物流有限公司", "91350100M000100Y43", "豫A6N452", "037162001122", "河南省郑州市中牟县物流园区纬三路 9 号");
+        var facts = "经查，郑州远畅公示物流有限公司所属豫A6N452货车由驾驶人欧阳明辉（身份证号 410122820310004，住中牟县白沙镇杏花村 5 组，"
+            + "电话 0371-62345678）驾驶，牵引豫A5678挂半挂车、豫 A 5679 挂各一辆；证人慕容秋实在场。";
+        var client = await factory.SignedInAsync("zhengzhou.case");
+        var decided = await DisclosureKit.DecidedAsync(client, County, company, "2026-11-16", facts: facts, kind: "organisation");
+        await factory.PublishAsync();
+
+        var anonymous = factory.CreateClient();
+        var list = await (await anonymous.GetAsync($"/api/v1/disclosure/decisions?q={Uri.EscapeDataString(decided.CaseNumber)}", Ct)).JsonAsync();
+        var id = list["items"]!.AsArray().ShouldHaveSingleItem()!["id"]!.GetValue<string>();
+        var detailText = await (await anonymous.GetAsync($"/api/v1/disclosure/decisions/{id}", Ct)).Content.ReadAsStringAsync(Ct);
+        var detail = System.Text.Json.Nodes.JsonNode.Parse(detailText)!;
+        detail["partyName"]!.GetValue<string>().ShouldBe(company.Name);
+        detail["vehiclePlate"]!.GetValue<string>().ShouldBe("豫A6N452", "an organisation's vehicle is published in full");
+        detail["facts"]!.GetValue<string>().ShouldBe(
+            "2026年11月6日，郑州远畅公示物流有限公司所属豫A6N452号车辆，车货外廓尺寸超限，违反了《超限运输车辆行驶公路管理规定》第三条第一款第（一）至（三）项的规定。");
+        var detailHtml = await (await anonymous.GetAsync($"/disclosure/{id}", Ct)).Content.ReadAsStringAsync(Ct);
+        detailHtml.ShouldContain(company.Name);
+        foreach (var text in new[] { detailText, detailHtml })
+        {
+            foreach (var secret in new[] { "欧阳", "明辉", "410122820310004", "杏花村", "白沙镇", "62345678", "5678挂", "5679", "慕容", "秋实" })
+            {
+                text.ShouldNotContain(secret);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task AnEntryStoredWithTheOfficersText_GetsTheGeneratedFacts_OnTheDailySweep()
+    {
+        factory.Today("2026-12-01");
+        var client = await factory.SignedInAsync("zhengzhou.case");
+        var decided = await DisclosureKit.DecidedAsync(client, County, new("端木旧文", "410122197707070013", "豫A6N453"), "2026-12-01");
+        await factory.PublishAsync();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            // As the publisher stored it before the facts were generated: the officer's text, scrubbed of the party only.
+            scope.ServiceProvider.GetRequiredService<PrincipalAccessor>().SetSystem();
+            var db = scope.ServiceProvider.GetRequiredService<VanguardDbContext>();
+            var entry = await db.Set<DisclosureEntry>().SingleAsync(e => e.CaseId == decided.Id, Ct);
+            entry.Facts = "当事人端***驾驶豫A·***53货车，同车人公孙旧证在场。";
+            await db.SaveChangesAsync(Ct);
+        }
+
+        factory.Today("2026-12-02");
+        await factory.PublishAsync();
+
+        var anonymous = factory.CreateClient();
+        var id = await EntryIdAsync(anonymous, decided.CaseNumber);
+        var detail = await (await anonymous.GetAsync($"/api/v1/disclosure/decisions/{id}", Ct)).Content.ReadAsStringAsync(Ct);
+        detail.ShouldNotContain("公孙");
+        System.Text.Json.Nodes.JsonNode.Parse(detail)!["facts"]!.GetValue<string>().ShouldStartWith("2026年11月21日，端***驾驶豫A·***53号车辆，车货外廓尺寸超限");
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class DisclosureEntry : IAgencyOwned
     /// <summary>违法行为类型.</summary>
     public required string OffenceName { get; set; }
 
-    /// <summary>主要违法事实, scrubbed of the party's identifiers.</summary>
+    /// <summary>主要违法事实, generated from the structured fields (DisclosureFacts), never the officer's free text.</summary>
     public string? Facts { get; set; }
 
     /// <summary>违法依据.</summary>

@@ -70,13 +70,16 @@ internal sealed class DisclosurePublisher(
         {
             // Reviews recorded long after the decision: every entry still in force is checked against its case.
             var inForce = await db.Set<DisclosureEntry>().AsNoTracking().Where(e => e.WithdrawnAt == null).Select(e => e.CaseId).ToListAsync(ct);
-            foreach (var d in await decisions.OfCasesAsync(inForce, ct))
+            var ofInForce = await decisions.OfCasesAsync(inForce, ct);
+            foreach (var d in ofInForce)
             {
                 if (d.Corrected)
                 {
                     corrected[d.CaseId] = ReviewNote(d.Reviews.Last(r => ReviewOutcomes.IsCorrection(r.Result)));
                 }
             }
+
+            await RegenerateFactsAsync(ofInForce, ct);
         }
         else
         {
@@ -154,7 +157,8 @@ internal sealed class DisclosurePublisher(
             PartyAddress = shown.Address,
             OffenceCode = d.OffenceCode,
             OffenceName = d.OffenceName,
-            Facts = Cut(DisclosureMask.Scrub(d.Facts, party), 4000),
+            // Generated, never the officer's text (DisclosureFacts): other people's names, addresses and numbers hide in free text.
+            Facts = Cut(DisclosureFacts.Compose(person, shown, d.ActOn, d.OffenceName, d.ViolationBasis), 4000),
             ViolationBasis = Cut(d.ViolationBasis, 500),
             PenaltyBasis = Cut(d.PenaltyBasis, 500),
             Penalty = PenaltyText(d.FineFen, d.Warning),
@@ -172,6 +176,31 @@ internal sealed class DisclosurePublisher(
             PublishedOn = today,
             ExpiresOn = options.Value.Period.ExpiresOn(today, person),
         };
+    }
+
+    /// <summary>
+    /// Entries published when the facts were the officer's text (scrubbed, and leaking other people's names and numbers) get the
+    /// generated sentence, built from the entry's own masked party and plate. Idempotent: only a differing text is written.
+    /// </summary>
+    private async Task RegenerateFactsAsync(IReadOnlyList<CaseDecision> ofInForce, CancellationToken ct)
+    {
+        var actOn = ofInForce.ToDictionary(d => d.CaseId, d => d.ActOn);
+        foreach (var chunk in actOn.Keys.Chunk(1_000))
+        {
+            var entries = await db.Set<DisclosureEntry>().Where(e => chunk.Contains(e.CaseId) && e.WithdrawnAt == null).ToListAsync(ct);
+            foreach (var entry in entries)
+            {
+                var shown = new DisclosedParty(entry.PartyName, entry.PartyIdNumber, entry.LegalRepresentative, entry.VehiclePlate, entry.PartyAddress);
+                var facts = Cut(DisclosureFacts.Compose(entry.PartyKind == "person", shown, actOn[entry.CaseId], entry.OffenceName, entry.ViolationBasis), 4000);
+                if (entry.Facts != facts)
+                {
+                    entry.Facts = facts;
+                    audit.Record("disclosure.facts_regenerated", "disclosure", entry.Id.ToString(), new { entry.CaseId }, entry.AgencyId);
+                }
+            }
+
+            await SaveAsync(ct);
+        }
     }
 
     /// <summary>处罚内容: 警告 / 罚款 1,000 元 / 警告并罚款 1,000 元.</summary>
