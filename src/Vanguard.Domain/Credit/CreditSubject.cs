@@ -1,3 +1,4 @@
+using Vanguard.Domain.Disclosure;
 using Vanguard.Domain.Identifiers;
 
 namespace Vanguard.Domain.Credit;
@@ -37,20 +38,19 @@ public static class CreditSubjectKind
     }
 
     /// <summary>
-    /// What the public may see of a subject (严重失信主体名单 is published, 公路安全保护条例 art. 66 / the 2017 memorandum): a vehicle's
-    /// plate masked (it points at a person or a small owner), a person's ID number masked, an organisation's credit code in full.
+    /// What the public may see of a subject (严重失信主体名单 is published, 公路安全保护条例 art. 66 / the 2017 memorandum), masked as
+    /// 双公示 masks (<see cref="DisclosureMask"/>, docs/disclosure.md) so that both pages show a subject alike: a vehicle's plate masked
+    /// (豫A·***45: it points at a person or a small owner), a person's ID number masked, an organisation's credit code in full.
     /// </summary>
     public static string PublicKey(string kind, string key) => kind switch
     {
-        Vehicle => PlateNumber.Mask(SplitVehicleKey(key).Plate) + " " + PlateColor.NameZh(SplitVehicleKey(key).Color),
-        Person => ResidentIdNumber.Mask(key),
+        Vehicle => DisclosureMask.Plate(SplitVehicleKey(key).Plate) + " " + PlateColor.NameZh(SplitVehicleKey(key).Color),
+        Person => DisclosureMask.IdNumber(key),
         _ => key,
     };
 
-    /// <summary>A natural person's name reduced to its first character (张**); organisations in full.</summary>
-    public static string PublicName(string kind, string name) => kind == Organisation || name.Length == 0
-        ? name
-        : name[..1] + new string('*', Math.Max(1, name.Length - 1));
+    /// <summary>A natural person's name as 双公示 masks it (张三丰 → 张**); organisations in full.</summary>
+    public static string PublicName(string kind, string name) => kind == Organisation ? name : DisclosureMask.PersonName(name);
 }
 
 /// <summary>The role the subject played in the decision (超限规定 art. 44 抄告 content: vehicle, driver, company, 货运源头).</summary>

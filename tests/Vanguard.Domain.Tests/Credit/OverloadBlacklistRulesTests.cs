@@ -1,3 +1,4 @@
+using Vanguard.Domain.Cases;
 using Vanguard.Domain.Credit;
 
 namespace Vanguard.Domain.Tests.Credit;
@@ -149,7 +150,7 @@ public sealed class CreditSubjectTests
     [Fact]
     public void PublicKey_MasksPlatesAndIdNumbers_ButNotCreditCodes()
     {
-        CreditSubjectKind.PublicKey(CreditSubjectKind.Vehicle, "豫A12345|yellow").ShouldBe("豫A1**45 黄色");
+        CreditSubjectKind.PublicKey(CreditSubjectKind.Vehicle, "豫A12345|yellow").ShouldBe("豫A·***45 黄色", "as 双公示 masks a plate");
         CreditSubjectKind.PublicKey(CreditSubjectKind.Person, "11010519491231002X").ShouldBe("110105********002X");
         CreditSubjectKind.PublicKey(CreditSubjectKind.Organisation, "9135052155323005XL").ShouldBe("9135052155323005XL");
     }
@@ -158,4 +159,21 @@ public sealed class CreditSubjectTests
     public void PublicName_KeepsAPersonsFirstCharacter() =>
         (CreditSubjectKind.PublicName(CreditSubjectKind.Person, "张三丰"), CreditSubjectKind.PublicName(CreditSubjectKind.Organisation, "某某物流有限公司"))
             .ShouldBe(("张**", "某某物流有限公司"));
+}
+
+public sealed class CreditCorrectionsTests
+{
+    [Theory]
+    [InlineData(ReviewResult.Revoked, true)]
+    [InlineData(ReviewResult.ConfirmedIllegal, true)]
+    [InlineData(ReviewResult.Changed, false)]
+    [InlineData(ReviewResult.Upheld, false)]
+    [InlineData(ReviewResult.OrderedToPerform, false)]
+    public void OnlyAnOutcomeThatRemovesTheFinding_VoidsTheEvents(ReviewResult result, bool voids) =>
+        CreditCorrections.RemovesFinding(result).ShouldBe(voids);
+
+    [Fact]
+    public void ADecisionCounts_OnceServed_AndOnlyAPenalty() =>
+        (CreditCorrections.Counts(true, null), CreditCorrections.Counts(true, new DateOnly(2026, 9, 1)), CreditCorrections.Counts(false, new DateOnly(2026, 9, 1)))
+            .ShouldBe((false, true, false));
 }

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Vanguard.Server.Modules.Credit.Data;
 using Vanguard.Server.Tests.Cases;
 using Vanguard.Server.Tests.Registry;
 
@@ -46,7 +48,7 @@ public sealed class BlacklistTests(CreditFactory factory) : IClassFixture<Credit
         detail["counted"]!.AsArray().Select(c => c!["caseId"]!.GetValue<Guid>()).ShouldContain(fourth);
         detail["reason"]!.GetValue<string>().ShouldContain("违法超限运输 4 次");
 
-        var person = await CreditFactory.OkAsync(await client.GetAsync($"/api/v1/credit/persons/{id}", Ct));
+        var person = await CreditFactory.PersonAsync(client, id);
         var driver = person["entries"]!.AsArray().ShouldHaveSingleItem()!;
         driver["rule"]!.GetValue<string>().ShouldBe("driver_overload", "the natural-person party of an overload decision drove the truck");
 
@@ -86,7 +88,7 @@ public sealed class BlacklistTests(CreditFactory factory) : IClassFixture<Credit
         }
 
         await factory.RunJobAsync();
-        (await CreditFactory.OkAsync(await client.GetAsync($"/api/v1/credit/persons/{driver}", Ct)))["entries"]!.AsArray().ShouldBeEmpty();
+        (await CreditFactory.PersonAsync(client, driver))["entries"]!.AsArray().ShouldBeEmpty();
         var unit = await CreditFactory.OkAsync(await client.GetAsync($"/api/v1/credit/enterprises/{source}", Ct));
         unit["entries"]!.AsArray().ShouldBeEmpty();
         unit["events"]!.AsArray().Count.ShouldBe(3);
@@ -96,7 +98,7 @@ public sealed class BlacklistTests(CreditFactory factory) : IClassFixture<Credit
             new { driverIdNumber = driver, driverName = "褚驾驶", sourceCreditCode = source, sourceName = "中牟县测试砂石料场" });
         await factory.RunJobAsync();
 
-        var person = await CreditFactory.OkAsync(await client.GetAsync($"/api/v1/credit/persons/{driver}", Ct));
+        var person = await CreditFactory.PersonAsync(client, driver);
         person["entries"]!.AsArray().ShouldHaveSingleItem()!["rule"]!.GetValue<string>().ShouldBe("driver_overload");
         person["overloadViolations12Months"]!.GetValue<int>().ShouldBe(4);
         unit = await CreditFactory.OkAsync(await client.GetAsync($"/api/v1/credit/enterprises/{source}", Ct));
@@ -217,5 +219,132 @@ public sealed class BlacklistTests(CreditFactory factory) : IClassFixture<Credit
         listed["credit"]!["blacklisted"]!.GetValue<bool>().ShouldBeTrue();
         listed["credit"]!["overloadViolations12Months"]!.GetValue<int>().ShouldBe(4);
         listed["credit"]!["expiresOn"]!.GetValue<string>().ShouldBe(factory.Today.AddMonths(36).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task OrdinaryDecision_CountsOnlyOnceServed()
+    {
+        var client = await factory.SignedInAsync("zhengzhou.case");
+        var officers = await CaseApi.TwoOfficersAsync(client, CreditFactory.County);
+        var (plate, id) = CreditFactory.NewSubject();
+        var today = factory.Today;
+        var caseId = CaseApi.IdOf(await CaseApi.CreateAsync(client, new
+        {
+            procedure = "ordinary", agencyCode = CreditFactory.County, offenceCode = "overload.dimensions", title = "车货总高度超过 4 米（未超过 4.2 米）",
+            source = 1, party = new { kind = "person", name = "钱送达", idNumber = id }, vehicle = new { plate, color = "yellow" },
+            actOn = Day(today.AddDays(-10)), acceptedOn = Day(today.AddDays(-10)), facts = "车货总高度超过 4 米。", officerIds = officers,
+        }));
+        await CaseApi.ActAsync(client, caseId, "file", new { on = Day(today.AddDays(-10)), approvedBy = "张诚" });
+        await CaseApi.ActAsync(client, caseId, "complete-investigation", new { on = Day(today.AddDays(-9)) });
+        await CaseApi.ActAsync(client, caseId, "notify", new { on = Day(today.AddDays(-8)), proposedFineFen = 10_000 });
+        await CaseApi.ActAsync(client, caseId, "waive-rights", new { on = Day(today.AddDays(-8)), statement = true, hearing = true });
+        await CaseApi.ActAsync(client, caseId, "decide", new { on = Day(today.AddDays(-7)), outcome = "penalty", fineFen = 10_000 });
+
+        await factory.RunJobAsync();
+        (await CreditFactory.VehicleAsync(client, plate))["events"]!.AsArray().ShouldBeEmpty("a decision not yet served has not taken effect (行政处罚法 art. 61)");
+
+        await CaseApi.ActAsync(client, caseId, "serve", new { on = Day(today.AddDays(-6)), method = "direct" });
+        await factory.RunJobAsync();
+        (await CreditFactory.VehicleAsync(client, plate))["events"]!.AsArray().ShouldHaveSingleItem()!["caseId"]!.GetValue<Guid>().ShouldBe(caseId);
+    }
+
+    [Fact]
+    public async Task ChangedDecision_KeepsItsEvents_RevokedAndConfirmedIllegalVoidThem()
+    {
+        var client = await factory.SignedInAsync("zhengzhou.case");
+        var officers = await CaseApi.TwoOfficersAsync(client, CreditFactory.County);
+        var legal = await factory.SignedInAsync("zhengzhou.legal");
+        var results = new[] { "changed", "revoked", "confirmed_illegal", "upheld" };
+        var subjects = new List<string>();
+        var cases = new List<Guid>();
+        foreach (var _ in results)
+        {
+            var (plate, id) = CreditFactory.NewSubject();
+            subjects.Add(plate);
+            cases.Add(await CreditFactory.OverloadAsync(client, officers, factory.Today.AddDays(-30), plate, id, "孔复议"));
+        }
+
+        await factory.RunJobAsync();
+        for (var i = 0; i < results.Length; i++)
+        {
+            await CaseApi.ActAsync(legal, cases[i], "record-review-outcome",
+                new { on = Day(factory.Today), kind = "review", outcome = results[i], organ = "郑州市人民政府", documentNumber = $"郑政复决〔2026〕{900 + i}号" });
+        }
+
+        await factory.RunJobAsync();
+        var voided = new List<bool>();
+        foreach (var plate in subjects)
+        {
+            voided.Add((await CreditFactory.VehicleAsync(client, plate))["events"]!.AsArray().ShouldHaveSingleItem()!["voided"]!.GetValue<bool>());
+        }
+
+        voided.ShouldBe([false, true, true, false], "变更 and 维持 keep the finding of the violation; 撤销 and 确认违法 take it away");
+    }
+
+    [Fact]
+    public async Task Repair_DecidedTwiceOrOnAStaleVersion_IsAConflict()
+    {
+        var client = await factory.SignedInAsync("zhengzhou.case");
+        var officers = await CaseApi.TwoOfficersAsync(client, CreditFactory.County);
+        var (plate, id) = CreditFactory.NewSubject();
+        foreach (var days in new[] { 80, 60, 40, 20 })
+        {
+            await CreditFactory.OverloadAsync(client, officers, factory.Today.AddDays(-days), plate, id, "沈并发");
+        }
+
+        await factory.RunJobAsync();
+        var entryId = (await CreditFactory.EntriesAsync(client, plate)).ShouldHaveSingleItem()["id"]!.GetValue<Guid>();
+        var admin = await factory.SignedInAsync("admin");
+        await CreditFactory.PostOkAsync(admin, $"/api/v1/credit/blacklist/{entryId}/confirm", new { note = "确认列入" });
+        // The application itself waits a year (CreditRepairTests); here it is put in directly, as if made then.
+        var repairId = Guid.CreateVersion7();
+        await factory.WithDbAsync(async db =>
+        {
+            db.Add(new RepairApplication
+            {
+                Id = repairId, EntryId = entryId, Status = RepairStatus.Pending, Commitment = "承诺", Rectification = "整改", AppliedAt = DateTimeOffset.UtcNow,
+                AppliedBy = "测试",
+            });
+            return await db.SaveChangesAsync(Ct);
+        });
+
+        // Two managers read the pending application; the first saves, the second's save is refused by the token.
+        var lost = await factory.WithDbAsync(async first => await factory.WithDbAsync(async second =>
+        {
+            var a = await first.Set<RepairApplication>().SingleAsync(r => r.Id == repairId, Ct);
+            var b = await second.Set<RepairApplication>().SingleAsync(r => r.Id == repairId, Ct);
+            (a.Status, a.Version) = (RepairStatus.Rejected, a.Version + 1);
+            (b.Status, b.Version) = (RepairStatus.Approved, b.Version + 1);
+            await first.SaveChangesAsync(Ct);
+            return await Should.ThrowAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync(Ct));
+        }));
+        lost.ShouldNotBeNull();
+        await factory.WithDbAsync(async db =>
+        {
+            var r = await db.Set<RepairApplication>().SingleAsync(x => x.Id == repairId, Ct);
+            (r.Status, r.Version) = (RepairStatus.Pending, 0);
+            return await db.SaveChangesAsync(Ct);
+        });
+
+        await (await admin.PostAsJsonAsync($"/api/v1/credit/repairs/{repairId}/decide", new { approve = true, note = "准予", version = 7 }, Ct))
+            .ShouldBeProblemAsync(HttpStatusCode.Conflict, "credit.concurrent_update");
+        var decided = await CreditFactory.OkAsync(await admin.PostAsJsonAsync($"/api/v1/credit/repairs/{repairId}/decide", new { approve = true, note = "准予", version = 0 }, Ct));
+        (decided["status"]!.GetValue<string>(), decided["version"]!.GetValue<int>()).ShouldBe(("approved", 1));
+        await (await admin.PostAsJsonAsync($"/api/v1/credit/repairs/{repairId}/decide", new { approve = false, note = "不予" }, Ct))
+            .ShouldBeProblemAsync(HttpStatusCode.Conflict, "credit.repair_decided");
+    }
+
+    [Fact]
+    public async Task PersonLookup_IsAPostWithARequiredPurpose_NotAnIdNumberInThePath()
+    {
+        var client = await factory.SignedInAsync("zhengzhou.case");
+        var (_, id) = CreditFactory.NewSubject();
+        await (await client.PostAsJsonAsync("/api/v1/credit/persons/lookup", new { idNumber = id }, Ct))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
+        (await client.GetAsync($"/api/v1/credit/persons/{id}", Ct)).IsSuccessStatusCode.ShouldBeFalse();
+        var record = await CreditFactory.PersonAsync(client, id);
+        record["events"]!.AsArray().ShouldBeEmpty();
     }
 }

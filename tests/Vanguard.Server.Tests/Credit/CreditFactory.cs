@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Vanguard.Server.Common;
+using Vanguard.Server.Data;
+using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Credit.Jobs;
 using Vanguard.Server.Tests.Cases;
 using Vanguard.Server.Tests.Registry;
@@ -34,6 +36,13 @@ public sealed class CreditFactory : VanguardFactory
 
     public DateOnly Today => LegalClock.Today(Clock);
 
+    internal async Task<T> WithDbAsync<T>(Func<VanguardDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<PrincipalAccessor>().SetSystem();
+        return await work(scope.ServiceProvider.GetRequiredService<VanguardDbContext>());
+    }
+
     internal Task<CreditRunResult> RunJobAsync() => Services.GetRequiredService<CreditJob>().RunOnceAsync(ApiClient.Ct);
 
     /// <summary>A unique plate (豫P…8, apart from the demo's plates) and a unique 身份证号.</summary>
@@ -55,6 +64,14 @@ public sealed class CreditFactory : VanguardFactory
         await CaseApi.ActAsync(client, id, "decide-on-spot", new { on = day, fineFen = 10_000 });
         return id;
     }
+
+    /// <summary>A person's credit record: the ID number in the body with a purpose (POST, audited).</summary>
+    public static async Task<JsonNode> PersonAsync(HttpClient client, string idNumber) =>
+        await OkAsync(await client.PostAsJsonAsync("/api/v1/credit/persons/lookup", new { idNumber, purpose = "案件办理核查信用记录" }, ApiClient.Ct));
+
+    /// <summary>A vehicle's credit record (yellow plate).</summary>
+    public static async Task<JsonNode> VehicleAsync(HttpClient client, string plate) =>
+        await OkAsync(await client.GetAsync($"/api/v1/credit/vehicles/{Uri.EscapeDataString(plate)}?color=yellow", ApiClient.Ct));
 
     public static async Task<JsonNode> OkAsync(HttpResponseMessage response)
     {

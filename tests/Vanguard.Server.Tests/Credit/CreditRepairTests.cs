@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Vanguard.Domain.Disclosure;
 using Vanguard.Server.Tests.Cases;
 
 namespace Vanguard.Server.Tests.Credit;
@@ -26,7 +27,7 @@ public sealed class CreditRepairTests(CreditFactory factory) : IClassFixture<Cre
         await factory.RunJobAsync();
         var entry = (await CreditFactory.EntriesAsync(client, plate)).ShouldHaveSingleItem();
         var entryId = entry["id"]!.GetValue<Guid>();
-        var personEntry = (await CreditFactory.OkAsync(await client.GetAsync($"/api/v1/credit/persons/{id}", Ct)))["entries"]![0]!["id"]!.GetValue<Guid>();
+        var personEntry = (await CreditFactory.PersonAsync(client, id))["entries"]![0]!["id"]!.GetValue<Guid>();
 
         var field = await factory.SignedInAsync("zhengzhou.field");
         (await field.GetAsync($"/api/v1/credit/blacklist/{entryId}", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK, "a field officer may read");
@@ -37,6 +38,7 @@ public sealed class CreditRepairTests(CreditFactory factory) : IClassFixture<Cre
         var anonymous = factory.CreateClient();
         var before = await CreditFactory.OkAsync(await anonymous.GetAsync($"/api/v1/public/credit/blacklist?q={Uri.EscapeDataString(plate)}", Ct));
         before["items"]!.AsArray().ShouldBeEmpty("a proposal is not published");
+        var listedOn = factory.Today;
         await CreditFactory.PostOkAsync(admin, $"/api/v1/credit/blacklist/{entryId}/confirm", new { note = "确认列入" });
         await CreditFactory.PostOkAsync(admin, $"/api/v1/credit/blacklist/{personEntry}/confirm", new { note = "确认列入" });
 
@@ -45,14 +47,14 @@ public sealed class CreditRepairTests(CreditFactory factory) : IClassFixture<Cre
         published.StatusCode.ShouldBe(HttpStatusCode.OK, text);
         var item = (await CreditFactory.OkAsync(await anonymous.GetAsync($"/api/v1/public/credit/blacklist?q={Uri.EscapeDataString(plate)}", Ct)))["items"]!.AsArray()
             .ShouldHaveSingleItem()!;
-        item["subject"]!.GetValue<string>().ShouldStartWith(plate[..3]);
+        item["subject"]!.GetValue<string>().ShouldStartWith(DisclosureMask.Plate(plate), Case.Sensitive, "masked as 双公示 masks a plate");
         text.ShouldNotContain(plate);
         var all = await (await anonymous.GetAsync("/api/v1/public/credit/blacklist?page=1", Ct)).Content.ReadAsStringAsync(Ct);
         all.ShouldNotContain(id);
         all.ShouldNotContain("卫修复");
         all.ShouldContain("卫**");
         var page = await (await anonymous.GetAsync("/credit/query", Ct)).Content.ReadAsStringAsync(Ct);
-        page.ShouldContain(Vanguard.Domain.Identifiers.PlateNumber.Mask(plate));
+        page.ShouldContain(DisclosureMask.Plate(plate));
         page.ShouldContain("卫**");
         page.ShouldNotContain(plate);
         page.ShouldNotContain(id);
@@ -64,7 +66,16 @@ public sealed class CreditRepairTests(CreditFactory factory) : IClassFixture<Cre
             .ShouldBeProblemAsync(HttpStatusCode.Conflict, "credit.repair_too_early");
         early["detail"]?.ToString().ShouldNotBeNull();
 
-        factory.Clock.Advance(TimeSpan.FromDays(366));
+        // The day before the earliest repair day (12 months after listing) is refused, the day itself accepted.
+        var earliest = listedOn.AddMonths(12);
+        factory.Clock.Advance(TimeSpan.FromDays(earliest.DayNumber - listedOn.DayNumber - 1));
+        factory.Today.ShouldBe(earliest.AddDays(-1));
+        client = await factory.SignedInAsync("zhengzhou.case");
+        var dayBefore = await (await client.PostAsJsonAsync($"/api/v1/credit/blacklist/{entryId}/repairs",
+                new { commitment = "本人承诺今后依法装载。", rectification = "已缴清罚款，车辆已卸载至标准。" }, Ct))
+            .ShouldBeProblemAsync(HttpStatusCode.Conflict, "credit.repair_too_early");
+        dayBefore.ToJsonString().ShouldContain(earliest.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        factory.Clock.Advance(TimeSpan.FromDays(1));
         client = await factory.SignedInAsync("zhengzhou.case");
         var repair = await CreditFactory.OkAsync(await client.PostAsJsonAsync($"/api/v1/credit/blacklist/{entryId}/repairs",
             new { commitment = "本人承诺今后依法装载。", rectification = "已缴清罚款，车辆已卸载至标准。" }, Ct));

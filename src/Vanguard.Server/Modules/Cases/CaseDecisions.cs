@@ -50,6 +50,17 @@ internal sealed class CaseDecisions(VanguardDbContext db) : ICaseDecisions
             .ToList();
     }
 
+    public async Task<IReadOnlyList<ChangedDecision>> ChangedSinceAsync(DateTimeOffset since, int max, CancellationToken ct)
+    {
+        var cases = await db.Set<Case>().AsNoTracking()
+            .Where(c => c.UpdatedAt >= since && c.State.DecidedOn != null && c.State.Stage != CaseStage.Dropped)
+            .OrderBy(c => c.UpdatedAt).ThenBy(c => c.Id)
+            .Take(Math.Clamp(max, 1, 10_000))
+            .ToListAsync(ct);
+        var described = await DescribeAsync(cases, ct);
+        return cases.Zip(described, (c, d) => new ChangedDecision(d, c.UpdatedAt)).ToList();
+    }
+
     private async Task<IReadOnlyList<CaseDecision>> DescribeAsync(IReadOnlyList<Case> cases, CancellationToken ct)
     {
         var ids = cases.Select(c => c.Id).ToList();

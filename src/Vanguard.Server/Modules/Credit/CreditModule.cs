@@ -21,7 +21,7 @@ public static class CreditModule
                 "Vanguard:Credit:Thresholds: WindowMonths 1–60, counts ≥ 0, EnterpriseMoreThanPercent 0–99, EnterpriseMinimumFleet ≥ 1.")
             .Validate(o => o.Periods.ListingMonths >= 1 && o.Periods.MinimumPublicationMonths >= 0 && o.Periods.MinimumPublicationMonths <= o.Periods.ListingMonths,
                 "Vanguard:Credit:Periods: ListingMonths ≥ 1 and 0 ≤ MinimumPublicationMonths ≤ ListingMonths.")
-            .Validate(o => o.LookbackDays is >= 31 and <= 3660 && o.RunMinutes is >= 1 and <= 1440, "Vanguard:Credit: LookbackDays 31–3660, RunMinutes 1–1440.")
+            .Validate(o => o.RunMinutes is >= 1 and <= 1440, "Vanguard:Credit: RunMinutes 1–1440.")
             .ValidateOnStart();
         services.Configure<AuthorizationOptions>(CreditPolicies.Add);
         services.AddScoped<BlacklistEvaluator>();

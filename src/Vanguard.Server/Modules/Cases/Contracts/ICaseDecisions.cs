@@ -25,7 +25,19 @@ public interface ICaseDecisions
     /// decision aside, changed it or found it unlawful.
     /// </summary>
     Task<IReadOnlyList<RecordedReview>> ReviewsRecordedSinceAsync(DateTimeOffset since, int max, CancellationToken ct);
+
+    /// <summary>
+    /// The decisions (decided, not dropped) of the cases whose row changed — any action: service, payment, a review outcome — at or
+    /// after <paramref name="since"/>, oldest change first, at most <paramref name="max"/>: for a job that follows decisions with a
+    /// cursor (<see cref="ChangedDecision.ChangedAt"/> of the last one read) instead of re-reading a window of days.
+    /// </summary>
+    /// <remarks>A default body only so that the test doubles written before this method still compile; the cases module implements it.</remarks>
+    Task<IReadOnlyList<ChangedDecision>> ChangedSinceAsync(DateTimeOffset since, int max, CancellationToken ct) =>
+        throw new NotSupportedException("ChangedSinceAsync is implemented by the cases module.");
 }
+
+/// <summary>A decision and when its case last changed (the cursor of <see cref="ICaseDecisions.ChangedSinceAsync"/>).</summary>
+public sealed record ChangedDecision(CaseDecision Decision, DateTimeOffset ChangedAt);
 
 /// <summary>
 /// One decision. <see cref="DocumentNumber"/> is the case number the decision carries (决定书文号 = 案号 on this platform).

@@ -215,4 +215,7 @@ public sealed class RepairApplication
     public string? DecidedBy { get; set; }
 
     public string? DecisionNote { get; set; }
+
+    /// <summary>Concurrency token: two managers deciding the same application at once — the second gets a conflict.</summary>
+    public int Version { get; set; }
 }

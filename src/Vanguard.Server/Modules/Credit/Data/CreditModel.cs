@@ -74,6 +74,7 @@ internal static class CreditModel
             e.Property(x => x.AppliedBy).HasMaxLength(100);
             e.Property(x => x.DecidedBy).HasMaxLength(100);
             e.Property(x => x.DecisionNote).HasMaxLength(1000);
+            e.Property(x => x.Version).IsConcurrencyToken();
         });
     }
 }

@@ -19,7 +19,7 @@ public sealed record BlacklistView(
 
 public sealed record RepairView(
     Guid Id, Guid EntryId, string Status, string StatusName, string Commitment, string Rectification, DateTimeOffset AppliedAt, string AppliedBy,
-    DateTimeOffset? DecidedAt, string? DecidedBy, string? DecisionNote, string SubjectName, string SubjectKindName, string RuleName);
+    DateTimeOffset? DecidedAt, string? DecidedBy, string? DecisionNote, string SubjectName, string SubjectKindName, string RuleName, int Version);
 
 /// <summary>A subject's credit record: its decisions, the overload count of the last 12 months and its blacklist entries.</summary>
 public sealed record SubjectRecord(
@@ -33,7 +33,12 @@ public sealed record DelistRequest(string? Reason, int? Version);
 /// <summary>信用修复: the party's 信用承诺书 and what was rectified (整改情况).</summary>
 public sealed record RepairRequest(string? Commitment, string? Rectification);
 
-public sealed record RepairDecisionRequest(bool? Approve, string? Note);
+/// <summary><c>version</c>: the application's version as read; a stale one is a conflict (credit.concurrent_update).</summary>
+/// <summary>A person's credit record: the 身份证号 and the purpose of the look-up (required, audited).</summary>
+public sealed record PersonLookupRequest(string? IdNumber, string? Purpose);
+
+/// <summary><c>version</c>: the application's version as read; a stale one is a conflict (credit.concurrent_update).</summary>
+public sealed record RepairDecisionRequest(bool? Approve, string? Note, int? Version = null);
 
 /// <summary>超限规定 art. 44: the driver (ID number, or 从业资格证号 found in the registry) and the 货运源头单位 (credit code and name).</summary>
 public sealed record OverloadPartiesRequest(

@@ -12,9 +12,10 @@ internal static class CreditEndpoints
         read.MapGet("/vehicles/{plate}", async (string plate, string? color, CreditHandler h, HttpContext http) =>
                 (await h.VehicleAsync(plate, color, http.RequestAborted)).ToHttp(http))
             .WithName("CreditVehicle").WithSummary("A vehicle's credit record: ?color= (blue|yellow|…); decisions, 超限 count in 12 months, blacklist entries (audited).");
-        read.MapGet("/persons/{idNumber}", async (string idNumber, CreditHandler h, HttpContext http) =>
-                (await h.PersonAsync(idNumber, http.RequestAborted)).ToHttp(http))
-            .WithName("CreditPerson").WithSummary("A person's credit record by 身份证号 (party or driver; audited).");
+        // A POST with the ID number in the body: in a path it would end up in proxy and access logs.
+        read.MapPost("/persons/lookup", async (PersonLookupRequest r, CreditHandler h, HttpContext http) =>
+                (await h.PersonAsync(r, http.RequestAborted)).ToHttp(http))
+            .WithName("CreditPerson").WithSummary("A person's credit record {idNumber, purpose} by 身份证号 (party or driver); the purpose is required and audited.");
         read.MapGet("/enterprises/{creditCode}", async (string creditCode, CreditHandler h, HttpContext http) =>
                 (await h.EnterpriseAsync(creditCode, http.RequestAborted)).ToHttp(http))
             .WithName("CreditEnterprise").WithSummary("An organisation's credit record by 统一社会信用代码 (party, owner enterprise, loading source unit).");

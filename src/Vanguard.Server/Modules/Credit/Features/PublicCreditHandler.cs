@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Vanguard.Domain.Credit;
+using Vanguard.Domain.Disclosure;
 using Vanguard.Domain.Identifiers;
 using Vanguard.Server.Common;
 using Vanguard.Server.Data;
@@ -40,8 +41,8 @@ internal sealed class PublicCreditHandler(VanguardDbContext db, TimeProvider clo
             paging.Page, paging.PageSize, total);
     }
 
-    /// <summary>A vehicle's name is its plate: masked like the key. A person's name to its first character.</summary>
+    /// <summary>A vehicle's name is its plate: masked like the key. A person's name as 双公示 masks it (<see cref="DisclosureMask"/>).</summary>
     private static string PublicName(BlacklistEntry e) => e.SubjectKind == CreditSubjectKind.Vehicle
-        ? PlateNumber.Mask(CreditSubjectKind.SplitVehicleKey(e.SubjectKey).Plate)
+        ? DisclosureMask.Plate(CreditSubjectKind.SplitVehicleKey(e.SubjectKey).Plate)
         : CreditSubjectKind.PublicName(e.SubjectKind, e.SubjectName);
 }

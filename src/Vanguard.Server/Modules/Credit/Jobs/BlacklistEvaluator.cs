@@ -177,7 +177,7 @@ internal sealed class BlacklistEvaluator(VanguardDbContext db, IRegistry registr
             BlacklistRule.Enterprise =>
                 $"{t.WindowMonths} 个月内有违法超限运输记录的车辆超过本单位登记车辆的 {t.EnterpriseMoreThanPercent}%（{ids.Count} 起处罚决定，{first:yyyy-MM-dd} 至 {last:yyyy-MM-dd}）；公路安全保护条例第六十六条。",
             BlacklistRule.Source =>
-                $"{t.WindowMonths} 个月内为 {ids.Count} 辆违法超限运输车辆装载（{first:yyyy-MM-dd} 至 {last:yyyy-MM-dd}），超过 {t.SourceMoreThan} 次；超限运输车辆行驶公路管理规定第三十二条。",
+                $"{t.WindowMonths} 个月内为违法超限运输车辆装载 {ids.Count} 车次（{first:yyyy-MM-dd} 至 {last:yyyy-MM-dd}），超过 {t.SourceMoreThan} 次；超限运输车辆行驶公路管理规定第三十二条。",
             _ =>
                 $"{t.WindowMonths} 个月内违法超限运输 {ids.Count} 次（{first:yyyy-MM-dd} 至 {last:yyyy-MM-dd}），超过 {(crossing.Rule == BlacklistRule.Driver ? t.DriverMoreThan : t.VehicleMoreThan)} 次；公路安全保护条例第六十六条。",
         };

@@ -19,23 +19,32 @@ public sealed record CreditRunResult(int EventsWritten, int EventsVoided, int En
 
 /// <summary>
 /// Turns decisions into credit events (信用记录) and applies the blacklist rules to the subjects touched. Only decisions count
-/// — a weighing that never became a penalty decision is no credit record — and only those that punish (给予行政处罚, a warning
-/// included): a decision not to punish records no violation.
+/// — a weighing that never became a penalty decision is no credit record — only those that punish (给予行政处罚, a warning
+/// included): a decision not to punish records no violation; and only once served, when the decision takes effect (行政处罚法
+/// art. 61; <see cref="CreditCorrections.Counts"/>). An unserved decision is read again when it is served (its case changes).
 /// </summary>
 internal sealed class CreditProcessor(
-    VanguardDbContext db, ICaseDecisions decisions, IRegistry registry, BlacklistEvaluator evaluator, TimeProvider clock, IOptions<CreditOptions> options,
+    VanguardDbContext db, ICaseDecisions decisions, IRegistry registry, BlacklistEvaluator evaluator, TimeProvider clock,
     ILogger<CreditProcessor> logger)
 {
     private const string ReviewsCursor = "reviews";
+    private const string DecisionsCursor = "decisions";
+
+    /// <summary>Changed decisions read per run; a backlog (the first run over a full database) is worked off over a few runs.</summary>
+    private const int DecisionsPerRun = 5_000;
     private const int ChunkSize = 500;
 
     public async Task<CreditRunResult> RunAsync(CancellationToken ct)
     {
-        var today = LegalClock.Today(clock);
         var now = StoredTime.Now(clock);
         var touched = new HashSet<(string Kind, string Key)>();
 
-        var found = (await decisions.DecidedAsync(today.AddDays(-options.Value.LookbackDays), today.AddDays(1), ct)).ToList();
+        // Decisions whose case changed since the last run (decided, served, a review recorded …), by a cursor over the case rows'
+        // change time: a run reads what changed, not a window of days. Rows changed in the same instant as the last one read are
+        // read again next time; writing is idempotent.
+        var cursor = await CursorAsync(DecisionsCursor, ct);
+        var changedCases = await decisions.ChangedSinceAsync(cursor.Value, DecisionsPerRun, ct);
+        var found = changedCases.Select(c => c.Decision).ToList();
         var recorded = await db.Set<OverloadParties>().Where(p => p.ProcessedAt == null).OrderBy(p => p.RecordedAt).Take(ChunkSize).ToListAsync(ct);
         if (recorded.Count > 0)
         {
@@ -51,7 +60,7 @@ internal sealed class CreditProcessor(
             var existing = await db.Set<CreditEvent>().Where(e => ids.Contains(e.CaseId)).ToListAsync(ct);
             var parties = (await db.Set<OverloadParties>().Where(p => ids.Contains(p.CaseId)).ToListAsync(ct)).ToDictionary(p => p.CaseId);
             var byCase = existing.ToLookup(e => e.CaseId);
-            foreach (var decision in chunk.Where(d => d.Outcome == CaseOutcome.Penalty))
+            foreach (var decision in chunk.Where(d => CreditCorrections.Counts(d.Outcome == CaseOutcome.Penalty, d.ServedOn)))
             {
                 var have = byCase[decision.CaseId].ToList();
                 parties.TryGetValue(decision.CaseId, out var party);
@@ -59,6 +68,7 @@ internal sealed class CreditProcessor(
                 var owner = have.Count == 0 && decision.VehiclePlate is { } plate && decision.PlateColor is { } color
                     ? (await registry.FindVehicleAsync(plate, color, ct))?.Owner
                     : null;
+                var added = new List<CreditEvent>();
                 foreach (var e in EventsOf(decision, owner, party, now))
                 {
                     if (have.Any(h => h.SubjectKind == e.SubjectKind && h.SubjectKey == e.SubjectKey && h.Role == e.Role))
@@ -68,28 +78,44 @@ internal sealed class CreditProcessor(
 
                     db.Add(e);
                     have.Add(e);
-                    touched.Add((e.SubjectKind, e.SubjectKey));
-                    written++;
+                    added.Add(e);
                 }
 
-                if (decision.Corrected)
+                // 变更 keeps the events (the violation stands); only 撤销 / 确认违法 void them.
+                if (decision.Reviews.LastOrDefault(r => CreditCorrections.RemovesFinding(r.Result)) is { } removing)
                 {
-                    voided += Void(have, decision.Reviews.Last(r => ReviewOutcomes.IsCorrection(r.Result)), now, touched);
+                    voided += Void(have, removing, now, touched);
                 }
 
                 party?.ProcessedAt ??= now;
+
+                // Saved decision by decision: a clash on the unique index (another node wrote this decision's events first) skips
+                // this decision only, and the two nodes converge.
+                if (db.ChangeTracker.HasChanges() && await SaveStepAsync(ct))
+                {
+                    written += added.Count;
+                    foreach (var e in added)
+                    {
+                        touched.Add((e.SubjectKind, e.SubjectKey));
+                    }
+                }
             }
 
             foreach (var p in parties.Values.Where(p => p.ProcessedAt is null))
             {
-                p.ProcessedAt = now; // a case not decided as a penalty: nothing to write
+                p.ProcessedAt = now; // not a penalty, or not served yet (the decision is read again once served): nothing to write now
             }
         }
 
-        voided += await CorrectionsAsync(now, touched, ct);
-        if (!await SaveAsync(ct))
+        if (changedCases.Count > 0)
         {
-            return new CreditRunResult(0, 0, 0, 0);
+            cursor.Value = changedCases[^1].ChangedAt;
+        }
+
+        voided += await CorrectionsAsync(now, touched, ct);
+        if (!await SaveStepAsync(ct))
+        {
+            return new CreditRunResult(written, 0, 0, 0);
         }
 
         var changed = 0;
@@ -102,19 +128,13 @@ internal sealed class CreditProcessor(
         return await SaveAsync(ct) ? new CreditRunResult(written, voided, changed, expired) : new CreditRunResult(written, voided, 0, 0);
     }
 
-    /// <summary>Review and lawsuit outcomes recorded since the last run: a correction voids the case's events.</summary>
+    /// <summary>Review and lawsuit outcomes recorded since the last run: one that removes the finding voids the case's events.</summary>
     private async Task<int> CorrectionsAsync(DateTimeOffset now, HashSet<(string Kind, string Key)> touched, CancellationToken ct)
     {
-        var cursor = await db.Set<CreditCursor>().FindAsync([ReviewsCursor], ct);
-        if (cursor is null)
-        {
-            cursor = new CreditCursor { Name = ReviewsCursor, Value = DateTimeOffset.UnixEpoch };
-            db.Add(cursor);
-        }
-
+        var cursor = await CursorAsync(ReviewsCursor, ct);
         var reviews = await decisions.ReviewsRecordedSinceAsync(cursor.Value, 5_000, ct);
         var voided = 0;
-        var corrected = reviews.Where(r => r.Corrected).ToList();
+        var corrected = reviews.Where(r => CreditCorrections.RemovesFinding(r.Result)).ToList();
         foreach (var chunk in corrected.Chunk(ChunkSize))
         {
             var ids = chunk.Select(r => r.CaseId).Distinct().ToList();
@@ -133,6 +153,18 @@ internal sealed class CreditProcessor(
         }
 
         return voided;
+    }
+
+    private async Task<CreditCursor> CursorAsync(string name, CancellationToken ct)
+    {
+        var cursor = await db.Set<CreditCursor>().FindAsync([name], ct);
+        if (cursor is null)
+        {
+            cursor = new CreditCursor { Name = name, Value = DateTimeOffset.UnixEpoch };
+            db.Add(cursor);
+        }
+
+        return cursor;
     }
 
     private static int Void(List<CreditEvent> events, CaseReviewFact review, DateTimeOffset now, HashSet<(string Kind, string Key)> touched)
@@ -165,6 +197,29 @@ internal sealed class CreditProcessor(
         }
 
         return owners;
+    }
+
+    /// <summary>
+    /// Saves one step. A unique-index clash means another node wrote the same rows (events, the cursor) first: the rows this run
+    /// added are dropped — the other node's stand — and the rest of the step (updates) is saved.
+    /// </summary>
+    private async Task<bool> SaveStepAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
+        {
+            logger.LogWarning(ex, "Credit run: rows written by another node first are skipped");
+            foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList())
+            {
+                entry.State = EntityState.Detached;
+            }
+
+            return await SaveAsync(ct);
+        }
     }
 
     private async Task<bool> SaveAsync(CancellationToken ct)
