@@ -522,6 +522,8 @@ namespace Vanguard.Server.Data.Migrations.Postgres
                     b.HasIndex("CaseNumber")
                         .IsUnique();
 
+                    b.HasIndex("UpdatedAt");
+
                     b.HasIndex("AgencyId", "CreatedAt");
 
                     b.ToTable("cases_cases", (string)null);
@@ -1404,6 +1406,10 @@ namespace Vanguard.Server.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

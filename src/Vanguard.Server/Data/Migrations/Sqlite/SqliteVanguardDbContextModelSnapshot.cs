@@ -509,6 +509,8 @@ namespace Vanguard.Server.Data.Migrations.Sqlite
                     b.HasIndex("CaseNumber")
                         .IsUnique();
 
+                    b.HasIndex("UpdatedAt");
+
                     b.HasIndex("AgencyId", "CreatedAt");
 
                     b.ToTable("cases_cases", (string)null);
@@ -1383,6 +1385,10 @@ namespace Vanguard.Server.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

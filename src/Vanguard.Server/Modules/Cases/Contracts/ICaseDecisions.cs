@@ -31,9 +31,7 @@ public interface ICaseDecisions
     /// after <paramref name="since"/>, oldest change first, at most <paramref name="max"/>: for a job that follows decisions with a
     /// cursor (<see cref="ChangedDecision.ChangedAt"/> of the last one read) instead of re-reading a window of days.
     /// </summary>
-    /// <remarks>A default body only so that the test doubles written before this method still compile; the cases module implements it.</remarks>
-    Task<IReadOnlyList<ChangedDecision>> ChangedSinceAsync(DateTimeOffset since, int max, CancellationToken ct) =>
-        throw new NotSupportedException("ChangedSinceAsync is implemented by the cases module.");
+    Task<IReadOnlyList<ChangedDecision>> ChangedSinceAsync(DateTimeOffset since, int max, CancellationToken ct);
 }
 
 /// <summary>A decision and when its case last changed (the cursor of <see cref="ICaseDecisions.ChangedSinceAsync"/>).</summary>

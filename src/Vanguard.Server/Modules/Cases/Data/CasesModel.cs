@@ -12,6 +12,7 @@ internal static class CasesModel
             e.ToTable("cases_cases");
             e.HasIndex(c => c.CaseNumber).IsUnique();
             e.HasIndex(c => new { c.AgencyId, c.CreatedAt });
+            e.HasIndex(c => c.UpdatedAt);   // ICaseDecisions.ChangedSinceAsync: the credit job follows decisions with a cursor
             // The evaluation reads a month of decisions by State_DecidedOn; EF cannot index a complex property, so that index
             // (IX_cases_cases_State_DecidedOn) is written by hand in the migration ComplaintFindings (both providers).
             e.Property(c => c.CaseNumber).HasMaxLength(64);

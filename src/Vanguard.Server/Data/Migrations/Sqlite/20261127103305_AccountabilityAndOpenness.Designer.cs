@@ -12,7 +12,7 @@ using Vanguard.Server.Data;
 namespace Vanguard.Server.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteVanguardDbContext))]
-    [Migration("20261127100248_AccountabilityAndOpenness")]
+    [Migration("20261127103305_AccountabilityAndOpenness")]
     partial class AccountabilityAndOpenness
     {
         /// <inheritdoc />
@@ -511,6 +511,8 @@ namespace Vanguard.Server.Data.Migrations.Sqlite
 
                     b.HasIndex("CaseNumber")
                         .IsUnique();
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("AgencyId", "CreatedAt");
 
@@ -1386,6 +1388,10 @@ namespace Vanguard.Server.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

@@ -115,7 +115,8 @@ namespace Vanguard.Server.Data.Migrations.Sqlite
                     AppliedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     DecidedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    DecisionNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    DecisionNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -276,6 +277,11 @@ namespace Vanguard.Server.Data.Migrations.Sqlite
                 {
                     table.PrimaryKey("PK_warnings_warnings", x => x.Id);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cases_cases_UpdatedAt",
+                table: "cases_cases",
+                column: "UpdatedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_credit_blacklist_ExpiresOn",
@@ -440,6 +446,10 @@ namespace Vanguard.Server.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "warnings_warnings");
+
+            migrationBuilder.DropIndex(
+                name: "IX_cases_cases_UpdatedAt",
+                table: "cases_cases");
         }
     }
 }

@@ -13,7 +13,7 @@ using Vanguard.Server.Data;
 namespace Vanguard.Server.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresVanguardDbContext))]
-    [Migration("20261127100250_AccountabilityAndOpenness")]
+    [Migration("20261127103308_AccountabilityAndOpenness")]
     partial class AccountabilityAndOpenness
     {
         /// <inheritdoc />
@@ -524,6 +524,8 @@ namespace Vanguard.Server.Data.Migrations.Postgres
 
                     b.HasIndex("CaseNumber")
                         .IsUnique();
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("AgencyId", "CreatedAt");
 
@@ -1407,6 +1409,10 @@ namespace Vanguard.Server.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

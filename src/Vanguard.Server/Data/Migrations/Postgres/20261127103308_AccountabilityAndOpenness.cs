@@ -116,7 +116,8 @@ namespace Vanguard.Server.Data.Migrations.Postgres
                     AppliedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     DecidedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    DecisionNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    DecisionNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -277,6 +278,11 @@ namespace Vanguard.Server.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_warnings_warnings", x => x.Id);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cases_cases_UpdatedAt",
+                table: "cases_cases",
+                column: "UpdatedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_credit_blacklist_ExpiresOn",
@@ -441,6 +447,10 @@ namespace Vanguard.Server.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "warnings_warnings");
+
+            migrationBuilder.DropIndex(
+                name: "IX_cases_cases_UpdatedAt",
+                table: "cases_cases");
         }
     }
 }
