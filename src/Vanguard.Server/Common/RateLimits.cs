@@ -11,6 +11,9 @@ namespace Vanguard.Server.Common;
 public static class RateLimits
 {
     public const string Login = "login";
+
+    /// <summary>The public doors (pages and APIs read or posted to without signing in), per address, apart from the sign-ins.</summary>
+    public const string Public = "public";
     public const string Device = "device";
 
     public static IServiceCollection AddVanguardRateLimits(this IServiceCollection services)
@@ -34,6 +37,13 @@ public static class RateLimits
                 return RateLimitPartition.GetFixedWindowLimiter(
                     http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = options.LoginPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+            limiter.AddPolicy(Public, http =>
+            {
+                var options = http.RequestServices.GetRequiredService<IOptions<VanguardOptions>>().Value.RateLimits;
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = options.PublicPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
             });
             limiter.AddPolicy(Device, http =>
             {

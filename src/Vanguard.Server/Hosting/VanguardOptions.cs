@@ -84,6 +84,13 @@ public sealed class RateLimitOptions
     [Range(1, 1_000_000)]
     public int LoginPerMinute { get; set; } = 30;
 
+    /// <summary>
+    /// Requests to the public doors (disclosure, blacklist query, complaint form, overload calculator) per client address per minute:
+    /// a bucket of its own, so citizens reading the disclosure behind one NAT never use up the staff's sign-ins.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int PublicPerMinute { get; set; } = 120;
+
     /// <summary>Requests per device key per second (burst and refill).</summary>
     [Range(1, 1_000_000)]
     public int DevicePerSecond { get; set; } = 50;

@@ -8,7 +8,7 @@ public sealed class DisclosureRateLimitTests(DisclosureRateLimitTests.TightFacto
     public sealed class TightFactory : VanguardFactory
     {
         protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
-            [new("Vanguard:RateLimits:LoginPerMinute", "3"), new("Vanguard:Disclosure:JobEnabled", "false"), new("Vanguard:Performance:JobEnabled", "false")];
+            [new("Vanguard:RateLimits:PublicPerMinute", "3"), new("Vanguard:Disclosure:JobEnabled", "false"), new("Vanguard:Performance:JobEnabled", "false")];
     }
 
     [Fact]

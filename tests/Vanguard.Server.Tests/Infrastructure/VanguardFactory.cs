@@ -50,6 +50,7 @@ public class VanguardFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Vanguard:Demo", "true");
         builder.UseSetting("Vanguard:Demo:Activity", "false");  // the current month's demo decisions would change other tests' counts
         builder.UseSetting("Vanguard:RateLimits:LoginPerMinute", "100000");
+        builder.UseSetting("Vanguard:RateLimits:PublicPerMinute", "100000");
         builder.UseSetting("Vanguard:RateLimits:DevicePerSecond", "100000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning");

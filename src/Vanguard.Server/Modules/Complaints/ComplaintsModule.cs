@@ -46,7 +46,7 @@ public static class ComplaintsModule
         api.MapGroup("/complaints").WithTags("Complaints").MapComplaintEndpoints();
         // The per-address limiter of the other public doors acts before a body is read (a filing may be 24 MB); the module's own
         // throttle then counts filings and look-ups per address over 10 minutes.
-        api.MapGroup("/public/complaints").WithTags("Public").AllowAnonymous().RequireRateLimiting(RateLimits.Login).MapPublicComplaintEndpoints();
+        api.MapGroup("/public/complaints").WithTags("Public").AllowAnonymous().RequireRateLimiting(RateLimits.Public).MapPublicComplaintEndpoints();
         return api;
     }
 }

@@ -38,7 +38,7 @@ public static class CreditModule
     public static RouteGroupBuilder MapCredit(this RouteGroupBuilder api)
     {
         api.MapGroup("/credit").WithTags("Credit").MapCreditEndpoints();
-        api.MapGroup("/public/credit").WithTags("Public").AllowAnonymous().RequireRateLimiting(RateLimits.Login).MapPublicCreditEndpoints();
+        api.MapGroup("/public/credit").WithTags("Public").AllowAnonymous().RequireRateLimiting(RateLimits.Public).MapPublicCreditEndpoints();
         return api;
     }
 }

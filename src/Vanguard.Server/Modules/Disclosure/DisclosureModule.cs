@@ -34,7 +34,7 @@ public static class DisclosureModule
     {
         var group = api.MapGroup("/disclosure").WithTags("Disclosure");
         // Public, like the complaint form: the per-address limiter of the other public doors.
-        group.MapGroup(string.Empty).AllowAnonymous().RequireRateLimiting(RateLimits.Login).MapPublicDisclosureEndpoints();
+        group.MapGroup(string.Empty).AllowAnonymous().RequireRateLimiting(RateLimits.Public).MapPublicDisclosureEndpoints();
         group.MapGroup(string.Empty).RequireAuthorization(DisclosurePolicies.Manage).MapManageDisclosureEndpoints();
         return api;
     }

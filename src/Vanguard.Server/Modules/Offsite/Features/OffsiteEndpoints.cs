@@ -55,7 +55,7 @@ internal static class OffsiteEndpoints
         offsite.MapPost("/jobs/{job}", RunJobAsync).RequireAuthorization(Policies.OrganisationAdmin)
             .WithSummary("Run a job now: notifications | anpr-retention.");
 
-        api.MapPost("/rules/overload", Calculate).AllowAnonymous().RequireRateLimiting(RateLimits.Login).WithTags("Public")
+        api.MapPost("/rules/overload", Calculate).AllowAnonymous().RequireRateLimiting(RateLimits.Public).WithTags("Public")
             .WithSummary("超限计算器: the same judgement as for WIM records, for drivers and loading companies to check a load before departure.");
     }
 
