@@ -25,15 +25,22 @@ public sealed class KestrelVanguardFactory : VanguardFactory
 /// One platform and one headless Chromium per test class; each test opens its own browser context (its own cookies).
 /// Chromium is Debian's, named by <c>VANGUARD_CHROMIUM</c>: without it the tests fail, they never pass by skipping.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public sealed class BrowserFixture : BrowserFixture<KestrelVanguardFactory>
 {
     public const string ChromiumVariable = "VANGUARD_CHROMIUM";
+}
 
-    private readonly KestrelVanguardFactory _factory = new();
+/// <summary>
+/// <see cref="BrowserFixture"/> on a factory of the test's own (a clock it moves, a job it drives): the factory must listen on
+/// Kestrel (<c>UseKestrel(0)</c>) and serve the static web assets, as <see cref="KestrelVanguardFactory"/> does.
+/// </summary>
+public class BrowserFixture<TFactory> : IAsyncLifetime
+    where TFactory : VanguardFactory, new()
+{
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    public VanguardFactory Factory => _factory;
+    public TFactory Factory { get; } = new();
 
     public string BaseUrl { get; private set; } = string.Empty;
 
@@ -41,17 +48,18 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var chromium = Environment.GetEnvironmentVariable(ChromiumVariable);
+        var chromium = Environment.GetEnvironmentVariable(BrowserFixture.ChromiumVariable);
         if (string.IsNullOrWhiteSpace(chromium) || !File.Exists(chromium))
         {
             throw new InvalidOperationException(
-                $"Browser tests need Chromium: set {ChromiumVariable} to its executable (test.sh sets /usr/bin/chromium from Debian's " +
-                $"'chromium' package). {ChromiumVariable} is '{chromium}'" + (string.IsNullOrWhiteSpace(chromium) ? "." : ", and no such file exists."));
+                $"Browser tests need Chromium: set {BrowserFixture.ChromiumVariable} to its executable (test.sh sets /usr/bin/chromium from " +
+                $"Debian's 'chromium' package). {BrowserFixture.ChromiumVariable} is '{chromium}'" +
+                (string.IsNullOrWhiteSpace(chromium) ? "." : ", and no such file exists."));
         }
 
-        await _factory.InitializeAsync();
-        _factory.StartServer();
-        var addresses = _factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        await Factory.InitializeAsync();
+        Factory.StartServer();
+        var addresses = Factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
         BaseUrl = addresses.FirstOrDefault(a => a.StartsWith("http://127.0.0.1:", StringComparison.Ordinal))
             ?? addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("Kestrel reports no address.");
@@ -84,6 +92,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         _playwright?.Dispose();
-        await _factory.DisposeAsync();
+        await Factory.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }

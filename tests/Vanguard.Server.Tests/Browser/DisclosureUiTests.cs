@@ -1,8 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Vanguard.Server.Tests.Disclosure;
@@ -23,56 +20,7 @@ public sealed class KestrelDisclosureFactory : DisclosureFactory
 }
 
 /// <summary>As <see cref="BrowserFixture"/>, on <see cref="KestrelDisclosureFactory"/>.</summary>
-public sealed class DisclosureBrowserFixture : IAsyncLifetime
-{
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public KestrelDisclosureFactory Factory { get; } = new();
-
-    public string BaseUrl { get; private set; } = string.Empty;
-
-    public async ValueTask InitializeAsync()
-    {
-        var chromium = Environment.GetEnvironmentVariable(BrowserFixture.ChromiumVariable);
-        if (string.IsNullOrWhiteSpace(chromium) || !File.Exists(chromium))
-        {
-            throw new InvalidOperationException($"Browser tests need Chromium: set {BrowserFixture.ChromiumVariable} to its executable (/usr/bin/chromium).");
-        }
-
-        await Factory.InitializeAsync();
-        Factory.StartServer();
-        var addresses = Factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
-        BaseUrl = (addresses.FirstOrDefault(a => a.StartsWith("http://127.0.0.1:", StringComparison.Ordinal)) ?? addresses.First())
-            .Replace("://[::]:", "://127.0.0.1:", StringComparison.Ordinal).Replace("://localhost:", "://127.0.0.1:", StringComparison.Ordinal);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-    }
-
-    public async Task<IPage> NewPageAsync()
-    {
-        var context = await _browser!.NewContextAsync(new() { Locale = "zh-CN", BaseURL = BaseUrl, ViewportSize = new() { Width = 1400, Height = 900 } });
-        context.SetDefaultTimeout(30_000);
-        context.SetDefaultNavigationTimeout(30_000);
-        return await context.NewPageAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-        await Factory.DisposeAsync();
-    }
-}
+public sealed class DisclosureBrowserFixture : BrowserFixture<KestrelDisclosureFactory>;
 
 /// <summary>执法公开管理 in a real browser: a legal reviewer withdraws a published decision with a note; the public page no longer lists it.</summary>
 public sealed class DisclosureUiTests(DisclosureBrowserFixture browser) : IClassFixture<DisclosureBrowserFixture>

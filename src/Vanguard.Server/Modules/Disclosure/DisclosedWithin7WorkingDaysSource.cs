@@ -66,7 +66,7 @@ internal sealed class DisclosedWithin7WorkingDaysSource(
                     ? (on <= t.DueOn ? "按期" : $"逾期 {on.DayNumber - t.DueOn.DayNumber} 日")
                     : (t.Late ? "逾期未公示" : "尚在公示期限内")),
             ];
-            return new RecordFacts(Prefix + id, "行政处罚决定公示", new DateTimeOffset(d.DecidedOn.ToDateTime(TimeOnly.MinValue), LegalClock.ChinaOffset), facts);
+            return new RecordFacts(Prefix + id, "行政处罚决定公示", LegalClock.StartOf(d.DecidedOn), facts);
         }).ToList();
     }
 

@@ -48,7 +48,7 @@ internal sealed class OverloadStatistics(VanguardDbContext db, IDeviceDirectory 
         var today = LegalClock.Today(clock);
         return rows.GroupBy(r => r.AgencyId).OrderBy(g => g.Key).Select(g =>
             {
-                var late = g.Where(r => r.ReviewedAt is { } at ? DateOnly.FromDateTime(at.ToOffset(LegalClock.ChinaOffset).DateTime) > r.ReviewDueOn : today > r.ReviewDueOn)
+                var late = g.Where(r => r.ReviewedAt is { } at ? LegalClock.DayOf(at) > r.ReviewDueOn : today > r.ReviewDueOn)
                     .Select(r => r.WimRecordId).Order().ToList();
                 return new AgencyReviewTimeliness(g.Key, g.Count(), late.Count, maxIds <= 0 ? [] : late.Take(maxIds).ToList());
             })

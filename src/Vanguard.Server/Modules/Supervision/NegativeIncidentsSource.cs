@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Vanguard.Domain.Performance;
 using Vanguard.Domain.Supervision;
+using Vanguard.Server.Common;
 using Vanguard.Server.Data;
 using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Performance.Contracts;
@@ -60,7 +61,7 @@ internal sealed class NegativeIncidentsSource(VanguardDbContext db, IAgencyDirec
                 new("违反条目", string.Join("；", items.Where(x => x.InspectionId == id).Select(x => EightSixFourDiscipline.LabelZh(x.Code)).Order())),
                 new("情节严重或恶劣影响", i.Serious ? "是" : "否"),
             ];
-            return new RecordFacts($"inspection:{id}", "“八六四”督查违纪", new DateTimeOffset(i.InspectedOn.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)), facts);
+            return new RecordFacts($"inspection:{id}", "“八六四”督查违纪", LegalClock.StartOf(i.InspectedOn), facts);
         }).ToList();
     }
 }

@@ -44,7 +44,7 @@ public static class SurveillanceText
             : local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
     }
 
-    public static DateOnly Today => DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(LegalClock.ChinaOffset).DateTime);
+    public static DateOnly Today => LegalClock.DayOf(DateTimeOffset.UtcNow);
 
     /// <summary>A problem from a handler with its field messages, for an alert or a toast.</summary>
     public static string Problem(Error error)

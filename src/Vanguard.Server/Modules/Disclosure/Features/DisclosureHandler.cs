@@ -279,7 +279,7 @@ internal sealed class DisclosureHandler(
     {
         DisclosureStatus.Exempt or DisclosureStatus.Pending or DisclosureStatus.Withheld => false,
         DisclosureStatus.Overdue => true,
-        _ => r.PublishedAt is { } at && r.DueOn is { } due && !DisclosureDeadline.OnTime(DateOnly.FromDateTime(at.ToOffset(LegalClock.ChinaOffset).DateTime), due),
+        _ => r.PublishedAt is { } at && r.DueOn is { } due && !DisclosureDeadline.OnTime(LegalClock.DayOf(at), due),
     };
 
     private static ManagedDecision Row(DisclosureEntry e, DateOnly today) => new(

@@ -72,7 +72,7 @@ internal sealed class IngestHandler(
                 }
 
                 var row = prepared.Row;
-                var capturedOn = DateOnly.FromDateTime(row.CapturedAt.ToOffset(LegalClock.ChinaOffset).DateTime);
+                var capturedOn = LegalClock.DayOf(row.CapturedAt);
                 db.Add(new ReviewItem
                 {
                     Id = Guid.CreateVersion7(), WimRecordId = id, DeviceId = row.DeviceId, StationCode = deviceCode, AgencyId = row.AgencyId, Plate = row.Plate, PlateColor = row.PlateColor,

@@ -67,7 +67,7 @@ internal static class WimIngest
                 judgement = OverloadJudge.Judge(
                     new WeighingInput(vehicle, r.GrossWeightKg!.Value, r.HeightMm, r.WidthMm, r.LengthMm, station.AccuracyClass, mass),
                     settings,
-                    DateOnly.FromDateTime(captured.ToOffset(LegalClock.ChinaOffset).DateTime));
+                    LegalClock.DayOf(captured));
             }
             catch (ArgumentOutOfRangeException)
             {
@@ -76,7 +76,7 @@ internal static class WimIngest
                 continue;
             }
 
-            var usable = station.IsCertifiedOn(DateOnly.FromDateTime(captured.ToOffset(LegalClock.ChinaOffset).DateTime));
+            var usable = station.IsCertifiedOn(LegalClock.DayOf(captured));
             var overloaded = judgement.Verdict == OverloadVerdict.Overloaded;
             var row = new WimRecord
             {

@@ -282,7 +282,7 @@ internal sealed class PaymentEngine(
     private async Task<Result<CallbackResult>> ApplyAsync(PaymentOrder order, PaymentCallback record, GatewayNotification n, string gatewayName, CancellationToken ct)
     {
         var today = LegalClock.Today(clock);
-        var paidOn = DateOnly.FromDateTime(n.PaidAt.ToOffset(LegalClock.ChinaOffset).DateTime);
+        var paidOn = LegalClock.DayOf(n.PaidAt);
         if (paidOn > today)
         {
             paidOn = today;
@@ -377,7 +377,7 @@ internal sealed class PaymentEngine(
     }
 
     private static DateTimeOffset ChinaMidnightAfter(DateOnly day) =>
-        new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), LegalClock.ChinaOffset).ToUniversalTime();
+        LegalClock.StartOf(day.AddDays(1)).ToUniversalTime();
 
     /// <summary>
     /// Only a path on this site: the pay page redirects there, and must not be an open redirect. One leading <c>/</c>,

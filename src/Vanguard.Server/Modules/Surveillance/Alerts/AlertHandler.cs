@@ -268,7 +268,7 @@ internal sealed class AlertHandler(
 
     private static List<DayCount> ByDay(IEnumerable<DateTimeOffset> times, DateOnly today)
     {
-        var counts = times.GroupBy(t => DateOnly.FromDateTime(t.ToOffset(LegalClock.ChinaOffset).DateTime)).ToDictionary(g => g.Key, g => g.Count());
+        var counts = times.GroupBy(LegalClock.DayOf).ToDictionary(g => g.Key, g => g.Count());
         return Enumerable.Range(0, SummaryDays).Select(i => today.AddDays(i - (SummaryDays - 1)))
             .Select(day => new DayCount(day, counts.GetValueOrDefault(day))).ToList();
     }
@@ -276,7 +276,7 @@ internal sealed class AlertHandler(
     /// <summary>A China day as UTC [start, end).</summary>
     private static (DateTimeOffset Start, DateTimeOffset End) DayBounds(DateOnly day)
     {
-        var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), LegalClock.ChinaOffset).ToUniversalTime();
+        var start = LegalClock.StartOf(day).ToUniversalTime();
         return (start, start.AddDays(1));
     }
 

@@ -165,7 +165,7 @@ internal static class WatchlistCsv
     private static DateTimeOffset? ValidUntil(string text, DateTimeOffset now, out bool beyondLimit)
     {
         beyondLimit = false;
-        var chinaToday = DateOnly.FromDateTime(now.ToOffset(LegalClock.ChinaOffset).DateTime);
+        var chinaToday = LegalClock.DayOf(now);
         string[] dateFormats = ["yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d", "yyyy.M.d", "yyyyMMdd"];
         if (DateOnly.TryParseExact(text, dateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
@@ -175,7 +175,7 @@ internal static class WatchlistCsv
                 return null;
             }
 
-            return new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), LegalClock.ChinaOffset).ToUniversalTime();
+            return LegalClock.StartOf(day.AddDays(1)).ToUniversalTime();
         }
 
         if (!text.Contains('T', StringComparison.Ordinal)

@@ -22,7 +22,7 @@ public sealed record OverloadHistoryItem(DateTimeOffset At, string StationName, 
 /// <param name="Credit">信用监管: blacklist status and decided 超限 violations in the last 12 months.</param>
 public sealed record VehicleLookup(
     VehicleInfo Vehicle, IReadOnlyList<VehicleCaseRef> OpenCases, IReadOnlyList<OverloadHistoryItem> OverloadHistory, IReadOnlyList<WatchlistHitInfo> Watchlist,
-    VehicleCreditStanding? Credit = null);
+    VehicleCreditStanding Credit);
 
 public sealed record DriverLookup(IReadOnlyList<DriverInfo> Drivers);
 

@@ -182,7 +182,7 @@ internal sealed class TasksHandler(
     /// <summary>Tasks dispatched today (China time) in the caller's jurisdiction, newest first: the staff page /terminal.</summary>
     public async Task<IReadOnlyList<TaskView>> TodayAsync(CancellationToken ct)
     {
-        var start = new DateTimeOffset(LegalClock.Today(clock).ToDateTime(TimeOnly.MinValue), LegalClock.ChinaOffset).ToUniversalTime();
+        var start = LegalClock.StartOf(LegalClock.Today(clock)).ToUniversalTime();
         var tasks = await db.Set<TerminalTask>().AsNoTracking().Where(t => t.DispatchedAt >= start)
             .OrderByDescending(t => t.DispatchedAt).Take(MaxList).ToListAsync(ct);
         return tasks.Select(View).ToList();

@@ -161,7 +161,7 @@ internal sealed class WarningEngine(
     public static DateTimeOffset DueAt(DateOnly today, int workingDays, IHolidayCalendar calendar)
     {
         var last = LegalPeriod.EndOfWorkingDays(today, workingDays, calendar);
-        return new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), LegalClock.ChinaOffset).ToUniversalTime();
+        return LegalClock.StartOf(last.AddDays(1)).ToUniversalTime();
     }
 
     /// <summary>The subject's agency when it has administrators, else the nearest agency above it that has.</summary>

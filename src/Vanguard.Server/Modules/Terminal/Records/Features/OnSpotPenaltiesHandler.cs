@@ -109,7 +109,7 @@ internal sealed class OnSpotPenaltiesHandler(
             new OnSpotCaseRequest(
                 agency.Code, request.OffenceCode!.Trim(), facts.Length > 60 ? facts[..60] + "…" : facts, facts, request.Place!.Trim(),
                 request.ActOn!.Value,
-                request.ActOn == today ? now.ToOffset(LegalClock.ChinaOffset) : new DateTimeOffset(request.ActOn.Value.ToDateTime(TimeOnly.MinValue), LegalClock.ChinaOffset),
+                request.ActOn == today ? now.ToOffset(LegalClock.ChinaOffset) : LegalClock.StartOf(request.ActOn.Value),
                 new CaseParty(party.Kind!, party.Name!.Trim(), PartyRules.NormaliseId(party.IdNumber), PartyRules.Trimmed(party.Address), PartyRules.Trimmed(party.Phone)),
                 plate, PartyRules.Trimmed(request.PlateColor), fine, request.Warning == true, request.CoOfficerIds ?? [],
                 fine > 0 ? $"当场扫描执法人员出示的缴款二维码，或凭缴款编号 {PaymentReferenceOf("{caseNumber}", fine)} 到指定银行缴纳" : null,
@@ -204,7 +204,7 @@ internal sealed class OnSpotPenaltiesHandler(
             return PaymentDuplicate;
         }
 
-        var paidOn = DateOnly.FromDateTime(request.PaidAt!.Value.ToOffset(LegalClock.ChinaOffset).DateTime);
+        var paidOn = LegalClock.DayOf(request.PaidAt!.Value);
         var paid = await execution.RecordPaymentAsync(caseId, request.AmountFen!.Value, paidOn, idempotencyKey: null, ct);
         if (!paid.IsSuccess)
         {
