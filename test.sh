@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs what the tests need (Debian packages), starts a throw-away PostgreSQL on a free loopback port, builds once,
-# runs every test project — the server tests twice, on SQLite and on PostgreSQL — stops what it started, and ends
-# with the totals on a line of their own: "N passed, N failed, N skipped".
+# Installs what the tests need (Debian packages), starts throw-away PostgreSQL, NATS (JetStream), Redis and an
+# S3-compatible server (s3rver, from npm) on free loopback ports, builds once, runs every test project — the server
+# tests twice, on SQLite and on PostgreSQL; the cluster tests once, with all the engines — stops what it started, and
+# ends with the totals on a line of their own: "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -16,6 +17,8 @@ compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql
 command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+command -v nats-server >/dev/null 2>&1 || missing+=(nats-server)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 [ -f /usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf ] || missing+=(fonts-arphic-gbsn00lp)
 fc-list 2>/dev/null | grep -qi "WenQuanYi Micro Hei" || missing+=(fonts-wqy-microhei)
 if [ ${#missing[@]} -gt 0 ]; then
@@ -32,13 +35,28 @@ if [ ! -f tests/interop/node_modules/tus-js-client/package.json ]; then
     || echo "npm install tus-js-client failed: the interoperability test will fail and say so"
 fi
 
-# --- 2. Throw-away PostgreSQL ----------------------------------------------------------------------------------
+# s3rver, an S3-compatible server for the S3 evidence store's tests, into the same git-ignored folder.
+if [ ! -f tests/interop/node_modules/s3rver/package.json ]; then
+  log "Installing s3rver 3.7.1 for the S3 evidence store tests"
+  npm install --no-save --no-audit --no-fund --silent --prefix tests/interop s3rver@3.7.1 >/dev/null 2>&1 \
+    || echo "npm install s3rver failed: the S3 tests will fail and say so"
+fi
+
+# --- 2. Throw-away PostgreSQL, NATS, Redis and s3rver --------------------------------------------------------------
+free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
+wait_port() { # port, name: up to 30 s
+  for _ in $(seq 1 300); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done
+  echo "$2 did not start on port $1"; return 1
+}
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-PGPORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
+PGPORT=$(free_port)
 PGDIR=$(mktemp -d /tmp/vanguard-pg.XXXXXX)
+SERVICE_PIDS=()
 as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
+  for pid in "${SERVICE_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   as_postgres "$PGBIN/pg_ctl" -D "$PGDIR/data" -m immediate -w stop >/dev/null 2>&1 || true
+  wait 2>/dev/null
   rm -rf "$PGDIR"
 }
 trap cleanup EXIT
@@ -49,6 +67,16 @@ as_postgres "$PGBIN/initdb" -D "$PGDIR/data" -U postgres --auth=trust -E UTF8 --
        -o "-p $PGPORT -k $PGDIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null \
   || { echo "PostgreSQL did not start"; cat "$PGDIR/server.log" 2>/dev/null; echo "0 passed, 1 failed"; exit 1; }
 POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=postgres"
+
+NATSPORT=$(free_port); REDISPORT=$(free_port); S3PORT=$(free_port)
+log "Starting NATS (JetStream) on $NATSPORT, Redis on $REDISPORT, s3rver on $S3PORT"
+mkdir -p "$PGDIR/nats" "$PGDIR/s3"
+nats-server -js -a 127.0.0.1 -p "$NATSPORT" -sd "$PGDIR/nats" >"$PGDIR/nats.log" 2>&1 & SERVICE_PIDS+=($!)
+redis-server --bind 127.0.0.1 --port "$REDISPORT" --save "" --appendonly no >"$PGDIR/redis.log" 2>&1 & SERVICE_PIDS+=($!)
+node tests/interop/node_modules/s3rver/bin/s3rver.js -d "$PGDIR/s3" -a 127.0.0.1 -p "$S3PORT" --silent \
+  --configure-bucket vanguard-evidence >"$PGDIR/s3rver.log" 2>&1 & SERVICE_PIDS+=($!)
+wait_port "$NATSPORT" NATS && wait_port "$REDISPORT" Redis && wait_port "$S3PORT" s3rver \
+  || { tail -5 "$PGDIR"/{nats,redis,s3rver}.log; echo "0 passed, 1 failed"; exit 1; }
 
 # --- 3. Build once ---------------------------------------------------------------------------------------------
 log "Building"
@@ -80,6 +108,8 @@ run domain tests/Vanguard.Domain.Tests/Vanguard.Domain.Tests.csproj
 run devices tests/Vanguard.Devices.Tests/Vanguard.Devices.Tests.csproj
 run server-sqlite tests/Vanguard.Server.Tests/Vanguard.Server.Tests.csproj VANGUARD_TEST_POSTGRES=
 run server-postgres tests/Vanguard.Server.Tests/Vanguard.Server.Tests.csproj "VANGUARD_TEST_POSTGRES=$POSTGRES"
+run cluster tests/Vanguard.Cluster.Tests/Vanguard.Cluster.Tests.csproj "VANGUARD_TEST_POSTGRES=$POSTGRES" \
+  "VANGUARD_TEST_NATS=nats://127.0.0.1:$NATSPORT" "VANGUARD_TEST_REDIS=127.0.0.1:$REDISPORT" "VANGUARD_TEST_S3=http://127.0.0.1:$S3PORT"
 
 failed=$((failed + broken))
 echo

@@ -21,6 +21,49 @@ public sealed class VanguardOptions
 
     /// <summary>Reverse proxies whose <c>X-Forwarded-For</c>/<c>-Proto</c> are believed; none by default.</summary>
     public ProxyOptions Proxy { get; set; } = new();
+
+    /// <summary>
+    /// How device records travel from the endpoint that accepts them to judging and matching: in this process (default,
+    /// one node), or through a NATS JetStream stream whose durable consumers all nodes share (<c>Vanguard:Bus=Nats</c>).
+    /// </summary>
+    public IngestBusKind Bus { get; set; } = IngestBusKind.InProcess;
+
+    /// <summary>The NATS server(s) when <see cref="Bus"/> is <see cref="IngestBusKind.Nats"/>.</summary>
+    public NatsOptions Nats { get; set; } = new();
+
+    /// <summary>Redis, when several nodes run: SignalR's backplane and the shared data-protection key ring.</summary>
+    public RedisOptions Redis { get; set; } = new();
+
+    /// <summary>This node's name in logs, job claims and the bus (default: host name and process id).</summary>
+    public string? NodeName { get; set; }
+}
+
+public enum IngestBusKind
+{
+    InProcess,
+    Nats,
+}
+
+public sealed class NatsOptions
+{
+    /// <summary>e.g. <c>nats://10.0.0.5:4222,nats://10.0.0.6:4222</c>.</summary>
+    public string Url { get; set; } = "nats://127.0.0.1:4222";
+
+    /// <summary>The JetStream stream that holds accepted device batches until a node has processed them.</summary>
+    public string Stream { get; set; } = "VANGUARD_INGEST";
+
+    /// <summary>Stream replicas (3 in a three-server NATS cluster; 1 on a single server).</summary>
+    public int Replicas { get; set; } = 1;
+
+    /// <summary>How long a node may hold a batch before JetStream gives it to another node (the node died mid-way).</summary>
+    [Range(1, 3600)]
+    public int AckWaitSeconds { get; set; } = 30;
+}
+
+public sealed class RedisOptions
+{
+    /// <summary>A StackExchange.Redis configuration string (e.g. <c>10.0.0.7:6379,password=…</c>); empty = one node, no Redis.</summary>
+    public string? Configuration { get; set; }
 }
 
 /// <summary>
