@@ -71,5 +71,55 @@ internal sealed class S3Connection : IDisposable
         }
     }
 
+    /// <summary>Above this a file goes up in parts (a single PUT stops at 5 GiB; recordings reach 8).</summary>
+    public long MultipartThreshold { get; init; } = 64L << 20;
+
+    /// <summary>S3's smallest part is 5 MiB (except the last).</summary>
+    public long PartSize { get; init; } = 64L << 20;
+
+    /// <summary>
+    /// Uploads a file as the object <paramref name="key"/>, which becomes visible only when the PUT or the multipart
+    /// upload completes. Bodies are signed whole, never sent as aws-chunked: simple S3-compatible servers would store
+    /// the chunk signatures as content (which is also why the SDK's TransferUtility is not used).
+    /// </summary>
+    public async Task UploadFileAsync(string key, string path, CancellationToken ct)
+    {
+        var length = new FileInfo(path).Length;
+        if (length <= MultipartThreshold)
+        {
+            await Client.PutObjectAsync(new PutObjectRequest
+            {
+                BucketName = Bucket, Key = key, FilePath = path, ContentType = "application/octet-stream", UseChunkEncoding = false,
+            }, ct);
+            return;
+        }
+
+        var upload = await Client.InitiateMultipartUploadAsync(
+            new InitiateMultipartUploadRequest { BucketName = Bucket, Key = key, ContentType = "application/octet-stream" }, ct);
+        try
+        {
+            var parts = new List<PartETag>();
+            var number = 1;
+            for (long offset = 0; offset < length; offset += PartSize, number++)
+            {
+                var part = await Client.UploadPartAsync(new UploadPartRequest
+                {
+                    BucketName = Bucket, Key = key, UploadId = upload.UploadId, PartNumber = number, FilePath = path, FilePosition = offset,
+                    PartSize = Math.Min(PartSize, length - offset), UseChunkEncoding = false,
+                }, ct);
+                parts.Add(new PartETag(number, part.ETag));
+            }
+
+            await Client.CompleteMultipartUploadAsync(
+                new CompleteMultipartUploadRequest { BucketName = Bucket, Key = key, UploadId = upload.UploadId, PartETags = parts }, ct);
+        }
+        catch
+        {
+            await Client.AbortMultipartUploadAsync(
+                new AbortMultipartUploadRequest { BucketName = Bucket, Key = key, UploadId = upload.UploadId }, CancellationToken.None);
+            throw;
+        }
+    }
+
     public void Dispose() => Client.Dispose();
 }

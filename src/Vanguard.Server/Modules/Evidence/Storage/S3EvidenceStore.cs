@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Amazon.S3.Model;
-using Amazon.S3.Transfer;
 using Microsoft.Extensions.Options;
 using Vanguard.Server.Data;
 
@@ -42,7 +41,7 @@ internal sealed class S3EvidenceStore : IEvidenceStore
                 throw new InvalidDataException($"The file for blob {sha256} does not hash to its name; nothing was stored.");
             }
 
-            await UploadAsync(key, path, ct);
+            await _s3.UploadFileAsync(key, path, ct);
             return true;
         }
         finally
@@ -83,7 +82,7 @@ internal sealed class S3EvidenceStore : IEvidenceStore
 
             if (await _s3.LengthAsync(key, ct) is null)
             {
-                await UploadAsync(key, spooled, ct);
+                await _s3.UploadFileAsync(key, spooled, ct);
             }
 
             return true;
@@ -115,16 +114,6 @@ internal sealed class S3EvidenceStore : IEvidenceStore
     }
 
     public string? LocalPath(string sha256) => null;
-
-    /// <summary>One PUT up to 16 MiB, a multipart upload above (a single PUT stops at 5 GiB; recordings reach 8).</summary>
-    private async Task UploadAsync(string key, string path, CancellationToken ct)
-    {
-        using var transfer = new TransferUtility(_s3.Client);
-        await transfer.UploadAsync(new TransferUtilityUploadRequest
-        {
-            BucketName = _s3.Bucket, Key = key, FilePath = path, ContentType = "application/octet-stream",
-        }, ct);
-    }
 
     private static async Task<string> HashOfFileAsync(string path, CancellationToken ct)
     {
