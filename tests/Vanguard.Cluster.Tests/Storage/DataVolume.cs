@@ -22,9 +22,10 @@ internal sealed class DataVolume : IAsyncDisposable
 
     public string How { get; }
 
-    public static async Task<DataVolume> CreateAsync(int megabytes)
+    /// <summary>A volume at <paramref name="at"/> (a folder inside a data directory), or at a new temporary folder.</summary>
+    public static async Task<DataVolume> CreateAsync(int megabytes, string? at = null)
     {
-        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "vanguard-storage-tests", Guid.NewGuid().ToString("N"));
+        var path = at ?? System.IO.Path.Combine(System.IO.Path.GetTempPath(), "vanguard-storage-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(path);
         var (code, output) = await RunAsync("mount", "-t", "tmpfs", "-o", $"size={megabytes}m,mode=0755", "tmpfs", path);
         if (code == 0)

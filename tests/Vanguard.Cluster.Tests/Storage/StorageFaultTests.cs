@@ -134,6 +134,49 @@ public sealed class StorageFaultTests
         (await check.ExecuteScalarAsync(Ct)).ShouldBe("ok");
     }
 
+    /// <summary>
+    /// Linux refuses to remount a file system read-only while a file on it is open for writing (EBUSY), as SQLite's
+    /// database is: so the folders the node opens a file in per write — unfinished uploads and off-site photos — are
+    /// mounts of their own, turned read-only under the running node.
+    /// </summary>
+    [Fact]
+    public async Task UploadAndPhotoFolders_TurningReadOnlyWhileRunning_AnswerStorageReadOnly_AndRecover()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "vanguard-storage-tests", Guid.NewGuid().ToString("N"));
+        await using var uploads = await DataVolume.CreateAsync(64, Path.Combine(data, "evidence", "uploads"));
+        await using var photos = await DataVolume.CreateAsync(16, Path.Combine(data, "offsite", "images"));
+        Say($"uploads: {uploads.How}; photos: {photos.How}");
+        await using var node = await NodeProcess.StartAsync(data, ct: Ct);
+        using var admin = await SignedInAsync(node, "zhengzhou.admin");
+        using var caseOfficer = await SignedInAsync(node, "zhengzhou.case");
+        using var dock = Device(node, await DeviceKeyAsync(admin, "dock-station", "DOCK-RO-01"));
+        using var station = Device(node, await DeviceKeyAsync(admin, "wim-station", "WIM-RO-01"));
+        var officers = await OfficersAsync(caseOfficer);
+        var clip = RandomNumberGenerator.GetBytes(500_000);
+        byte[] photo = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, .. RandomNumberGenerator.GetBytes(50_000)];
+        var photoSha = Convert.ToHexStringLower(SHA256.HashData(photo));
+
+        await uploads.MakeReadOnlyAsync();
+        await photos.MakeReadOnlyAsync();
+        var (created, location) = await CreateUploadAsync(dock, clip, officers[0].No);
+        var patch = location is null ? created : await PatchAsync(dock, location, 0, clip);  // the creation makes the empty part file
+        var batch = await station.PostAsJsonAsync("/api/v1/offsite/wim-records", new[] { WimRecord(photo, photoSha) }, Ct);
+
+        (await ShouldBeStorageFaultAsync(patch, "evidence upload"))["code"]!.GetValue<string>().ShouldBe("storage.read_only");
+        ((int)patch.StatusCode).ShouldBe(503);
+        (await ShouldBeStorageFaultAsync(batch, "WIM batch"))["code"]!.GetValue<string>().ShouldBe("storage.read_only");
+        ((int)batch.StatusCode).ShouldBe(503);
+
+        await uploads.MakeWritableAsync();
+        await photos.MakeWritableAsync();
+        var evidenceId = await FinishUploadAsync(dock, location, clip, officers[0].No);
+        (await caseOfficer.GetByteArrayAsync($"/api/v1/evidence/{evidenceId}/content", Ct)).ShouldBe(clip);
+        var accepted = await (await station.PostAsJsonAsync("/api/v1/offsite/wim-records", new[] { WimRecord(photo, photoSha) }, Ct)).JsonAsync();
+        accepted["accepted"]!.GetValue<int>().ShouldBe(1, "the refused batch was not half-taken: " + accepted.ToJsonString());
+        (await caseOfficer.GetByteArrayAsync($"/api/v1/offsite/images/{photoSha}", Ct)).ShouldBe(photo);
+        node.Kill();
+    }
+
     private static async Task ShouldBeStorageFullAsync(HttpResponseMessage response, string what)
     {
         var problem = await ShouldBeStorageFaultAsync(response, what);
