@@ -187,6 +187,9 @@ internal static class FuzzRunner
         };
     }
 
+    /// <summary>The request's body as text (invalid UTF-8 replaced), for predicates over what was sent.</summary>
+    public static string Text(FuzzRequest request) => request.Body is { } body ? System.Text.Encoding.UTF8.GetString(body) : string.Empty;
+
     /// <summary>A body sent without Content-Length.</summary>
     private sealed class ChunkedContent(byte[] bytes) : HttpContent
     {

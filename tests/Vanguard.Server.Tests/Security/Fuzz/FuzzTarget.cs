@@ -31,6 +31,12 @@ public sealed record FuzzTarget(string Method, string Pattern)
 
     public Dictionary<string, string> Form { get; init; } = [];
 
+    /// <summary>
+    /// JSON properties (at any depth) that identify a record for idempotency: each iteration gets its own value, so a
+    /// mutation that is still valid makes a new record (checked afterwards) instead of a resend of the first.
+    /// </summary>
+    public string[] UniqueIds { get; init; } = [];
+
     /// <summary>The form is sent as <c>multipart/form-data</c> (the endpoint takes files), not URL-encoded.</summary>
     public bool Multipart { get; init; }
 

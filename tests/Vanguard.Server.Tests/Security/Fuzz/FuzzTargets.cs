@@ -33,20 +33,36 @@ internal static class FuzzTargets
     public static readonly (string Key, string Defect, Func<FuzzOutcome, bool> Matches)[] PendingFixes =
     [
         ("POST /api/v1/offsite/wim-records", "a null record in the batch is dereferenced: NullReferenceException in WimIngest.Prepare",
-            o => o.Status == 500 && HasNullElement(o.Request)),
+            o => o.Status == 500 && Batch(o.Request).Any(r => r is null)),
         ("POST /api/v1/offsite/anpr-reads", "a null read in the batch is dereferenced: NullReferenceException in IngestHandler.IngestAnprAsync",
-            o => o.Status == 500 && HasNullElement(o.Request)),
+            o => o.Status == 500 && Batch(o.Request).Any(r => r is null)),
+        ("POST /api/v1/offsite/wim-records", "a NUL character in a text field reaches PostgreSQL (22021)",
+            o => o.Status == 500 && FuzzRunner.Text(o.Request).Contains("\\u0000", StringComparison.Ordinal)),
+        ("POST /api/v1/offsite/anpr-reads", "a NUL character in a text field reaches PostgreSQL (22021)",
+            o => o.Status == 500 && FuzzRunner.Text(o.Request).Contains("\\u0000", StringComparison.Ordinal)),
+        ("POST /api/v1/offsite/anpr-reads", "direction (varchar 16) and image.sha256 (varchar 64) are not checked: PostgreSQL refuses the batch (22001)",
+            o => o.Status == 500 && Batch(o.Request).OfType<JsonObject>().Any(r => Longer(r["direction"], 16) || Longer(r["image"]?["sha256"], 64))),
+        ("POST /api/v1/offsite/wim-records", "the images' kind and contentType are not checked: ImagesJson over its varchar(2000) on PostgreSQL (22001)",
+            o => o.Status == 500 && Batch(o.Request).OfType<JsonObject>().Any(r => r["images"]?.ToJsonString().Length > 1_500)),
     ];
 
-    private static bool HasNullElement(FuzzRequest request)
+    /// <summary>Stored-record faults of the same pending fixes (SQLite keeps what PostgreSQL refuses).</summary>
+    public static readonly string[] PendingStoredFaults =
+    [
+        "direction over its 16-character column", "image hash not a SHA-256", "blank read id", "image list over its column",
+    ];
+
+    private static bool Longer(JsonNode? node, int length) => node is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String && v.GetValue<string>().Length > length;
+
+    private static JsonArray Batch(FuzzRequest request)
     {
         try
         {
-            return request.Body is { } body && JsonNode.Parse(body) is JsonArray batch && batch.Any(r => r is null);
+            return request.Body is { } body && JsonNode.Parse(body) is JsonArray batch ? batch : [];
         }
         catch (System.Text.Json.JsonException)
         {
-            return false;
+            return [];
         }
     }
 
@@ -82,12 +98,12 @@ internal static class FuzzTargets
         {
             "POST /api/v1/offsite/wim-records" => target with
             {
-                Caller = FuzzCallers.Wim, Body = BodyKind.Json, BodyLimit = FromEndpoint, Requests = 300,
+                Caller = FuzzCallers.Wim, Body = BodyKind.Json, BodyLimit = FromEndpoint, Requests = 300, UniqueIds = ["recordId"],
                 Json = Json(new[] { Wim("fz-1", 52_000, "豫A71001"), Wim("fz-2", 30_000, "豫A71002") }),
             },
             "POST /api/v1/offsite/anpr-reads" => target with
             {
-                Caller = FuzzCallers.Anpr, Body = BodyKind.Json, BodyLimit = FromEndpoint, Requests = 300,
+                Caller = FuzzCallers.Anpr, Body = BodyKind.Json, BodyLimit = FromEndpoint, Requests = 300, UniqueIds = ["readId"],
                 Json = Json(new[]
                 {
                     new
@@ -99,7 +115,7 @@ internal static class FuzzTargets
             },
             "POST /api/v1/complaints/" => target with
             {
-                Caller = FuzzCallers.Hotline, Body = BodyKind.Json, BodyLimit = FromEndpoint,
+                Caller = FuzzCallers.Hotline, Body = BodyKind.Json, BodyLimit = FromEndpoint, UniqueIds = ["ticketNo"],
                 Json = Json(new
                 {
                     type = "complaint", domain = "road_transport",

@@ -50,6 +50,11 @@ internal static class Mutator
         var query = target.Query.Select(q => (q.Key, q.Value)).ToList();
         var headers = new Dictionary<string, string>(target.Headers, StringComparer.OrdinalIgnoreCase);
         state.AddCallerHeaders(target, headers);
+        if (target.UniqueIds.Length > 0 && iteration > 0)
+        {
+            target = target with { Json = WithUniqueIds(target.Json!, target.UniqueIds, iteration) };
+        }
+
         var (body, contentType) = ValidBody(target, state);
         var mutation = "valid";
         if (iteration > 0)
@@ -274,6 +279,20 @@ internal static class Mutator
         }
 
         return Utf8.GetBytes(text.Append("--").Append(MultipartBoundary).Append("--\r\n").ToString());
+    }
+
+    private static JsonNode WithUniqueIds(JsonNode example, string[] names, int iteration)
+    {
+        var copy = example.DeepClone();
+        foreach (var (parent, key, _, node) in Slots(copy).ToList())
+        {
+            if (parent is JsonObject o && key is not null && names.Contains(key) && node is JsonValue v && v.GetValueKind() == JsonValueKind.String)
+            {
+                o[key] = $"{v.GetValue<string>()}-{iteration}";
+            }
+        }
+
+        return copy;
     }
 
     private static string JsonString(string value) => JsonSerializer.Serialize(value);
