@@ -8,6 +8,7 @@ using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Warnings.Jobs;
 using Vanguard.Server.Tests.Cases;
 using Vanguard.Server.Tests.Online;
+using Vanguard.Server.Tests.Surveillance;
 using Vanguard.Server.Tests.Supervision;
 
 namespace Vanguard.Server.Tests.Security.Authorization;
@@ -52,7 +53,7 @@ public sealed partial class CrossJurisdictionTests(CrossJurisdictionTests.Matrix
         ("inspection", "/api/v1/supervision/inspections?pageSize=200", "id", true),
         ("accountability", "/api/v1/supervision/accountability?pageSize=200", "id", true),
         ("evidence", "/api/v1/evidence?pageSize=200", "id", true),
-        ("reviewItem", "/api/v1/offsite/review-items?pageSize=200", "id", true),
+        ("reviewItem", "/api/v1/offsite/review-items?status=confirmed&pageSize=200", "id", true),
         ("task", "/api/v1/terminal/tasks?pageSize=200", "id", true),
         ("record", "/api/v1/terminal/records?pageSize=200", "id", true),
         ("objection", "/api/v1/performance/objections?pageSize=200", "id", true),
@@ -123,6 +124,7 @@ public sealed partial class CrossJurisdictionTests(CrossJurisdictionTests.Matrix
         var findings = new StringBuilder();
         var unseeded = new SortedSet<string>(StringComparer.Ordinal);
         var denials = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var otherRefusals = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var (key, row) in rows)
         {
             var method = key[..key.IndexOf(' ', StringComparison.Ordinal)];
@@ -176,6 +178,11 @@ public sealed partial class CrossJurisdictionTests(CrossJurisdictionTests.Matrix
                 else if (row.Reach == Reach.Scoped)
                 {
                     denials[$"{status}"] = denials.GetValueOrDefault($"{status}") + 1;
+                    if (status != 404)
+                    {
+                        otherRefusals.Add($"{key} → {status}");
+                    }
+
                     if (status is >= 200 and < 300)
                     {
                         findings.AppendLine($"{where}: LEAK, A's resource reached from outside A: {Cut(body)}");
@@ -222,7 +229,7 @@ public sealed partial class CrossJurisdictionTests(CrossJurisdictionTests.Matrix
 
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"A's data: {string.Join(", ", ids.Keys.Order())}; probed {rows.Count} rows; refusals of B on A's resources by status: {string.Join(", ", denials.Select(d => $"{d.Key}×{d.Value}"))}; " +
-            $"not probed for want of data: {string.Join(", ", unseeded)}");
+            $"not probed for want of data: {string.Join(", ", unseeded)}; refused otherwise than 404: {string.Join("; ", otherRefusals)}");
         findings.ToString().ShouldBeEmpty();
     }
 
@@ -318,7 +325,58 @@ public sealed partial class CrossJurisdictionTests(CrossJurisdictionTests.Matrix
         var party = await OnlineApi.PartyByNoticeAsync(factory, plate, notice);
         var stated = await party.PostAsJsonAsync($"/api/v1/online/cases/{offsiteCase}/statement", new { text = "权限矩阵：请求从轻处罚。" }, Ct);
         stated.StatusCode.ShouldBe(HttpStatusCode.OK, await stated.Content.ReadAsStringAsync(Ct));
-        return new(StringComparer.Ordinal) { ["task"] = taskBody["id"]!.ToString(), ["offsiteCase"] = offsiteCase.ToString(), ["sha256"] = image };
+        var seeded = new Dictionary<string, string>(StringComparer.Ordinal) { ["task"] = taskBody["id"]!.ToString(), ["offsiteCase"] = offsiteCase.ToString(), ["sha256"] = image };
+        await SeedSurveillanceAsync(command, adminA, seeded);
+        return seeded;
+    }
+
+    /// <summary>布控 in A: an approved watch-list entry read by A's camera (an alert), a hotspot at that camera with a rule that
+    /// finds a car seen there on two days (a suspect).</summary>
+    private async Task SeedSurveillanceAsync(HttpClient command, HttpClient adminA, Dictionary<string, string> seeded)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var camera = "MX-CAM-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var cameraKey = await WatchlistApi.RegisterCameraAsync(factory, camera, now);
+        var list = Guid.Parse(Items(await (await command.GetAsync("/api/v1/surveillance/watchlists", Ct)).JsonAsync()).First()["id"]!.ToString());
+        var watched = OnlineApi.NewPlate();
+        var entry = WatchlistApi.IdOf(await WatchlistApi.CreateEntryAsync(command, list, watched, now.AddDays(30)));
+        await WatchlistApi.ApproveAsync(adminA, entry);
+        seeded["watchlistEntry"] = entry.ToString();
+
+        var hotspot = await command.PostAsJsonAsync("/api/v1/surveillance/hotspots", new { name = "权限矩阵热点 " + camera, kind = "railway_station", deviceCodes = new[] { camera }, lat = 34.75, lon = 113.66 }, Ct);
+        var hotspotBody = await hotspot.JsonAsync();
+        hotspot.StatusCode.ShouldBe(HttpStatusCode.Created, hotspotBody.ToJsonString());
+        seeded["hotspot"] = hotspotBody["id"]!.ToString();
+        var rule = await command.PostAsJsonAsync("/api/v1/surveillance/suspect-rules", new
+        {
+            name = "权限矩阵规则 " + camera, kind = "hotspot_days", hotspotId = seeded["hotspot"], windowDays = 10, threshold = 2, excludeLicensed = false, enabled = true,
+        }, Ct);
+        var ruleBody = await rule.JsonAsync();
+        rule.StatusCode.ShouldBe(HttpStatusCode.Created, ruleBody.ToJsonString());
+        seeded["suspectRule"] = ruleBody["id"]!.ToString();
+
+        var suspect = OnlineApi.NewPlate();
+        await WatchlistApi.PostReadsAsync(factory, cameraKey,
+            WatchlistApi.Read("mx-1", suspect, now.AddDays(-2)), WatchlistApi.Read("mx-2", suspect, now.AddDays(-1)), WatchlistApi.Read("mx-3", watched, now.AddMinutes(-1)));
+        var run = await command.PostAsJsonAsync($"/api/v1/surveillance/suspect-rules/{seeded["suspectRule"]}/run", new { }, Ct);
+        run.StatusCode.ShouldBe(HttpStatusCode.OK, await run.Content.ReadAsStringAsync(Ct));
+
+        // Matching runs behind the ingest: wait for the alert with a deadline.
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (DateTimeOffset.UtcNow < deadline && !seeded.ContainsKey("alert"))
+        {
+            var alerts = await (await command.GetAsync($"/api/v1/surveillance/alerts?list={list}&pageSize=200", Ct)).JsonAsync();
+            if (Items(alerts).FirstOrDefault() is { } alert)
+            {
+                seeded["alert"] = alert["id"]!.ToString();
+            }
+            else
+            {
+                await Task.Delay(200, Ct);
+            }
+        }
+
+        seeded.ShouldContainKey("alert", "the watch-listed plate read by A's camera raised no alert");
     }
 
     private static async Task<string> RegisterDeviceAsync(HttpClient admin, string kind, string agencyCode)
