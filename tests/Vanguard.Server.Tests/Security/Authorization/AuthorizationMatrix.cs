@@ -39,10 +39,10 @@ public static partial class AuthorizationMatrix
 {
     public static IReadOnlyDictionary<string, Row> Rows { get; } = new Dictionary<string, Row>(StringComparer.Ordinal)
     {
-        ["ANY /hubs/command"] = new(Who.ProvinceAdmin | Who.AgencyAdmin | Who.Command, Reach.Own, Note: "the hubs push only to the caller's agency groups"),
-        ["ANY /hubs/command/negotiate"] = new(Who.ProvinceAdmin | Who.AgencyAdmin | Who.Command, Reach.Own, Note: "the hubs push only to the caller's agency groups"),
-        ["ANY /hubs/terminal"] = new(Who.Staff, Reach.Own, Note: "the hubs push only to the caller's agency groups"),
-        ["ANY /hubs/terminal/negotiate"] = new(Who.Staff, Reach.Own, Note: "the hubs push only to the caller's agency groups"),
+        ["ANY /hubs/command"] = new(Who.ProvinceAdmin | Who.AgencyAdmin | Who.Command, Reach.Own, Note: "not probed by the matrix run (a hub needs a SignalR client): the hub tests cover who receives what"),
+        ["ANY /hubs/command/negotiate"] = new(Who.ProvinceAdmin | Who.AgencyAdmin | Who.Command, Reach.Own, Note: "not probed by the matrix run (a hub needs a SignalR client): the hub tests cover who receives what"),
+        ["ANY /hubs/terminal"] = new(Who.Staff, Reach.Own, Note: "not probed by the matrix run (a hub needs a SignalR client): the hub tests cover who receives what"),
+        ["ANY /hubs/terminal/negotiate"] = new(Who.Staff, Reach.Own, Note: "not probed by the matrix run (a hub needs a SignalR client): the hub tests cover who receives what"),
         ["DELETE /api/v1/devices/{code}/key"] = new(Who.ProvinceAdmin | Who.AgencyAdmin, Reach.Scoped, "/api/v1/devices/{device}/key"),
         ["DELETE /api/v1/evidence/uploads/{id:guid}"] = new(Who.ProvinceAdmin | Who.AgencyAdmin | Who.Case | Who.Field | Who.BodyCamera | Who.DockStation | Who.Terminal, Reach.Scoped, "/api/v1/evidence/uploads/{any}"),
         ["DELETE /api/v1/evidence/{id:guid}"] = new(Who.ProvinceAdmin | Who.AgencyAdmin | Who.Legal, Reach.Scoped, "/api/v1/evidence/{evidence}"),
