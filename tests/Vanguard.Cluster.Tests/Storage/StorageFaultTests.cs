@@ -47,6 +47,7 @@ public sealed class StorageFaultTests
         Say($"data directory: {volume.How}");
         var node = await NodeProcess.StartAsync(volume.Path, ct: Ct);
         var acknowledgedCases = new List<Guid>();
+        var refusedCases = new List<string>();
         byte[] clip = new byte[3_000_000];
         new Random(7).NextBytes(clip);
         byte[] photo = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, .. RandomNumberGenerator.GetBytes(200_000)];
@@ -91,10 +92,11 @@ public sealed class StorageFaultTests
                     continue;
                 }
 
-                await ShouldBeStorageFaultAsync(response, $"case {i}");
+                refusedCases.Add((await ShouldBeStorageFaultAsync(response, $"case {i}"))["code"]!.GetValue<string>());
             }
 
-            Say($"cases acknowledged on the full disk: {acknowledgedCases.Count} of 40");
+            Say($"cases on the full disk: {acknowledgedCases.Count} of 40 acknowledged, refused with "
+                + string.Join(", ", refusedCases.CountBy(c => c).Select(c => $"{c.Key} × {c.Value}")));
         }
         finally
         {
