@@ -145,6 +145,7 @@ public sealed class StorageFaultTests
     public async Task UploadAndPhotoFolders_TurningReadOnlyWhileRunning_AnswerStorageReadOnly_AndRecover()
     {
         var data = Path.Combine(Path.GetTempPath(), "vanguard-storage-tests", Guid.NewGuid().ToString("N"));
+        await using var removeData = new RemovedAtEnd(data);    // disposed last: after the node and the mounts
         await using var uploads = await DataVolume.CreateAsync(64, Path.Combine(data, "evidence", "uploads"));
         await using var photos = await DataVolume.CreateAsync(16, Path.Combine(data, "offsite", "images"));
         Say($"uploads: {uploads.How}; photos: {photos.How}");
@@ -299,5 +300,18 @@ public sealed class StorageFaultTests
         using var response = await PatchAsync(client, location, offset, content);
         response.StatusCode.ShouldBe(HttpStatusCode.NoContent, await response.Content.ReadAsStringAsync(Ct));
         return Guid.Parse(response.Headers.GetValues("Evidence-Id").Single());
+    }
+
+    private sealed class RemovedAtEnd(string folder) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+
+            return ValueTask.CompletedTask;
+        }
     }
 }
