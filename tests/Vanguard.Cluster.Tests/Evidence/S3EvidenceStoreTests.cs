@@ -369,7 +369,7 @@ public sealed class S3EvidencePlatformTests(S3VanguardFactory factory) : IClassF
         var posted = await station.PostAsJsonAsync("/api/v1/offsite/wim-records", new[] { record }, Ct);
         posted.StatusCode.ShouldBe(HttpStatusCode.OK, await posted.Content.ReadAsStringAsync(Ct));
         var staff = await factory.SignedInAsync("zhengzhou.field");
-        var photo = await staff.GetAsync($"/api/v1/offsite/images/{sha}", Ct);
+        var photo = await staff.GetAsync($"/api/v1/offsite/wim-records/{code}/s3-p1/images/{sha}", Ct);
 
         using var s3 = new S3Connection(Options.Create(S3EvidenceStoreTests.Settings(factory.Prefix)));
         (await S3EvidenceStoreTests.KeysAsync(s3.Client, factory.Prefix)).ShouldContain($"{factory.Prefix}offsite-images/{sha[..2]}/{sha[2..4]}/{sha}");

@@ -125,7 +125,7 @@ public sealed class StorageFaultTests
             (await caseOfficer.GetByteArrayAsync($"/api/v1/evidence/{evidenceId}/content", Ct)).ShouldBe(clip);
             var batch = await (await station.PostAsJsonAsync("/api/v1/offsite/wim-records", new[] { WimRecord(photo, photoSha) }, Ct)).JsonAsync();
             batch["accepted"]!.GetValue<int>().ShouldBe(1, batch.ToJsonString());
-            (await caseOfficer.GetByteArrayAsync($"/api/v1/offsite/images/{photoSha}", Ct)).ShouldBe(photo);
+            (await caseOfficer.GetByteArrayAsync($"/api/v1/offsite/wim-records/WIM-FULL-01/full-1/images/{photoSha}", Ct)).ShouldBe(photo);
             await restarted.StopAsync();
         }
 
@@ -176,7 +176,7 @@ public sealed class StorageFaultTests
         (await caseOfficer.GetByteArrayAsync($"/api/v1/evidence/{evidenceId}/content", Ct)).ShouldBe(clip);
         var accepted = await (await station.PostAsJsonAsync("/api/v1/offsite/wim-records", new[] { WimRecord(photo, photoSha) }, Ct)).JsonAsync();
         accepted["accepted"]!.GetValue<int>().ShouldBe(1, "the refused batch was not half-taken: " + accepted.ToJsonString());
-        (await caseOfficer.GetByteArrayAsync($"/api/v1/offsite/images/{photoSha}", Ct)).ShouldBe(photo);
+        (await caseOfficer.GetByteArrayAsync($"/api/v1/offsite/wim-records/WIM-RO-01/full-1/images/{photoSha}", Ct)).ShouldBe(photo);
         node.Kill();
     }
 

@@ -241,10 +241,13 @@ public sealed class OffsiteTests(VanguardFactory factory) : IClassFixture<Vangua
         await PostWimAsync(key, record);
         var staff = await factory.SignedInAsync("zhengzhou.field");
 
-        var photo = await staff.GetAsync($"/api/v1/offsite/images/{sha}", Ct);
-        var upper = await staff.GetAsync($"/api/v1/offsite/images/{sha.ToUpperInvariant()}", Ct);
-        var missing = await staff.GetAsync($"/api/v1/offsite/images/{new string('b', 64)}", Ct);
-        var anonymous = await factory.CreateClient().GetAsync($"/api/v1/offsite/images/{sha}", Ct);
+        const string weighing = "/api/v1/offsite/wim-records/WIM-T-09/p1/images/";
+        var photo = await staff.GetAsync(weighing + sha, Ct);
+        var upper = await staff.GetAsync(weighing + sha.ToUpperInvariant(), Ct);
+        var missing = await staff.GetAsync(weighing + new string('b', 64), Ct);
+        var otherWeighing = await staff.GetAsync($"/api/v1/offsite/wim-records/WIM-T-09/p2/images/{sha}", Ct);
+        var otherCity = await (await factory.SignedInAsync("nanyang.case")).GetAsync(weighing + sha, Ct);
+        var anonymous = await factory.CreateClient().GetAsync(weighing + sha, Ct);
 
         photo.StatusCode.ShouldBe(HttpStatusCode.OK);
         // Served as what the bytes are, never as the type the device claimed.
@@ -253,6 +256,9 @@ public sealed class OffsiteTests(VanguardFactory factory) : IClassFixture<Vangua
         (await photo.Content.ReadAsByteArrayAsync(Ct)).ShouldBe(png);
         await upper.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
         await missing.ShouldBeProblemAsync(HttpStatusCode.NotFound, "offsite.image_not_found");
+        // The photo is reached through a weighing the caller may see, never by its hash alone.
+        await otherWeighing.ShouldBeProblemAsync(HttpStatusCode.NotFound, "offsite.image_not_found");
+        await otherCity.ShouldBeProblemAsync(HttpStatusCode.NotFound, "offsite.image_not_found");
         anonymous.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 

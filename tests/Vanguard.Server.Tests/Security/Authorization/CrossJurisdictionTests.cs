@@ -3,7 +3,11 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Vanguard.Server.Data;
+using Vanguard.Server.Modules.Offsite.Data;
+using Vanguard.Server.Modules.Organisation.Data;
 using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Warnings.Jobs;
 using Vanguard.Server.Tests.Cases;
@@ -345,6 +349,15 @@ public sealed partial class CrossJurisdictionTests(CrossJurisdictionTests.Matrix
         var stated = await party.PostAsJsonAsync($"/api/v1/online/cases/{offsiteCase}/statement", new { text = "权限矩阵：请求从轻处罚。" }, Ct);
         stated.StatusCode.ShouldBe(HttpStatusCode.OK, await stated.Content.ReadAsStringAsync(Ct));
         var seeded = new Dictionary<string, string>(StringComparer.Ordinal) { ["task"] = taskBody["id"]!.ToString(), ["offsiteCase"] = offsiteCase.ToString(), ["sha256"] = image };
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            // The weighing that shows the photo: its photo is reached through it.
+            var db = scope.ServiceProvider.GetRequiredService<VanguardDbContext>();
+            var weighing = await db.Set<WimRecord>().IgnoreQueryFilters().AsNoTracking().SingleAsync(r => r.ImagesJson!.Contains(image), Ct);
+            seeded["wimStation"] = await db.Set<Device>().IgnoreQueryFilters().Where(d => d.Id == weighing.DeviceId).Select(d => d.Code).SingleAsync(Ct);
+            seeded["wimRecord"] = weighing.RecordId;
+        }
+
         await SeedSurveillanceAsync(command, adminA, seeded);
         return seeded;
     }

@@ -30,41 +30,10 @@ internal static class FuzzTargets
     /// Each is in the report with its fix; until the fix lands the fuzzer lets exactly these answers pass and writes them to
     /// the test output. Remove an entry with its fix.
     /// </summary>
-    public static readonly (string Key, string Defect, Func<FuzzOutcome, bool> Matches)[] PendingFixes =
-    [
-        ("POST /api/v1/offsite/wim-records", "a null record in the batch is dereferenced: NullReferenceException in WimIngest.Prepare",
-            o => o.Status == 500 && Batch(o.Request).Any(r => r is null)),
-        ("POST /api/v1/offsite/anpr-reads", "a null read in the batch is dereferenced: NullReferenceException in IngestHandler.IngestAnprAsync",
-            o => o.Status == 500 && Batch(o.Request).Any(r => r is null)),
-        ("POST /api/v1/offsite/wim-records", "a NUL character in a text field reaches PostgreSQL (22021)",
-            o => o.Status == 500 && FuzzRunner.Text(o.Request).Contains("\\u0000", StringComparison.Ordinal)),
-        ("POST /api/v1/offsite/anpr-reads", "a NUL character in a text field reaches PostgreSQL (22021)",
-            o => o.Status == 500 && FuzzRunner.Text(o.Request).Contains("\\u0000", StringComparison.Ordinal)),
-        ("POST /api/v1/offsite/anpr-reads", "direction (varchar 16) and image.sha256 (varchar 64) are not checked: PostgreSQL refuses the batch (22001)",
-            o => o.Status == 500 && Batch(o.Request).OfType<JsonObject>().Any(r => Longer(r["direction"], 16) || Longer(r["image"]?["sha256"], 64))),
-        ("POST /api/v1/offsite/wim-records", "the images' kind and contentType are not checked: ImagesJson over its varchar(2000) on PostgreSQL (22001)",
-            o => o.Status == 500 && Batch(o.Request).OfType<JsonObject>().Any(r => r["images"]?.ToJsonString().Length > 1_500)),
-    ];
+    public static readonly (string Key, string Defect, Func<FuzzOutcome, bool> Matches)[] PendingFixes = [];
 
     /// <summary>Stored-record faults of the same pending fixes (SQLite keeps what PostgreSQL refuses).</summary>
-    public static readonly string[] PendingStoredFaults =
-    [
-        "direction over its 16-character column", "image hash not a SHA-256", "blank read id", "image list over its column",
-    ];
-
-    private static bool Longer(JsonNode? node, int length) => node is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String && v.GetValue<string>().Length > length;
-
-    private static JsonArray Batch(FuzzRequest request)
-    {
-        try
-        {
-            return request.Body is { } body && JsonNode.Parse(body) is JsonArray batch ? batch : [];
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return [];
-        }
-    }
+    public static readonly string[] PendingStoredFaults = [];
 
     public static readonly string[] ExplicitKeys =
     [

@@ -48,8 +48,8 @@ internal static class OffsiteEndpoints
         offsite.MapGet("/review-summary", async (ReviewHandler handler, CancellationToken ct) => TypedResults.Ok(await handler.SummaryAsync(ct)))
             .RequireAuthorization(Policies.Staff)
             .WithSummary("How many items are pending review, how many of them are overdue, and how many were confirmed or invalidated.");
-        offsite.MapGet("/images/{sha256}", GetImageAsync).RequireAuthorization(Policies.Staff)
-            .WithSummary("A vehicle photo sent inline with a weighing, by its SHA-256 (64 lower-case hex characters).");
+        offsite.MapGet("/wim-records/{stationCode}/{recordId}/images/{sha256}", GetImageAsync).RequireAuthorization(Policies.Staff)
+            .WithSummary("A vehicle photo of a weighing, by its SHA-256 (64 lower-case hex characters): only through a weighing the caller may see.");
         offsite.MapGet("/stations", async (OffsiteQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.StationsAsync(ct)))
             .RequireAuthorization(Policies.Staff)
             .WithSummary("Station health: silent stations and certificates expired or expiring within 30 days.");
@@ -122,7 +122,12 @@ internal static class OffsiteEndpoints
     /// A stored photo by its hash. The hash is only learnt from a record the user may see; the bytes are served as the
     /// image type they start with (never as what the device claimed: a "text/html" photo must not run in our origin).
     /// </summary>
-    private static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> GetImageAsync(string sha256, ImageStore images, HttpContext http)
+    /// <summary>
+    /// The photo is reached through its weighing, never by its hash alone: the blob store is shared by every agency, and a
+    /// plate photo is personal data, so the caller must be able to see a weighing that shows it (jurisdiction filter).
+    /// </summary>
+    private static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> GetImageAsync(
+        string stationCode, string recordId, string sha256, OffsiteQueries queries, ImageStore images, HttpContext http)
     {
         if (sha256.Length != 64 || !sha256.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f'))
         {
@@ -130,7 +135,7 @@ internal static class OffsiteEndpoints
                 .ToProblem(http);
         }
 
-        if (images.Find(sha256) is not { } path)
+        if (!await queries.WeighingShowsImageAsync(stationCode, recordId, sha256, http.RequestAborted) || images.Find(sha256) is not { } path)
         {
             return Error.NotFound("offsite.image_not_found", "照片未上传到平台。", "The photo was not uploaded to the platform.").ToProblem(http);
         }

@@ -18,6 +18,14 @@ internal sealed class OffsiteQueries(
 {
     public static readonly Error RecordNotFound = Error.NotFound("offsite.record_not_found", "称重记录不存在或不在您的管辖范围内。", "No such weighing record in your jurisdiction.");
 
+    /// <summary>Whether a weighing the caller may see (the jurisdiction filter applies) lists the photo <paramref name="sha256"/>.</summary>
+    public async Task<bool> WeighingShowsImageAsync(string stationCode, string recordId, string sha256, CancellationToken ct)
+    {
+        var station = await devices.FindAsync(stationCode, ct);
+        return station is not null && await db.Set<WimRecord>().AsNoTracking()
+            .AnyAsync(x => x.DeviceId == station.Id && x.RecordId == recordId && x.ImagesJson != null && x.ImagesJson.Contains(sha256), ct);
+    }
+
     public async Task<Result<WimRecordView>> WimRecordAsync(string stationCode, string recordId, CancellationToken ct)
     {
         var station = await devices.FindAsync(stationCode, ct);

@@ -81,8 +81,11 @@ public sealed record IngestRejection(int Index, string? RecordId, string Code, s
 public sealed record IngestResult(
     int Accepted, int Duplicates, IReadOnlyList<IngestRejection> Rejected, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Queued = null);
 
-/// <summary>Source-generated JSON for the ingest path: no reflection on the hot path.</summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+/// <summary>
+/// Source-generated JSON for the ingest path: no reflection on the hot path. Strings with a NUL character are refused
+/// here (<see cref="Common.TextWithoutNul"/>), as on the rest of the API: PostgreSQL cannot store them.
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, Converters = [typeof(Common.TextWithoutNul)])]
 [JsonSerializable(typeof(List<WimRecordInput>))]
 [JsonSerializable(typeof(List<AnprReadInput>))]
 [JsonSerializable(typeof(List<ImageMeta>))]

@@ -17,6 +17,9 @@ namespace Vanguard.Server.Modules.Offsite.Ingest;
 /// </summary>
 internal sealed class IngestHandler(IDeviceDirectory devices, TimeProvider clock, ImageStore images, IOptions<OffsiteOptions> options, IIngestBus bus)
 {
+    /// <summary>The column's width: a camera's direction is a short code (上行/下行, a lane group), not free text.</summary>
+    public const int MaxDirectionLength = 16;
+
     public static readonly Error WrongDevice = Error.Forbidden("offsite.wrong_device_kind", "该设备类型不能上报此类数据。", "This kind of device cannot send this data.");
 
     public static Error BatchTooLarge => Validator.Invalid("records", "offsite.batch_too_large",
@@ -90,7 +93,8 @@ internal sealed class IngestHandler(IDeviceDirectory devices, TimeProvider clock
             var r = batch[i];
             var problem = r switch
             {
-                { ReadId: null or "" } or { ReadId.Length: > 64 } => ("offsite.record_id_invalid", "readId 不能为空，且不超过 64 个字符。"),
+                null => ("offsite.record_missing", "该位置没有记录（null）。"),
+                _ when string.IsNullOrWhiteSpace(r.ReadId) || r.ReadId.Length > 64 => ("offsite.record_id_invalid", "readId 不能为空，且不超过 64 个字符。"),
                 { CapturedAt: null } => ("offsite.captured_at_missing", "capturedAt 不能为空（RFC 3339，带时区）。"),
                 { CapturedAt: { } at } when at > now + WimIngest.FutureAllowance => ("offsite.captured_in_future", "capturedAt 晚于平台当前时间，请检查设备时钟。"),
                 { Plate: null } => ("offsite.plate_invalid", "号牌号码不符合 GA 36 格式。"),
@@ -98,15 +102,17 @@ internal sealed class IngestHandler(IDeviceDirectory devices, TimeProvider clock
                 { PlateColor: null } => ("offsite.plate_color_invalid", "号牌颜色无效。"),
                 _ when PlateColor.Parse(r.PlateColor!) is null => ("offsite.plate_color_invalid", "号牌颜色无效。"),
                 { Confidence: null or < 0 or > 1 } => ("offsite.confidence_invalid", "confidence 须在 0–1 之间。"),
+                { Direction.Length: > MaxDirectionLength } => ("offsite.direction_invalid", $"direction 不超过 {MaxDirectionLength} 个字符。"),
+                { Image: { } im } when im.Sha256 is not { Length: 64 } || !im.Sha256.All(char.IsAsciiHexDigit) => ("offsite.image_invalid", "图片须带 64 位十六进制 sha256。"),
                 _ => ((string, string)?)null,
             };
             if (problem is { } p)
             {
-                rejected.Add(new IngestRejection(i, r.ReadId, p.Item1, p.Item2));
+                rejected.Add(new IngestRejection(i, r?.ReadId, p.Item1, p.Item2));
                 continue;
             }
 
-            if (!seen.Add(r.ReadId!))
+            if (!seen.Add(r!.ReadId!))
             {
                 batchDuplicates++;
                 continue;

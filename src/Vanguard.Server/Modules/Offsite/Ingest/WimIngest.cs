@@ -21,6 +21,9 @@ internal static class WimIngest
 {
     public const int MaxBatch = 1_000;
 
+    /// <summary>Photos per weighing: front, rear, side, plate close-up and a few more; ImagesJson holds their metadata.</summary>
+    public const int MaxImages = 8;
+
     /// <summary>Clocks drift; anything later than this ahead of the platform is refused.</summary>
     public static readonly TimeSpan FutureAllowance = TimeSpan.FromMinutes(5);
 
@@ -44,11 +47,11 @@ internal static class WimIngest
             var r = batch[i];
             if (Check(r, now) is { } problem)
             {
-                rejected.Add(new IngestRejection(i, r.RecordId, problem.Code, problem.Message));
+                rejected.Add(new IngestRejection(i, r?.RecordId, problem.Code, problem.Message));
                 continue;
             }
 
-            if (!seen.Add(r.RecordId!))
+            if (!seen.Add(r!.RecordId!))
             {
                 duplicates++;
                 continue;
@@ -127,8 +130,13 @@ internal static class WimIngest
         return (ready, rejected, duplicates);
     }
 
-    private static (string Code, string Message)? Check(WimRecordInput r, DateTimeOffset now)
+    private static (string Code, string Message)? Check(WimRecordInput? r, DateTimeOffset now)
     {
+        if (r is null)
+        {
+            return ("offsite.record_missing", "该位置没有记录（null）。");
+        }
+
         if (string.IsNullOrWhiteSpace(r.RecordId) || r.RecordId.Length > 64)
         {
             return ("offsite.record_id_invalid", "recordId 不能为空，且不超过 64 个字符。");
@@ -185,9 +193,15 @@ internal static class WimIngest
             return ("offsite.dimensions_invalid", "外廓尺寸超出可能的范围。");
         }
 
-        if (r.Images is { } images && images.Any(im => im.Sha256 is not { Length: 64 } || !im.Sha256.All(char.IsAsciiHexDigit)))
+        if (r.Images is { } images && images.Any(im => im is null || im.Sha256 is not { Length: 64 } || !im.Sha256.All(char.IsAsciiHexDigit)))
         {
             return ("offsite.image_invalid", "每张图片须带 64 位十六进制 sha256。");
+        }
+
+        // The photos' metadata is kept in one column (ImagesJson): a handful of photos with short kinds and content types.
+        if (r.Images is { } described && (described.Count > MaxImages || described.Any(im => im.Kind?.Length > 16 || im.ContentType?.Length > 64)))
+        {
+            return ("offsite.image_invalid", $"每条记录最多 {MaxImages} 张图片；kind 不超过 16 个字符，contentType 不超过 64 个字符。");
         }
 
         return null;
