@@ -55,16 +55,46 @@ public sealed class MultiNodeTests
             await using var a = await NodeProcess.StartAsync(dataA, Settings("A"), ct: Ct);
             var series = Random.Shared.Next(100, 1000);
             var plates = Enumerable.Range(0, WatchlistedReads).Select(i => $"豫AW{series}{i}").ToList();
-            await WatchAsync(a.BaseAddress, plates);
+            var probe = $"豫AW{series}9";
+            await WatchAsync(a.BaseAddress, [.. plates, probe]);
             using var admin = await NodeApi.SignedInAsync(a.BaseAddress, "zhengzhou.admin");
             var codeA = "CAM-NA-" + unique[..6].ToUpperInvariant();
             var codeB = "CAM-NB-" + unique[..6].ToUpperInvariant();
             var keyA = await NodeApi.RegisterDeviceAsync(admin, "anpr-camera", codeA);
             var keyB = await NodeApi.RegisterDeviceAsync(admin, "anpr-camera", codeB);
+            var keyProbe = await NodeApi.RegisterDeviceAsync(admin, "anpr-camera", "CAM-NP-" + unique[..6].ToUpperInvariant());
 
             await using var b = await NodeProcess.StartAsync(dataB, Settings("B"), ct: Ct);
-            var (screen, raised) = await ScreenAsync(b.BaseAddress, "zhengzhou.command");
+            var (screen, raised, events) = await ScreenAsync(b.BaseAddress, "zhengzhou.command");
             await using var _ = screen;
+
+            // SignalR answers the handshake before the hub has joined the screen to its groups (a Redis subscription here), so
+            // an alert raised at that moment on another node can pass it by. A probe camera's reads on A, until the screen on B
+            // shows one, make sure the path is open before the traffic starts.
+            using (var probeCamera = new HttpClient { BaseAddress = a.BaseAddress })
+            {
+                probeCamera.DefaultRequestHeaders.Add("X-Device-Key", keyProbe);
+                var attempt = 0;
+                await Eventually.HoldsAsync(
+                    async () =>
+                    {
+                        if (events.ContainsKey(probe))
+                        {
+                            return true;
+                        }
+
+                        if (attempt++ % 20 == 0)
+                        {
+                            using var sent = await probeCamera.PostAsJsonAsync("/api/v1/offsite/anpr-reads", new[] { NodeApi.PlateRead("probe-" + attempt, 0, probe) }, Ct);
+                            sent.StatusCode.ShouldBe(HttpStatusCode.OK, await sent.Content.ReadAsStringAsync(Ct));
+                        }
+
+                        return false;
+                    },
+                    TimeSpan.FromSeconds(60),
+                    () => $"no alert of the probe camera on A reached the screen on B\n--- A ---\n{a.Log}\n--- B ---\n{b.Log}",
+                    Ct);
+            }
 
             // Camera A's batches 2–9 each carry one watch-listed read; camera B sends background traffic to B throughout.
             var senderA = new DeviceSender("na", "/api/v1/offsite/anpr-reads", keyA, 100, (id, n) => NodeApi.PlateRead(id, n));
@@ -114,14 +144,20 @@ public sealed class MultiNodeTests
             await db.OpenAsync(Ct);
             var sentA = senderA.AllRecordIds;
             var sentB = senderB.AllRecordIds;
+            var seen = "";
             await Eventually.HoldsAsync(
-                async () => await BusDrainedAsync(stream)
-                    && (await StoredRecords.CountsAsync(db, StoredRecords.PlateReads, codeA, Ct)).Count >= sentA.Count
-                    && (await StoredRecords.CountsAsync(db, StoredRecords.PlateReads, codeB, Ct)).Count >= sentB.Count
-                    && (await AlertsAsync(db, plates)).Count == plates.Count
-                    && plates.All(p => raised.ContainsKey(p)),
+                async () =>
+                {
+                    var drainedNow = await BusDrainedAsync(stream);
+                    var storedA = (await StoredRecords.CountsAsync(db, StoredRecords.PlateReads, codeA, Ct)).Count;
+                    var storedB = (await StoredRecords.CountsAsync(db, StoredRecords.PlateReads, codeB, Ct)).Count;
+                    var inDb = await AlertsAsync(db, plates);
+                    seen = $"bus drained {drainedNow}; stored {storedA}/{sentA.Count} of camera A, {storedB}/{sentB.Count} of camera B; " +
+                        $"alerts stored for {string.Join(", ", inDb.Keys.Order())}; on the screen {string.Join(", ", raised.Keys.Order())}";
+                    return drainedNow && storedA >= sentA.Count && storedB >= sentB.Count && inDb.Count == plates.Count && plates.All(raised.ContainsKey);
+                },
                 TimeSpan.FromSeconds(120),
-                () => $"alerts on the screen: {string.Join(", ", raised.Keys)}\n--- B ---\n{b.Log}",
+                () => $"{seen} (watch-listed: {string.Join(", ", plates)})\n--- B ---\n{b.Log}",
                 Ct);
             var drained = sinceKill.Elapsed;
 
@@ -169,8 +205,9 @@ public sealed class MultiNodeTests
         }
     }
 
-    /// <summary>A command-centre screen on <paramref name="node"/>: counts the <c>alertRaised</c> events per plate.</summary>
-    private static async Task<(HubConnection Connection, ConcurrentDictionary<string, int> Raised)> ScreenAsync(Uri node, string username)
+    /// <summary>A command-centre screen on <paramref name="node"/>: counts the <c>alertRaised</c> events, and all events, per plate.</summary>
+    private static async Task<(HubConnection Connection, ConcurrentDictionary<string, int> Raised, ConcurrentDictionary<string, int> Events)> ScreenAsync(
+        Uri node, string username)
     {
         var token = await NodeApi.TokenAsync(node, username);
         var connection = new HubConnectionBuilder()
@@ -181,12 +218,18 @@ public sealed class MultiNodeTests
             })
             .Build();
         var raised = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
-        connection.On<JsonElement>("alertRaised", alert => raised.AddOrUpdate(alert.GetProperty("plate").GetString()!, 1, (_, n) => n + 1));
+        var events = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        connection.On<JsonElement>("alertRaised", alert =>
+        {
+            raised.AddOrUpdate(alert.GetProperty("plate").GetString()!, 1, (_, n) => n + 1);
+            events.AddOrUpdate(alert.GetProperty("plate").GetString()!, 1, (_, n) => n + 1);
+        });
+        connection.On<JsonElement>("alertChanged", alert => events.AddOrUpdate(alert.GetProperty("plate").GetString()!, 1, (_, n) => n + 1));
         // A connection that never completes its handshake fails the test instead of hanging the run.
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         limit.CancelAfter(TimeSpan.FromSeconds(30));
         await connection.StartAsync(limit.Token);
-        return (connection, raised);
+        return (connection, raised, events);
     }
 
     private static async Task<Dictionary<string, int>> AlertsAsync(NpgsqlConnection db, IReadOnlyList<string> plates)
