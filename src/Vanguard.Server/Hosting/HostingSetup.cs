@@ -45,6 +45,7 @@ public static class HostingSetup
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.Converters.Add(new TextWithoutNul());
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
             // Chinese text as UTF-8, not \uXXXX escapes: half the bytes, and readable in logs and curl.
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;

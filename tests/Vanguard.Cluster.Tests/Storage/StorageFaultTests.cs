@@ -47,6 +47,7 @@ public sealed class StorageFaultTests
         Say($"data directory: {volume.How}");
         var node = await NodeProcess.StartAsync(volume.Path, ct: Ct);
         var acknowledgedCases = new List<Guid>();
+        var refusedCases = new List<string>();
         byte[] clip = new byte[3_000_000];
         new Random(7).NextBytes(clip);
         byte[] photo = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, .. RandomNumberGenerator.GetBytes(200_000)];
@@ -91,10 +92,11 @@ public sealed class StorageFaultTests
                     continue;
                 }
 
-                await ShouldBeStorageFaultAsync(response, $"case {i}");
+                refusedCases.Add((await ShouldBeStorageFaultAsync(response, $"case {i}"))["code"]!.GetValue<string>());
             }
 
-            Say($"cases acknowledged on the full disk: {acknowledgedCases.Count} of 40");
+            Say($"cases on the full disk: {acknowledgedCases.Count} of 40 acknowledged, refused with "
+                + string.Join(", ", refusedCases.CountBy(c => c).Select(c => $"{c.Key} × {c.Value}")));
         }
         finally
         {
@@ -143,6 +145,7 @@ public sealed class StorageFaultTests
     public async Task UploadAndPhotoFolders_TurningReadOnlyWhileRunning_AnswerStorageReadOnly_AndRecover()
     {
         var data = Path.Combine(Path.GetTempPath(), "vanguard-storage-tests", Guid.NewGuid().ToString("N"));
+        await using var removeData = new RemovedAtEnd(data);    // disposed last: after the node and the mounts
         await using var uploads = await DataVolume.CreateAsync(64, Path.Combine(data, "evidence", "uploads"));
         await using var photos = await DataVolume.CreateAsync(16, Path.Combine(data, "offsite", "images"));
         Say($"uploads: {uploads.How}; photos: {photos.How}");
@@ -297,5 +300,18 @@ public sealed class StorageFaultTests
         using var response = await PatchAsync(client, location, offset, content);
         response.StatusCode.ShouldBe(HttpStatusCode.NoContent, await response.Content.ReadAsStringAsync(Ct));
         return Guid.Parse(response.Headers.GetValues("Evidence-Id").Single());
+    }
+
+    private sealed class RemovedAtEnd(string folder) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+
+            return ValueTask.CompletedTask;
+        }
     }
 }

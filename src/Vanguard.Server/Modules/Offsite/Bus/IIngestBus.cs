@@ -13,7 +13,7 @@ internal interface IIngestBus
     Task<Result<IngestResult>> SubmitAsync(AcceptedBatch accepted, CancellationToken ct);
 }
 
-public static class IngestBusErrors
+internal static class IngestBusErrors
 {
     public const string UnavailableCode = "offsite.bus_unavailable";
 

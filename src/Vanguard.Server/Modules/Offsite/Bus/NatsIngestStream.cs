@@ -63,6 +63,11 @@ internal sealed class NatsIngestStream : IAsyncDisposable
     /// </summary>
     public async Task EnsureAsync(CancellationToken ct)
     {
+        if (IsReady)
+        {
+            return;
+        }
+
         await _ensuring.WaitAsync(ct);
         try
         {

@@ -112,6 +112,12 @@ internal sealed class IngestHandler(IDeviceDirectory devices, TimeProvider clock
                 continue;
             }
 
+            if (r.Image is { } image)
+            {
+                // A read's photo is referenced by its hash only; bytes sent inline were never kept, and need not travel.
+                image.Base64 = null;
+            }
+
             reads.Add(r);
             indexes.Add(i);
         }

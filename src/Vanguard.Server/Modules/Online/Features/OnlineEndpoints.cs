@@ -52,7 +52,8 @@ internal static class OnlineEndpoints
             await h.AttachmentAsync(id, attachmentId, ct) is { } file ? FileResult(http, file.Content, file.MediaType, file.FileName, file.Sha256) : NotFound(http));
         staff.MapPost("/cases/{id:guid}/deliveries", async (Guid id, DeliveryRequest request, HttpContext http, QueueHandler h, CancellationToken ct) =>
             (await h.DeliverAsync(id, request, ct)).ToHttp(http));
-        staff.MapGet("/cases/{id:guid}/deliveries", async (Guid id, QueueHandler h, CancellationToken ct) => TypedResults.Ok(await h.DeliveriesAsync(id, ct)));
+        staff.MapGet("/cases/{id:guid}/deliveries", async (Guid id, HttpContext http, QueueHandler h, CancellationToken ct) =>
+            (await h.CaseDeliveriesAsync(id, ct)).ToHttp(http));
     }
 
     public static string? Ip(HttpContext http) => http.Connection.RemoteIpAddress?.ToString();

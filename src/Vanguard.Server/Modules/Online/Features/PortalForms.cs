@@ -26,7 +26,7 @@ internal static class PortalForms
         {
             var result = await access.RequestCodeAsync(http, plate, plateColor, ct);
             return result.IsSuccess
-                ? Back($"/online?sent=1&plate={Uri.EscapeDataString(plate ?? string.Empty)}&color={Uri.EscapeDataString(plateColor ?? string.Empty)}#code")
+                ? Back($"/online?sent=1&plate={Echo(plate)}&color={Echo(plateColor)}#code")
                 : Back("/online", result.Error!, "#code");
         });
         forms.MapPost("/codes/verify", async (
@@ -35,7 +35,7 @@ internal static class PortalForms
             var result = await access.VerifyCodeAsync(http, plate, plateColor, code, ct);
             return result.IsSuccess
                 ? Back("/online/cases")
-                : Back($"/online?sent=1&plate={Uri.EscapeDataString(plate ?? string.Empty)}&color={Uri.EscapeDataString(plateColor ?? string.Empty)}", result.Error!, "#code");
+                : Back($"/online?sent=1&plate={Echo(plate)}&color={Echo(plateColor)}", result.Error!, "#code");
         });
         forms.MapPost("/logout", (HttpContext http) =>
         {
@@ -103,6 +103,14 @@ internal static class PortalForms
     }
 
     private static IResult Back(string url) => Results.LocalRedirect(url);
+
+    /// <summary>
+    /// What the party typed, put back into the page's address so the form keeps it; a value no plate or colour can be
+    /// is dropped rather than echoed (100 KB of it made a Location header no browser or proxy accepts).
+    /// </summary>
+    private static string Echo(string? value) => value is { Length: <= EchoMaxLength } ? Uri.EscapeDataString(value) : string.Empty;
+
+    private const int EchoMaxLength = 32;
 
     /// <summary>Back to the page with the error's code (never its text: the page has the words) and the fields at fault.</summary>
     private static IResult Back(string url, Error error, string anchor = "")

@@ -183,6 +183,13 @@ internal sealed class QueueHandler(
             await DeliveriesAsync(caseId, ct));
     }
 
+    /// <summary>The deliveries of a case in the caller's jurisdiction: 404 for any other, as for every case endpoint, rather than an
+    /// empty list that would answer the same for a case that is not there.</summary>
+    public async Task<Result<IReadOnlyList<OnlineDeliveryView>>> CaseDeliveriesAsync(Guid caseId, CancellationToken ct) =>
+        await cases.PartyCaseAsync(caseId, ct) is null
+            ? Error.NotFound("cases.not_found", "案件不存在或不在您的管辖范围内。", "No such case in your jurisdiction.")
+            : Result<IReadOnlyList<OnlineDeliveryView>>.Success(await DeliveriesAsync(caseId, ct));
+
     public async Task<IReadOnlyList<OnlineDeliveryView>> DeliveriesAsync(Guid caseId, CancellationToken ct) =>
         await db.Set<OnlineDelivery>().AsNoTracking().Where(d => d.CaseId == caseId).OrderBy(d => d.CreatedAt)
             .Select(d => new OnlineDeliveryView(d.Id, d.Kind, d.Title, d.Sha256, d.Status, d.SentAt, d.OpenedAt, d.DownloadedAt,

@@ -6,6 +6,7 @@ using Vanguard.Domain.Common;
 using Vanguard.Server.Common;
 using Vanguard.Server.Data;
 using Vanguard.Server.Modules.Audit.Contracts;
+using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Organisation.Data;
 
 namespace Vanguard.Server.Modules.Organisation.Features;
@@ -39,8 +40,9 @@ internal static class TokenEndpoint
             .RequireRateLimiting(RateLimits.Login)
             .WithTags("Auth")
             .WithSummary("Exchange a refresh token for a new access and refresh token (the terminal stays signed in through a shift).");
+        // A person's: a device key has no refresh tokens to revoke (and no account behind it).
         api.MapPost("/auth/logout", LogoutAsync)
-            .RequireAuthorization()
+            .RequireAuthorization(Policies.Person)
             .WithTags("Auth")
             .WithSummary("Revoke the caller's refresh tokens (the security stamp changes); the access token lives until it expires.");
     }

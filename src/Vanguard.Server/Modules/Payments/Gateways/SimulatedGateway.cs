@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Vanguard.Domain.Common;
+using Vanguard.Server.Common;
 using Vanguard.Server.Data;
 
 namespace Vanguard.Server.Modules.Payments.Gateways;
@@ -22,6 +23,8 @@ public sealed class SimulatedGateway : IPaymentGateway
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
+        // A signed order number with a NUL in it would reach the database as one (a 500 on PostgreSQL).
+        Converters = { new TextWithoutNul() },
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };

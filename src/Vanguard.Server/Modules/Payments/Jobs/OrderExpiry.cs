@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Vanguard.Server.Common.Jobs;
 using Vanguard.Server.Modules.Payments.Features;
 
