@@ -170,7 +170,7 @@ public static partial class AuthorizationMatrix
         ["PATCH /api/v1/surveillance/watchlist/{id:guid}"] = new(Who.ProvinceAdmin | Who.AgencyAdmin | Who.Command, Reach.Scoped, "/api/v1/surveillance/watchlist/{watchlistEntry}"),
         ["PATCH /api/v1/surveillance/watchlists/{id:guid}"] = new(Who.ProvinceAdmin | Who.AgencyAdmin | Who.Command, Reach.Scoped, "/api/v1/surveillance/watchlists/{watchlist}"),
         ["POST /api/v1/agencies/"] = new(Who.ProvinceAdmin | Who.AgencyAdmin, Reach.Own),
-        ["POST /api/v1/auth/logout"] = new(Who.Staff | Who.Device | Who.Evaluator, Reach.Own),
+        ["POST /api/v1/auth/logout"] = new(Who.Person, Reach.Own),
         ["POST /api/v1/auth/refresh"] = new(Who.Public, Reach.Published),
         ["POST /api/v1/auth/token"] = new(Who.Public, Reach.Published),
         ["POST /api/v1/cases/"] = new(Who.ProvinceAdmin | Who.AgencyAdmin | Who.Case | Who.Legal | Who.Field, Reach.Own),
