@@ -23,6 +23,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.UseVanguardHosting();      // http://localhost:5080 unless --urls says otherwise; options; data directory
 builder.AddVanguardDatabase();     // SQLite by default, PostgreSQL when configured
 builder.AddVanguardApi();          // problem details, OpenAPI, rate limits, request limits
+builder.AddVanguardScaleOut();     // SignalR and data-protection keys (through Redis when several nodes run); job claims
 
 builder.AddOrganisation();         // agencies, officers, accounts, devices, jurisdiction
 builder.AddAudit();                // hash-chained audit log (可溯)

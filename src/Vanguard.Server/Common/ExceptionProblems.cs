@@ -10,6 +10,11 @@ internal sealed class ExceptionProblems(IProblemDetailsService problems, ILogger
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
+        if (StorageFaults.Classify(exception) is { } fault)
+        {
+            return await WriteStorageFaultAsync(http, exception, fault.Error, fault.Status);
+        }
+
         var status = exception switch
         {
             BadHttpRequestException { StatusCode: 413 or 415 } bad => bad.StatusCode,
@@ -38,6 +43,14 @@ internal sealed class ExceptionProblems(IProblemDetailsService problems, ILogger
         var problem = Problems.Build(error, http, status);
         http.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>A full or read-only disk is the operator's to fix, not a bug: one log line naming it, a stable code for the caller.</summary>
+    private async ValueTask<bool> WriteStorageFaultAsync(HttpContext http, Exception exception, Error error, int status)
+    {
+        logger.LogError("Storage fault ({Code}) for {Method} {Path}: {Reason}", error.Code, http.Request.Method, http.Request.Path, exception.GetBaseException().Message);
+        http.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = Problems.Build(error, http, status), Exception = exception });
     }
 }
 

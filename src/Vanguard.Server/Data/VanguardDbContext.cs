@@ -71,6 +71,7 @@ public abstract class VanguardDbContext : IdentityDbContext<StaffUser, IdentityR
         EvidenceModel.Configure(builder);
         TerminalModel.Configure(builder);         // 手持执法终端: duty, positions, tasks, look-ups
         IdempotencyModel.Configure(builder);      // Idempotency-Key rows for terminal writes (Common/Idempotency)
+        Common.Jobs.JobRunsModel.Configure(builder);  // job_runs: the node that claimed each slot of a scheduled job (Common/Jobs)
         TerminalRecordsModel.Configure(builder);  // terminal hand 2: on-site records, on-the-spot penalties
         PaymentsModel.Configure(builder);         // payments_orders and payments_callbacks (online payment of fines)
         OnlineModel.Configure(builder);           // 不见面执法: statements, hearing requests, e-service, one-time codes, SMS outbox

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -33,10 +32,7 @@ public static class HostingSetup
         builder.Services.AddVanguardOptions(builder.Configuration);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddVanguardForwardedHeaders(builder.Configuration);
-        var dataDirectory = DataDirectory.Resolve(builder.Configuration);
-        builder.Services.AddDataProtection()
-            .SetApplicationName("Vanguard")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        _ = DataDirectory.Resolve(builder.Configuration);  // created now; the data-protection keys are placed by AddVanguardScaleOut
         return builder;
     }
 

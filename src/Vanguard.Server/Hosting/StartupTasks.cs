@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Vanguard.Server.Common;
 using Vanguard.Server.Data;
 using Vanguard.Server.Modules.Complaints.Demo;
 using Vanguard.Server.Modules.Credit.Demo;
@@ -19,6 +20,7 @@ internal static class StartupTasks
 {
     public static async Task PrepareAsync(WebApplication app, CancellationToken ct)
     {
+        DataDirectoryCheck.ExitUnlessWritable(app.Configuration);  // read-only or full: a message naming the directory, exit 74
         await DatabaseSetup.MigrateAsync(app.Services, ct);
 
         await using var scope = app.Services.CreateAsyncScope();

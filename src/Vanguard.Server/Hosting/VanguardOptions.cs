@@ -64,6 +64,13 @@ public sealed class RedisOptions
 {
     /// <summary>A StackExchange.Redis configuration string (e.g. <c>10.0.0.7:6379,password=…</c>); empty = one node, no Redis.</summary>
     public string? Configuration { get; set; }
+
+    /// <summary>
+    /// Prefix of the SignalR channels and of the data-protection key (<c>&lt;prefix&gt;:dataprotection-keys</c>), so several
+    /// installations can share one Redis (default <c>vanguard</c>).
+    /// </summary>
+    [RegularExpression("^[A-Za-z0-9_.-]{1,64}$")]
+    public string ChannelPrefix { get; set; } = "vanguard";
 }
 
 /// <summary>

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Vanguard.Domain.Common;
+using Vanguard.Server.Common.Jobs;
 using Vanguard.Server.Data;
 using Vanguard.Server.Modules.Organisation.Contracts;
 
@@ -167,7 +168,7 @@ public sealed class IdempotentWrites(VanguardDbContext db, ICurrentActor actor, 
 /// 同步失败 and the officer may resubmit it with its original key long after; the PWA refuses to resubmit one older than
 /// 85 days (docs/terminal.md), so a key is never reused after the server forgot it.
 /// </summary>
-internal sealed class IdempotencyPurge(IServiceScopeFactory scopes, TimeProvider clock, ILogger<IdempotencyPurge> logger) : BackgroundService
+internal sealed class IdempotencyPurge(IServiceScopeFactory scopes, JobClaims claims, TimeProvider clock, ILogger<IdempotencyPurge> logger) : BackgroundService
 {
     public const int KeepDays = 90;
 
@@ -179,26 +180,14 @@ internal sealed class IdempotencyPurge(IServiceScopeFactory scopes, TimeProvider
         return await db.Set<IdempotencyKey>().Where(k => k.CreatedAt < before).ExecuteDeleteAsync(ct);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => claims.RunEachPeriodAsync("idempotency.purge", TimeSpan.FromDays(1), async ct =>
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(24), clock);
-        do
+        var purged = await PurgeAsync(ct);
+        if (purged > 0 && logger.IsEnabled(LogLevel.Information))
         {
-            try
-            {
-                var purged = await PurgeAsync(stoppingToken);
-                if (purged > 0 && logger.IsEnabled(LogLevel.Information))
-                {
-                    logger.LogInformation("Purged {Count} idempotency keys older than {Days} days", purged, KeepDays);
-                }
-            }
-            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or SqliteException or NpgsqlException)
-            {
-                logger.LogWarning(e, "Purging old idempotency keys failed; next try in a day");
-            }
+            logger.LogInformation("Purged {Count} idempotency keys older than {Days} days", purged, KeepDays);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    }, stoppingToken);
 }
 
 public static class IdempotencySetup

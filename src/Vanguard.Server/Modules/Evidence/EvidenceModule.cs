@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
 using Vanguard.Domain.Organisation;
 using Vanguard.Server.Modules.Evidence.Features;
 using Vanguard.Server.Modules.Evidence.Jobs;
@@ -19,7 +20,11 @@ public static class EvidenceModule
     {
         var services = builder.Services;
         services.AddOptions<EvidenceOptions>().Bind(builder.Configuration.GetSection(EvidenceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IEvidenceStore, LocalEvidenceStore>();
+        services.AddSingleton<S3Connection>();
+        services.AddSingleton<IEvidenceStore>(sp => sp.GetRequiredService<IOptions<EvidenceOptions>>().Value.Store == EvidenceStoreKind.S3
+            ? ActivatorUtilities.CreateInstance<S3EvidenceStore>(sp)
+            : ActivatorUtilities.CreateInstance<LocalEvidenceStore>(sp));
+        services.AddKeyedSingleton(Contracts.ContentAreas.OffsiteImages, (sp, _) => ContentStores.Create(sp, Contracts.ContentAreas.OffsiteImages)); // WIM photos beside the blobs
         services.AddSingleton<UploadStaging>();
         services.AddSingleton<BlobLocks>();
         services.AddSingleton<MediaQueue>();

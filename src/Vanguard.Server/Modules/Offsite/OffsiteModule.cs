@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Vanguard.Domain.Organisation;
+using Vanguard.Server.Modules.Offsite.Bus;
 using Vanguard.Server.Modules.Offsite.Features;
 using Vanguard.Server.Modules.Offsite.Ingest;
 using Vanguard.Server.Modules.Offsite.Jobs;
@@ -14,6 +15,7 @@ public static class OffsiteModule
     {
         builder.Services.AddOptions<OffsiteOptions>().Bind(builder.Configuration.GetSection("Vanguard:Offsite")).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<IngestHandler>();
+        builder.AddIngestBus(); // Vanguard:Bus — batches processed in this process, or through NATS JetStream by any node
         builder.Services.AddScoped<ReviewHandler>();
         builder.Services.AddScoped<OffsiteQueries>();
         builder.Services.AddScoped<Contracts.IStationStatus, StationStatusQueries>();

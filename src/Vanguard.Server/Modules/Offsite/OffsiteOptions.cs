@@ -21,6 +21,13 @@ public sealed class OffsiteOptions
     /// <summary>Whether a partial 1 000 kg counts (超限规定 art. 43; a provincial 裁量基准 setting).</summary>
     public OverloadUnitRounding OverloadRounding { get; set; } = OverloadUnitRounding.Floor;
 
+    /// <summary>
+    /// With <c>Vanguard:Bus=Nats</c>: batches this node processes at once from the ingest stream. 0 = this node only accepts
+    /// batches and publishes them (the other nodes process them).
+    /// </summary>
+    [Range(0, 64)]
+    public int BusWorkers { get; set; } = 2;
+
     /// <summary>Sender name at the start of notification texts.</summary>
     public string SmsSignature { get; set; } = "【河南交通执法】";
 }

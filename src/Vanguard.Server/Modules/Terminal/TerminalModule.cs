@@ -17,7 +17,6 @@ public static class TerminalModule
     public static WebApplicationBuilder AddTerminal(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSignalR();
         services.AddScoped<CurrentOfficer>();
         services.AddScoped<PresenceHandler>();
         services.AddScoped<TasksHandler>();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Vanguard.Domain.Complaints;
+using Vanguard.Server.Common.Jobs;
 using Vanguard.Server.Data;
 using Vanguard.Server.Modules.Complaints.Data;
 using Vanguard.Server.Modules.Complaints.Features;
@@ -47,7 +48,7 @@ internal sealed class BreachScanner(VanguardDbContext db, TimeProvider clock)
 }
 
 /// <summary>Runs the <see cref="BreachScanner"/> every <c>BreachScanSeconds</c> as the platform (all jurisdictions).</summary>
-internal sealed class BreachJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ComplaintsOptions> options, ILogger<BreachJob> logger)
+internal sealed class BreachJob(IServiceScopeFactory scopes, JobClaims claims, IOptions<ComplaintsOptions> options, ILogger<BreachJob> logger)
     : BackgroundService
 {
     /// <summary>One scan now; public so tests and tools need not wait for the timer.</summary>
@@ -64,25 +65,10 @@ internal sealed class BreachJob(IServiceScopeFactory scopes, TimeProvider clock,
         return written;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>The first scan a period after start, as on one node; then one scan per period across the nodes.</summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var period = TimeSpan.FromSeconds(options.Value.BreachScanSeconds);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(period, clock, stoppingToken);
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                // A failed scan (e.g. two nodes racing on the same warning) is retried next period; it must not stop the host.
-                logger.LogError(ex, "Complaints breach scan failed; retrying next period");
-            }
-        }
+        return claims.RunEachPeriodAsync("complaints.breaches", period, RunOnceAsync, stoppingToken, firstDelay: period);
     }
 }

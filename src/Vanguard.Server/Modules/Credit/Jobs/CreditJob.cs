@@ -4,6 +4,7 @@ using Vanguard.Domain.Cases;
 using Vanguard.Domain.Credit;
 using Vanguard.Domain.Identifiers;
 using Vanguard.Server.Common;
+using Vanguard.Server.Common.Jobs;
 using Vanguard.Server.Data;
 using Vanguard.Server.Modules.Cases.Contracts;
 using Vanguard.Server.Modules.Credit.Data;
@@ -288,7 +289,7 @@ internal sealed class CreditProcessor(
 }
 
 /// <summary>Runs the <see cref="CreditProcessor"/> at start-up and every <c>RunMinutes</c>, as the platform (all jurisdictions).</summary>
-internal sealed class CreditJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<CreditOptions> options, ILogger<CreditJob> logger) : BackgroundService
+internal sealed class CreditJob(IServiceScopeFactory scopes, JobClaims claims, IOptions<CreditOptions> options, ILogger<CreditJob> logger) : BackgroundService
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -316,32 +317,8 @@ internal sealed class CreditJob(IServiceScopeFactory scopes, TimeProvider clock,
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.JobEnabled)
-        {
-            return;
-        }
-
-        var period = TimeSpan.FromMinutes(options.Value.RunMinutes);
-        var first = true;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                // The first run waits a little so that the demo data of the start-up tasks is there.
-                await Task.Delay(first ? TimeSpan.FromSeconds(20) : period, clock, stoppingToken);
-                first = false;
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(ex, "Credit run failed; retrying next period");
-            }
-        }
-    }
+    /// <summary>The first run waits a little so that the demo data of the start-up tasks is there.</summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => options.Value.JobEnabled
+        ? claims.RunEachPeriodAsync("credit.processing", TimeSpan.FromMinutes(options.Value.RunMinutes), RunOnceAsync, stoppingToken, firstDelay: TimeSpan.FromSeconds(20))
+        : Task.CompletedTask;
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Vanguard.Server.Common;
+using Vanguard.Server.Common.Jobs;
 using Vanguard.Server.Modules.Organisation.Contracts;
 
 namespace Vanguard.Server.Modules.Disclosure.Publication;
@@ -9,7 +10,7 @@ namespace Vanguard.Server.Modules.Disclosure.Publication;
 /// the first run of each China day (decisions entered late, reviews recorded long after the decision). Publication is automatic: no
 /// officer has to remember it, so the 7 working days are kept unless the decision itself is entered late.
 /// </summary>
-internal sealed class DisclosureJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<DisclosureOptions> options, ILogger<DisclosureJob> logger)
+internal sealed class DisclosureJob(IServiceScopeFactory scopes, JobClaims claims, TimeProvider clock, IOptions<DisclosureOptions> options, ILogger<DisclosureJob> logger)
     : BackgroundService
 {
     private DateOnly? _lastFullSweep;
@@ -35,38 +36,7 @@ internal sealed class DisclosureJob(IServiceScopeFactory scopes, TimeProvider cl
         return run;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.JobEnabled)
-        {
-            return;
-        }
-
-        var period = TimeSpan.FromMinutes(options.Value.RunMinutes);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                // A failed run (the database busy at start-up, say) is retried next period; it must not stop the host.
-                logger.LogError(ex, "Disclosure publication failed; retrying next period");
-            }
-
-            try
-            {
-                await Task.Delay(period, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => options.Value.JobEnabled
+        ? claims.RunEachPeriodAsync("disclosure.publication", TimeSpan.FromMinutes(options.Value.RunMinutes), RunOnceAsync, stoppingToken)
+        : Task.CompletedTask;
 }

@@ -206,53 +206,51 @@ internal sealed class EvidenceJobs(IServiceScopeFactory scopes, TimeProvider clo
 }
 
 /// <summary>
-/// Runs retention daily at <see cref="EvidenceOptions.RetentionHour"/> (China time) and integrity every
-/// <see cref="EvidenceOptions.IntegrityIntervalHours"/>; waits on the injected <see cref="TimeProvider"/>.
+/// Runs retention daily at <see cref="EvidenceOptions.RetentionHour"/> (China time) and integrity every hour (each pass verifies
+/// what was not verified within <see cref="EvidenceOptions.IntegrityIntervalHours"/>), each slot on one node of the cluster
+/// (ADR 0014); waits on the injected <see cref="TimeProvider"/>.
 /// </summary>
-internal sealed class EvidenceScheduler(EvidenceJobs jobs, TimeProvider clock, IOptions<EvidenceOptions> options, ILogger<EvidenceScheduler> logger)
+internal sealed class EvidenceScheduler(EvidenceJobs jobs, Common.Jobs.JobClaims claims, TimeProvider clock, IOptions<EvidenceOptions> options)
     : BackgroundService
 {
     private static readonly TimeSpan China = TimeSpan.FromHours(8);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.ScheduleJobs)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         var interval = TimeSpan.FromHours(options.Value.IntegrityIntervalHours);
-        var nextRetention = NextRetention(clock.GetUtcNow());
-        var nextIntegrity = clock.GetUtcNow().AddMinutes(10);
-        while (!stoppingToken.IsCancellationRequested)
+        return Task.WhenAll(
+            RetentionAsync(stoppingToken),
+            claims.RunEachPeriodAsync("evidence.integrity", TimeSpan.FromHours(1), ct => jobs.RunIntegrityAsync(interval, ct), stoppingToken,
+                firstDelay: TimeSpan.FromMinutes(10)));
+    }
+
+    /// <summary>The slot is the day's retention time itself, which every node computes alike.</summary>
+    private async Task RetentionAsync(CancellationToken stoppingToken)
+    {
+        try
         {
-            var next = nextRetention < nextIntegrity ? nextRetention : nextIntegrity;
-            var wait = next - clock.GetUtcNow();
-            if (wait > TimeSpan.Zero)
+            var due = NextRetention(clock.GetUtcNow());
+            while (!stoppingToken.IsCancellationRequested)
             {
-                await Task.Delay(wait, clock, stoppingToken);
-            }
-
-            try
-            {
-                if (clock.GetUtcNow() >= nextRetention)
+                var wait = due - clock.GetUtcNow();
+                if (wait > TimeSpan.Zero)
                 {
-                    await jobs.RunAsync(EvidenceJobs.Retention, stoppingToken);
-                    nextRetention = NextRetention(clock.GetUtcNow());
+                    await Task.Delay(wait, clock, stoppingToken);
                 }
 
-                if (clock.GetUtcNow() >= nextIntegrity)
-                {
-                    await jobs.RunIntegrityAsync(interval, stoppingToken);
-                    nextIntegrity = clock.GetUtcNow() + TimeSpan.FromHours(1);
-                }
+                await claims.RunSlotAsync("evidence.retention", due, ct => jobs.RunAsync(EvidenceJobs.Retention, ct), stoppingToken);
+                var now = clock.GetUtcNow();
+                due = NextRetention(now > due ? now : due);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "An evidence job failed; it runs again at its next time");
-                nextRetention = nextRetention <= clock.GetUtcNow() ? NextRetention(clock.GetUtcNow()) : nextRetention;
-                nextIntegrity = nextIntegrity <= clock.GetUtcNow() ? clock.GetUtcNow() + TimeSpan.FromHours(1) : nextIntegrity;
-            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // shutting down
         }
     }
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Vanguard.Server.Data;
 using Vanguard.Server.Modules.Evidence.Data;
 using Vanguard.Server.Modules.Evidence.Storage;
+using Vanguard.Server.Modules.Evidence.Tus;
 
 namespace Vanguard.Server.Modules.Evidence.Media;
 
@@ -171,7 +172,7 @@ internal sealed class MediaQueue
 }
 
 /// <summary>Fills in media information in the background, one item at a time; at start it picks up what a restart left pending.</summary>
-internal sealed class MediaWorker(MediaQueue queue, IServiceScopeFactory scopes, ILogger<MediaWorker> logger) : BackgroundService
+internal sealed class MediaWorker(MediaQueue queue, IServiceScopeFactory scopes, UploadStaging staging, ILogger<MediaWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -217,10 +218,20 @@ internal sealed class MediaWorker(MediaQueue queue, IServiceScopeFactory scopes,
         }
 
         var store = scope.ServiceProvider.GetRequiredService<IEvidenceStore>();
-        var path = store.LocalPath(item.Sha256);
-        var (facts, reason) = path is null || !File.Exists(path)
-            ? (null, "存储中没有可供 ffprobe 读取的本地文件 / the store has no local file for ffprobe to read")
-            : await scope.ServiceProvider.GetRequiredService<MediaProbe>().ProbeAsync(path, ct);
+        var probe = scope.ServiceProvider.GetRequiredService<MediaProbe>();
+        MediaFacts? facts;
+        string? reason;
+        if (store.LocalPath(item.Sha256) is { } path)
+        {
+            (facts, reason) = File.Exists(path)
+                ? await probe.ProbeAsync(path, ct)
+                : (null, "存储中没有该文件 / the file is not in the store");
+        }
+        else
+        {
+            (facts, reason) = await ProbeCopyAsync(store, probe, item.Sha256, ct);
+        }
+
         // Only the media columns: a retention change made meanwhile is not overwritten, nor does it fail this update.
         await db.Set<EvidenceItem>().Where(e => e.Id == id).ExecuteUpdateAsync(
             u => u.SetProperty(e => e.MediaStatus, facts == null ? MediaStatus.Unavailable : MediaStatus.Available)
@@ -232,5 +243,33 @@ internal sealed class MediaWorker(MediaQueue queue, IServiceScopeFactory scopes,
                 .SetProperty(e => e.AudioCodec, facts == null ? null : facts.AudioCodec)
                 .SetProperty(e => e.Thumbnail, facts == null ? null : facts.Thumbnail),
             ct);
+    }
+
+    /// <summary>
+    /// ffprobe and ffmpeg seek all over a recording (an MP4's index is often at its end), so an object store's blob is
+    /// copied to a local temporary file for them and the copy removed afterwards, whatever happens.
+    /// </summary>
+    private async Task<(MediaFacts?, string?)> ProbeCopyAsync(IEvidenceStore store, MediaProbe probe, string sha256, CancellationToken ct)
+    {
+        var copy = Path.Combine(staging.Folder, $"probe-{sha256}.{Guid.NewGuid():N}");
+        try
+        {
+            await using (var source = await store.OpenReadAsync(sha256, ct))
+            {
+                if (source is null)
+                {
+                    return (null, "存储中没有该文件 / the file is not in the store");
+                }
+
+                await using var file = new FileStream(copy, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20, FileOptions.Asynchronous);
+                await source.CopyToAsync(file, 1 << 20, ct);
+            }
+
+            return await probe.ProbeAsync(copy, ct);
+        }
+        finally
+        {
+            File.Delete(copy);
+        }
     }
 }

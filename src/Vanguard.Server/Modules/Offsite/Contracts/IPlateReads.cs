@@ -7,6 +7,14 @@ namespace Vanguard.Server.Modules.Offsite.Contracts;
 public interface IPlateReadObserver
 {
     void OnReadsStored(IReadOnlyList<StoredPlateRead> reads);
+
+    /// <summary>
+    /// The ingest bus's hand-over (<c>Vanguard:Bus=Nats</c>): returns only once the reads were matched and every hit was
+    /// written as an alert, since the bus acknowledges the batch to JetStream only then; throws when that failed, and the
+    /// batch is delivered again. The same reads may come twice (a node died before it acknowledged): implementations
+    /// must not raise the same alert twice.
+    /// </summary>
+    Task HandleStoredReadsAsync(IReadOnlyList<StoredPlateRead> reads, CancellationToken ct);
 }
 
 /// <param name="Id">The row id in <c>offsite_anpr_reads</c>.</param>

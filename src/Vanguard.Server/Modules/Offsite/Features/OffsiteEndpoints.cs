@@ -6,6 +6,7 @@ using Microsoft.Net.Http.Headers;
 using Vanguard.Domain.Common;
 using Vanguard.Server.Common;
 using Vanguard.Server.Components;
+using Vanguard.Server.Modules.Offsite.Bus;
 using Vanguard.Server.Modules.Offsite.Ingest;
 using Vanguard.Server.Modules.Offsite.Jobs;
 using Vanguard.Server.Modules.Organisation.Contracts;
@@ -22,10 +23,10 @@ internal static class OffsiteEndpoints
         var offsite = api.MapGroup("/offsite").WithTags("Off-site");
         offsite.MapPost("/wim-records", IngestWimAsync).RequireAuthorization(Policies.Device).RequireRateLimiting(RateLimits.Device)
             .WithMetadata(new RequestSizeLimitAttribute(IngestBodyLimit))
-            .WithSummary("A weigh-in-motion station reports up to 1 000 records; idempotent by (station, recordId).");
+            .WithSummary("A weigh-in-motion station reports up to 1 000 records; idempotent by (station, recordId). With the NATS bus: accepted = queued; 503 offsite.bus_unavailable = resend later.");
         offsite.MapPost("/anpr-reads", IngestAnprAsync).RequireAuthorization(Policies.Device).RequireRateLimiting(RateLimits.Device)
             .WithMetadata(new RequestSizeLimitAttribute(IngestBodyLimit))
-            .WithSummary("A plate camera reports up to 1 000 reads; idempotent by (camera, readId).");
+            .WithSummary("A plate camera reports up to 1 000 reads; idempotent by (camera, readId). With the NATS bus: accepted = queued; 503 offsite.bus_unavailable = resend later.");
         offsite.MapGet("/wim-records/{stationCode}/{recordId}", async (string stationCode, string recordId, OffsiteQueries queries, HttpContext http) =>
                 (await queries.WimRecordAsync(stationCode, recordId, http.RequestAborted)).ToHttp(http))
             .RequireAuthorization(Policies.Staff)
@@ -71,7 +72,7 @@ internal static class OffsiteEndpoints
             return Malformed(ex, http);
         }
 
-        return (await handler.IngestWimAsync(device.FindFirstValue(ClaimTypes.NameIdentifier)!, batch ?? [], http.RequestAborted)).ToHttp(http);
+        return Answer(await handler.IngestWimAsync(device.FindFirstValue(ClaimTypes.NameIdentifier)!, batch ?? [], http.RequestAborted), http);
     }
 
     private static async Task<Results<Ok<IngestResult>, ProblemHttpResult>> IngestAnprAsync(HttpContext http, IngestHandler handler, ClaimsPrincipal device)
@@ -86,7 +87,19 @@ internal static class OffsiteEndpoints
             return Malformed(ex, http);
         }
 
-        return (await handler.IngestAnprAsync(device.FindFirstValue(ClaimTypes.NameIdentifier)!, batch ?? [], http.RequestAborted)).ToHttp(http);
+        return Answer(await handler.IngestAnprAsync(device.FindFirstValue(ClaimTypes.NameIdentifier)!, batch ?? [], http.RequestAborted), http);
+    }
+
+    /// <summary>The batch's answer; when the bus could not store it, 503 with Retry-After: the device keeps its records and resends.</summary>
+    private static Results<Ok<IngestResult>, ProblemHttpResult> Answer(Result<IngestResult> result, HttpContext http)
+    {
+        if (result.Error is { Code: IngestBusErrors.UnavailableCode } unavailable)
+        {
+            http.Response.Headers.RetryAfter = IngestBusErrors.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(Problems.Build(unavailable, http, StatusCodes.Status503ServiceUnavailable));
+        }
+
+        return result.ToHttp(http);
     }
 
     private static ProblemHttpResult Malformed(JsonException ex, HttpContext http) =>

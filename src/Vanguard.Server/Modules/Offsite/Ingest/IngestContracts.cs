@@ -72,7 +72,14 @@ public sealed class AnprReadInput
 public sealed record IngestRejection(int Index, string? RecordId, string Code, string Message);
 
 /// <summary>The answer to a batch: how many were new, how many were resends, and why the others were refused.</summary>
-public sealed record IngestResult(int Accepted, int Duplicates, IReadOnlyList<IngestRejection> Rejected);
+/// <param name="Queued">
+/// Only with the NATS bus (<c>Vanguard:Bus=Nats</c>): how many records JetStream stored for processing. Then
+/// <paramref name="Accepted"/> means queued (stored durably, not yet judged) and <paramref name="Duplicates"/> counts
+/// only repeats within the batch — a resend of records already stored is found when the batch is processed. Absent
+/// (null) with the in-process bus, whose answer comes after the records were written.
+/// </param>
+public sealed record IngestResult(
+    int Accepted, int Duplicates, IReadOnlyList<IngestRejection> Rejected, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Queued = null);
 
 /// <summary>Source-generated JSON for the ingest path: no reflection on the hot path.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]

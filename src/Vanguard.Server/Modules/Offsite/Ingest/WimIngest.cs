@@ -27,8 +27,13 @@ internal static class WimIngest
     /// <summary>Stations buffer while offline; a year-old record is a fault, not a buffer.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromDays(365);
 
+    /// <param name="storedImages">
+    /// Photos whose bytes came with the batch and were already put in the image store by the step that accepted it (the
+    /// record then travels without them): their metadata says stored.
+    /// </param>
     public static (List<PreparedWim> Ready, List<IngestRejection> Rejected, int DuplicatesInBatch) Prepare(
-        IReadOnlyList<WimRecordInput> batch, DeviceInfo station, DateTimeOffset now, Func<string, string, int?> registeredMass, OverloadSettings settings)
+        IReadOnlyList<WimRecordInput> batch, DeviceInfo station, DateTimeOffset now, Func<string, string, int?> registeredMass, OverloadSettings settings,
+        IReadOnlySet<string>? storedImages = null)
     {
         var ready = new List<PreparedWim>(batch.Count);
         var rejected = new List<IngestRejection>();
@@ -110,7 +115,9 @@ internal static class WimIngest
                 EvidenceUsable = usable,
                 ImagesJson = r.Images is { Count: > 0 } list
                     ? JsonSerializer.Serialize(
-                        list.Select(im => new ImageMeta(im.Kind ?? "other", im.Sha256!.ToLowerInvariant(), im.ContentType ?? "image/jpeg", im.Base64 is not null)).ToList(),
+                        list.Select(im => new ImageMeta(
+                            im.Kind ?? "other", im.Sha256!.ToLowerInvariant(), im.ContentType ?? "image/jpeg",
+                            im.Base64 is not null || storedImages?.Contains(im.Sha256!.ToLowerInvariant()) == true)).ToList(),
                         OffsiteJson.Default.ListImageMeta)
                     : null,
             };

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Vanguard.Server.Common.Jobs;
 using Vanguard.Server.Data;
 using Vanguard.Server.Modules.Offsite.Data;
 
@@ -26,7 +27,7 @@ internal sealed class LogSmsSender(ILogger<LogSmsSender> logger) : ISmsSender
 }
 
 /// <summary>The off-site jobs: deliver queued notifications, and delete plate reads past their retention.</summary>
-internal sealed class OffsiteJobs(IServiceScopeFactory scopes, TimeProvider clock, IOptions<OffsiteOptions> options, ILogger<OffsiteJobs> logger)
+internal sealed class OffsiteJobs(IServiceScopeFactory scopes, JobClaims claims, TimeProvider clock, IOptions<OffsiteOptions> options, ILogger<OffsiteJobs> logger)
     : BackgroundService
 {
     public async Task<int> SendPendingNotificationsAsync(CancellationToken ct)
@@ -70,37 +71,8 @@ internal sealed class OffsiteJobs(IServiceScopeFactory scopes, TimeProvider cloc
         return deleted;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var lastPurge = DateTimeOffset.MinValue;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await SendPendingNotificationsAsync(stoppingToken);
-                if (clock.GetUtcNow() - lastPurge > TimeSpan.FromHours(24))
-                {
-                    await PurgeAnprReadsAsync(stoppingToken);
-                    lastPurge = clock.GetUtcNow();
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
-            {
-                logger.LogWarning(ex, "Off-site job failed; retrying shortly");
-            }
-
-            try
-            {
-                await Task.Delay(TimeSpan.FromSeconds(5), clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    /// <summary>Two claimed jobs: notifications every 5 seconds (two nodes must not both send one), plate-read retention daily.</summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(
+        claims.RunEachPeriodAsync("offsite.notifications", TimeSpan.FromSeconds(5), SendPendingNotificationsAsync, stoppingToken),
+        claims.RunEachPeriodAsync("offsite.anpr-retention", TimeSpan.FromDays(1), PurgeAnprReadsAsync, stoppingToken));
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Vanguard.Server.Common.Jobs;
 using Vanguard.Server.Modules.Payments.Features;
 
 namespace Vanguard.Server.Modules.Payments.Jobs;
@@ -7,39 +8,16 @@ namespace Vanguard.Server.Modules.Payments.Jobs;
 /// Expires open orders once their China day is over (the amount due changes at midnight with the 加处罚款). Checked every
 /// minute; the orders themselves also refuse a payment after their day, so a late run only delays the status.
 /// </summary>
-internal sealed class OrderExpiry(PaymentsScope scope, TimeProvider clock, ILogger<OrderExpiry> logger) : BackgroundService
+internal sealed class OrderExpiry(PaymentsScope scope, JobClaims claims, ILogger<OrderExpiry> logger) : BackgroundService
 {
     public Task<int> RunOnceAsync(CancellationToken ct) => scope.RunAsync(e => e.ExpireAsync(ct));
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => claims.RunEachPeriodAsync("payments.order-expiry", TimeSpan.FromMinutes(1), async ct =>
     {
-        while (!stoppingToken.IsCancellationRequested)
+        var expired = await RunOnceAsync(ct);
+        if (expired > 0 && logger.IsEnabled(LogLevel.Information))
         {
-            try
-            {
-                var expired = await RunOnceAsync(stoppingToken);
-                if (expired > 0 && logger.IsEnabled(LogLevel.Information))
-                {
-                    logger.LogInformation("Expired {Count} payment orders of earlier days", expired);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
-            {
-                logger.LogWarning(ex, "Expiring payment orders failed; retrying shortly");
-            }
-
-            try
-            {
-                await Task.Delay(TimeSpan.FromMinutes(1), clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            logger.LogInformation("Expired {Count} payment orders of earlier days", expired);
         }
-    }
+    }, stoppingToken);
 }

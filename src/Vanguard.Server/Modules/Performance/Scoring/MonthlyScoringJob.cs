@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Vanguard.Server.Common.Jobs;
 using Vanguard.Server.Data;
 using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Performance.Contracts;
@@ -13,7 +14,7 @@ namespace Vanguard.Server.Modules.Performance.Scoring;
 /// last reviews (5 working days) and complaints (24 h on site) would still be running and could not yet fail. It never publishes: the province reviews and publishes. Two nodes racing are settled by the
 /// unique (month, number) index: the loser's insert fails and it finds the run next time.
 /// </summary>
-internal sealed class MonthlyScoringJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<PerformanceOptions> options, ILogger<MonthlyScoringJob> logger)
+internal sealed class MonthlyScoringJob(IServiceScopeFactory scopes, JobClaims claims, TimeProvider clock, IOptions<PerformanceOptions> options, ILogger<MonthlyScoringJob> logger)
     : BackgroundService
 {
     /// <summary>Computes last month if it has no run yet; true when it did. Public so tests need not wait.</summary>
@@ -50,25 +51,7 @@ internal sealed class MonthlyScoringJob(IServiceScopeFactory scopes, TimeProvide
     /// <summary>Whether last month may be scored now: from <paramref name="dayOfMonth"/> of this month on (China date).</summary>
     public static bool IsDue(DateTimeOffset now, int dayOfMonth) => now.ToOffset(TimeSpan.FromHours(8)).Day >= dayOfMonth;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.JobEnabled)
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(Math.Max(1, options.Value.JobCheckMinutes)), clock);
-        do
-        {
-            try
-            {
-                await RunDueAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(ex, "Monthly scoring failed; it is tried again at the next check");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => options.Value.JobEnabled
+        ? claims.RunEachPeriodAsync("performance.monthly-scoring", TimeSpan.FromMinutes(Math.Max(1, options.Value.JobCheckMinutes)), RunDueAsync, stoppingToken)
+        : Task.CompletedTask;
 }

@@ -8,7 +8,6 @@ internal static class AlertsSetup
 {
     public static IServiceCollection AddAlerts(this IServiceCollection services)
     {
-        services.AddSignalR();
         services.AddSingleton<AlertFeed>();
         services.AddSingleton<AlertNotifier>();
         services.AddSingleton<CameraCache>();

@@ -84,6 +84,34 @@ internal sealed class PlateReadMatcher(WatchlistIndex index, IServiceScopeFactor
         }
     }
 
+    /// <summary>
+    /// Matches now and waits for the sink, for the ingest bus, which acknowledges a batch only after its alerts are written
+    /// (a node dying in between must not lose an alert). A sink failure is thrown, so the batch is delivered again; the
+    /// sink keys alerts by (entry, read), so reads handed over twice raise one alert. Never dropped: the bus bounds the
+    /// work in flight itself.
+    /// </summary>
+    public async Task HandleStoredReadsAsync(IReadOnlyList<StoredPlateRead> reads, CancellationToken ct)
+    {
+        var matches = new List<IndexMatch>();
+        foreach (var chunk in reads.Chunk(BatchSize))
+        {
+            if (MatchBatch([.. chunk], matches) is not { } hits)
+            {
+                continue;
+            }
+
+            foreach (var part in hits.Chunk(HitBatchSize))
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                scope.ServiceProvider.GetRequiredService<PrincipalAccessor>().SetSystem();
+                if (scope.ServiceProvider.GetService<IHitSink>() is { } sink)
+                {
+                    await sink.HandleAsync(part, ct);
+                }
+            }
+        }
+    }
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Task.Run(() => MatchLoopAsync(stoppingToken), stoppingToken), Task.Run(() => HandLoopAsync(stoppingToken), stoppingToken));
 

@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Options;
+using Vanguard.Server.Common.Jobs;
 using Vanguard.Server.Modules.Organisation.Contracts;
 using Vanguard.Server.Modules.Warnings.Engine;
 
 namespace Vanguard.Server.Modules.Warnings.Jobs;
 
 /// <summary>Evaluates the warning rules every <c>PeriodMinutes</c> as the platform (all jurisdictions).</summary>
-internal sealed class WarningJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<WarningsOptions> options, ILogger<WarningJob> logger)
+internal sealed class WarningJob(IServiceScopeFactory scopes, JobClaims claims, IOptions<WarningsOptions> options, ILogger<WarningJob> logger)
     : BackgroundService
 {
     /// <summary>One run now; public so tests and tools need not wait for the timer.</summary>
@@ -22,26 +23,7 @@ internal sealed class WarningJob(IServiceScopeFactory scopes, TimeProvider clock
         return run;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var delay = TimeSpan.FromSeconds(options.Value.FirstRunDelaySeconds);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(delay, clock, stoppingToken);
-                delay = TimeSpan.FromMinutes(options.Value.PeriodMinutes);
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                // A failed run is retried next period; it must not stop the host.
-                logger.LogError(ex, "Warning rules run failed; retrying next period");
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => claims.RunEachPeriodAsync(
+        "warnings.rules", TimeSpan.FromMinutes(options.Value.PeriodMinutes), RunOnceAsync, stoppingToken,
+        firstDelay: TimeSpan.FromSeconds(options.Value.FirstRunDelaySeconds));
 }
