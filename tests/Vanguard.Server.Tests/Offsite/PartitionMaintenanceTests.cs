@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
+using Vanguard.Server.Common.Jobs;
 using Vanguard.Server.Modules.Offsite.Jobs;
 
 namespace Vanguard.Server.Tests.Offsite;
@@ -18,7 +19,8 @@ public sealed class PartitionMaintenanceTests(VanguardFactory factory) : IClassF
     private static CancellationToken Ct => ApiClient.Ct;
 
     private PartitionMaintenance Job(DateTimeOffset now) =>
-        new(factory.Services.GetRequiredService<IServiceScopeFactory>(), new FakeTimeProvider(now), NullLogger<PartitionMaintenance>.Instance);
+        new(factory.Services.GetRequiredService<IServiceScopeFactory>(), factory.Services.GetRequiredService<JobClaims>(), new FakeTimeProvider(now),
+            NullLogger<PartitionMaintenance>.Instance);
 
     [Fact]
     public async Task WimRecord_LandsInItsChinaMonthsPartition_AndAResendInTheSameMonthIsADuplicate()

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Vanguard.Server.Common;
+using Vanguard.Server.Common.Jobs;
 using Vanguard.Server.Data;
 
 namespace Vanguard.Server.Modules.Offsite.Jobs;
@@ -9,15 +10,17 @@ namespace Vanguard.Server.Modules.Offsite.Jobs;
 /// PostgreSQL only: keeps a partition ready for this China month and the next <see cref="MonthsAhead"/> in both detection
 /// tables (migration <c>PartitionDetectionsByMonth</c>, docs/partitioning.md), so a month's rows never pile up in the
 /// DEFAULT partition. Rows already in DEFAULT for a month being created (a device clock ahead, or a long outage of this
-/// job) are moved into the new partition in the same transaction; ATTACH refuses otherwise. Idempotent, and safe on
-/// several nodes at once: each step holds a transaction-scoped advisory lock and looks again before creating.
+/// job) are moved into the new partition in the same transaction; ATTACH refuses otherwise. A claimed job (one node per
+/// 6-hour slot); idempotent, and safe even if two nodes ran it at once: each step holds a transaction-scoped advisory lock
+/// and looks again before creating.
 /// </summary>
-internal sealed class PartitionMaintenance(IServiceScopeFactory scopes, TimeProvider clock, ILogger<PartitionMaintenance> logger) : BackgroundService
+internal sealed class PartitionMaintenance(IServiceScopeFactory scopes, JobClaims claims, TimeProvider clock, ILogger<PartitionMaintenance> logger)
+    : BackgroundService
 {
     public const int MonthsAhead = 3;
 
-    private static readonly TimeSpan Interval = TimeSpan.FromHours(6);
-    private static readonly TimeSpan RetryAfter = TimeSpan.FromMinutes(5);
+    // Three months ahead at every run: a failed slot (database away) leaves months of margin until the next one.
+    private static readonly TimeSpan Period = TimeSpan.FromHours(6);
 
     // (table, the device's own id of a record): the per-partition unique index that keeps ingest idempotent.
     private static readonly (string Table, string DeviceKey)[] Tables = [("offsite_wim_records", "RecordId"), ("offsite_anpr_reads", "ReadId")];
@@ -93,33 +96,6 @@ internal sealed class PartitionMaintenance(IServiceScopeFactory scopes, TimeProv
         return name;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var wait = Interval;
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException)
-            {
-                logger.LogWarning(ex, "Detection partition maintenance failed; retrying shortly");
-                wait = RetryAfter;
-            }
-
-            try
-            {
-                await Task.Delay(wait, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        claims.RunEachPeriodAsync("offsite.partitions", Period, RunOnceAsync, stoppingToken);
 }
