@@ -32,7 +32,13 @@ internal sealed class AppProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
-    public static async Task<AppProcess> StartAsync(string dll, string dataDirectory, CancellationToken ct)
+    public static Task<AppProcess> StartAsync(string dll, string dataDirectory, CancellationToken ct) =>
+        StartAsync(dll, dataDirectory, new Dictionary<string, string>(), StartTimeout, ct);
+
+    /// <param name="environment">Settings as environment variables (<c>Vanguard__Bus</c> …), as an operator's unit file gives them.</param>
+    /// <param name="startTimeout">A first start on PostgreSQL migrates and seeds over the network: slower than on SQLite.</param>
+    public static async Task<AppProcess> StartAsync(
+        string dll, string dataDirectory, IReadOnlyDictionary<string, string> environment, TimeSpan startTimeout, CancellationToken ct)
     {
         var port = Paths.FreePort();
         var info = new ProcessStartInfo("dotnet")
@@ -48,6 +54,10 @@ internal sealed class AppProcess : IAsyncDisposable
         info.ArgumentList.Add($"http://127.0.0.1:{port}");
         info.Environment["Vanguard__DataDirectory"] = dataDirectory;
         info.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
 
         var clock = Stopwatch.StartNew();
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
@@ -71,10 +81,10 @@ internal sealed class AppProcess : IAsyncDisposable
                 throw new InvalidOperationException($"{Path.GetFileName(dll)} exited with {process.ExitCode}:\n{app.Tail()}");
             }
 
-            if (clock.Elapsed > StartTimeout)
+            if (clock.Elapsed > startTimeout)
             {
                 await app.DisposeAsync();
-                throw new TimeoutException($"{Path.GetFileName(dll)} was not healthy after {StartTimeout.TotalSeconds} s:\n{app.Tail()}");
+                throw new TimeoutException($"{Path.GetFileName(dll)} was not healthy after {startTimeout.TotalSeconds} s:\n{app.Tail()}");
             }
 
             try

@@ -2,19 +2,25 @@ namespace Vanguard.Bench;
 
 /// <summary>
 /// <c>dotnet run -c Release --project bench/Vanguard.Bench -- [startup|memory|audit|ingest|evidence|watchlist|all]</c>, or
-/// <c>-- scoring [--scale 0.01] [--engine sqlite|postgres|both] [--bench-index]</c> (minutes at full scale, so not part of <c>all</c>).
+/// <c>-- scoring [--scale 0.01] [--engine sqlite|postgres|both] [--bench-index]</c> (minutes at full scale, so not part of <c>all</c>),
+/// <c>-- cluster [--seconds 60] [--bus inprocess|nats]</c> and <c>-- load [--minutes 10] [--engine postgres|sqlite]</c> (engines from the
+/// environment or <c>bench/cluster.sh</c>; not part of <c>all</c> either).
 /// </summary>
 internal static class BenchProgram
 {
-    private static readonly string[] Known = ["startup", "memory", "audit", "ingest", "evidence", "watchlist", "scoring", "all"];
+    private static readonly string[] Known = ["startup", "memory", "audit", "ingest", "evidence", "watchlist", "scoring", "cluster", "load", "all"];
 
     public static async Task<int> Main(string[] args)
     {
         var which = args.Length > 0 ? args[0].ToLowerInvariant() : "all";
         ScoringBench.Options? scoring = null;
+        ClusterBench.Options? cluster = null;
+        LoadTest.Options? loadTest = null;
         try
         {
             scoring = which == "scoring" ? ScoringBench.Options.Parse(args[1..]) : null;
+            cluster = which == "cluster" ? ClusterBench.Options.Parse(args[1..]) : null;
+            loadTest = which == "load" ? LoadTest.Options.Parse(args[1..]) : null;
         }
         catch (ArgumentException ex)
         {
@@ -25,7 +31,8 @@ internal static class BenchProgram
         if (!Known.Contains(which))
         {
             await Console.Error.WriteLineAsync($"usage: dotnet run -c Release --project bench/Vanguard.Bench -- [{string.Join('|', Known)}]" +
-                " (scoring takes --scale 0<s≤1, --engine sqlite|postgres|both, --bench-index)");
+                " (scoring takes --scale 0<s≤1, --engine sqlite|postgres|both, --bench-index; cluster --seconds, --bus inprocess|nats;" +
+                " load --minutes, --engine postgres|sqlite)");
             return 2;
         }
 
@@ -83,6 +90,16 @@ internal static class BenchProgram
             if (scoring is not null)
             {
                 figures.AddRange(await ScoringBench.RunAsync(scoring, failures, cancel.Token));
+            }
+
+            if (cluster is not null)
+            {
+                await RunAsync("cluster", () => ClusterBench.RunAsync(cluster, failures, cancel.Token), figures, failures);
+            }
+
+            if (loadTest is not null)
+            {
+                await RunAsync("load", () => LoadTest.RunAsync(loadTest, failures, cancel.Token), figures, failures);
             }
         }
         finally

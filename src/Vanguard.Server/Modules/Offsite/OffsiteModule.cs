@@ -27,6 +27,7 @@ public static class OffsiteModule
         builder.Services.AddSingleton<ISmsSender, LogSmsSender>();
         builder.Services.AddSingleton<OffsiteJobs>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OffsiteJobs>());
+        builder.Services.AddSingleton<PartitionMaintenance>().AddHostedService(sp => sp.GetRequiredService<PartitionMaintenance>()); // PostgreSQL: next months' detection partitions
         builder.Services.Configure<AuthorizationOptions>(OffsitePolicies.Add);
         return builder;
     }
