@@ -28,18 +28,13 @@ if [ ${#missing[@]} -gt 0 ]; then
     || { echo "apt-get install failed"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
-# tus-js-client for the evidence interoperability test (tests/interop/tus-upload.mjs), into a git-ignored folder.
-if [ ! -f tests/interop/node_modules/tus-js-client/package.json ]; then
-  log "Installing tus-js-client 4.3.1 for the tus interoperability test"
-  npm install --no-save --no-audit --no-fund --silent --prefix tests/interop tus-js-client@4.3.1 >/dev/null 2>&1 \
-    || echo "npm install tus-js-client failed: the interoperability test will fail and say so"
-fi
-
-# s3rver, an S3-compatible server for the S3 evidence store's tests, into the same git-ignored folder.
-if [ ! -f tests/interop/node_modules/s3rver/package.json ]; then
-  log "Installing s3rver 3.7.1 for the S3 evidence store tests"
-  npm install --no-save --no-audit --no-fund --silent --prefix tests/interop s3rver@3.7.1 >/dev/null 2>&1 \
-    || echo "npm install s3rver failed: the S3 tests will fail and say so"
+# tus-js-client for the evidence interoperability test (tests/interop/tus-upload.mjs) and s3rver, an S3-compatible server
+# for the S3 evidence store's tests, into a git-ignored folder — in ONE npm command: without a package.json, each
+# `npm install --no-save` prunes what an earlier one installed.
+if [ ! -f tests/interop/node_modules/tus-js-client/package.json ] || [ ! -f tests/interop/node_modules/s3rver/package.json ]; then
+  log "Installing tus-js-client 4.3.1 and s3rver 3.7.1 for the interoperability and S3 tests"
+  npm install --no-save --no-audit --no-fund --silent --prefix tests/interop tus-js-client@4.3.1 s3rver@3.7.1 >/dev/null 2>&1 \
+    || echo "npm install failed: the tus interoperability and S3 tests will fail and say so"
 fi
 
 # --- 2. Throw-away PostgreSQL, NATS, Redis and s3rver --------------------------------------------------------------
