@@ -58,30 +58,9 @@ internal sealed class LocalEvidenceStore : IEvidenceStore
     {
         var final = PathOf(sha256);
         var staged = Path.Combine(_tmp, $"{sha256}.{Guid.NewGuid():N}");
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         try
         {
-            await using (var file = new FileStream(staged, FileMode.CreateNew, FileAccess.Write, FileShare.None, 0, FileOptions.Asynchronous))
-            {
-                var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(BufferSize);
-                try
-                {
-                    int read;
-                    while ((read = await content.ReadAsync(buffer.AsMemory(0, BufferSize), ct)) > 0)
-                    {
-                        hash.AppendData(buffer, 0, read);
-                        await file.WriteAsync(buffer.AsMemory(0, read), ct);
-                    }
-                }
-                finally
-                {
-                    System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-                }
-
-                file.Flush(flushToDisk: true);
-            }
-
-            if (Convert.ToHexStringLower(hash.GetHashAndReset()) != sha256)
+            if (await HashingCopy.ToNewFileAsync(content, staged, flushToDisk: true, ct) != sha256)
             {
                 File.Delete(staged);
                 return false;

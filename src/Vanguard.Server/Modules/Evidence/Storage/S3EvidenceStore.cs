@@ -56,26 +56,7 @@ internal sealed class S3EvidenceStore : IEvidenceStore
         var spooled = Path.Combine(_spool, $"{sha256}.{Guid.NewGuid():N}");
         try
         {
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            await using (var file = new FileStream(spooled, FileMode.CreateNew, FileAccess.Write, FileShare.None, 0, FileOptions.Asynchronous))
-            {
-                var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(BufferSize);
-                try
-                {
-                    int read;
-                    while ((read = await content.ReadAsync(buffer.AsMemory(0, BufferSize), ct)) > 0)
-                    {
-                        hash.AppendData(buffer, 0, read);
-                        await file.WriteAsync(buffer.AsMemory(0, read), ct);
-                    }
-                }
-                finally
-                {
-                    System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-                }
-            }
-
-            if (Convert.ToHexStringLower(hash.GetHashAndReset()) != sha256)
+            if (await HashingCopy.ToNewFileAsync(content, spooled, flushToDisk: false, ct) != sha256)
             {
                 return false;
             }
