@@ -91,6 +91,13 @@ run() { # name, project, extra env...
   f=$(grep -E '^\s*failed:' "$out" | tail -1 | grep -oE '[0-9]+' || echo 0)
   s=$(grep -E '^\s*skipped:' "$out" | tail -1 | grep -oE '[0-9]+' || echo 0)
   if [ "${t:-0}" -eq 0 ] && [ "$rc" -ne 0 ]; then broken=$((broken + 1)); tail -40 "$out"; fi
+  # 0 = all passed, 2 = some failed (counted below); anything else (134 = SIGABRT) means the test host died and the tests
+  # after that point never ran — a failure even when none of those that ran failed.
+  if [ "${t:-0}" -gt 0 ] && [ "$rc" -ne 0 ] && [ "$rc" -ne 2 ]; then
+    broken=$((broken + 1))
+    log "The $name test host ended with exit code $rc after $t tests: it crashed; what it printed last:"
+    grep -v -E '^\s+at ' "$out" | grep -i -E -B2 -A12 'unhandled|fatal|abort|crash|stack overflow' | tail -40
+  fi
   # What each failed test said (not its stack), so a CI log is enough to see why.
   if [ "${f:-0}" -gt 0 ]; then
     log "Failures in $name"

@@ -33,6 +33,29 @@ public sealed partial class CaseUiTests(BrowserFixture browser) : IClassFixture<
     private static ILocator Dropdown(IPage page) =>
         page.Locator(".ant-select-dropdown:visible .ant-tree-title, .ant-select-dropdown:visible .ant-select-item-option");
 
+    /// <summary>
+    /// Opens a select and clicks the option. A click that lands while the form is still being laid out (a loaded CI run)
+    /// opens nothing; an officer clicks again, and so does this — at most three times, then the test fails.
+    /// </summary>
+    private static async Task PickAsync(IPage page, string select, string option)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.ClickAsync(select);
+            var item = Dropdown(page).Filter(new() { HasText = option }).First;
+            try
+            {
+                await Expect(item).ToBeVisibleAsync(new() { Timeout = 8_000 });
+                await item.ClickAsync();
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+                await page.Keyboard.PressAsync("Escape");
+            }
+        }
+    }
+
     private static ILocator ModalOk(IPage page) => page.Locator(".ant-modal-wrap:visible .ant-modal-footer .ant-btn-primary");
 
     /// <summary>
@@ -66,11 +89,9 @@ public sealed partial class CaseUiTests(BrowserFixture browser) : IClassFixture<
         await OpenAsync(page, "/cases");
 
         await page.ClickAsync("#case-create");
-        await page.ClickAsync("#case-agency");
-        await Dropdown(page).Filter(new() { HasText = Zhongmou }).First.ClickAsync();
+        await PickAsync(page, "#case-agency", Zhongmou);
         await Expect(page.Locator("#case-agency")).ToContainTextAsync(Zhongmou);
-        await page.ClickAsync("#case-offence");
-        await Dropdown(page).Filter(new() { HasText = "未取得道路运输经营许可擅自从事道路普通货物运输经营" }).ClickAsync();
+        await PickAsync(page, "#case-offence", "未取得道路运输经营许可擅自从事道路普通货物运输经营");
         await Expect(page.Locator("#case-offence")).ToContainTextAsync("未取得道路运输经营许可");
         await page.FillAsync("[data-testid=case-party-name]", "赵国庆");
         await page.FillAsync("[data-testid=case-party-id]", "11010519491231002X");
