@@ -48,6 +48,12 @@ internal sealed class FakeTerminal : IAsyncDisposable
     /// <summary>Stored fixes by officer and time, as the contract dedups them.</summary>
     public ConcurrentDictionary<(string User, DateTimeOffset At), (double Lat, double Lon)> Positions { get; } = new();
 
+    /// <summary>
+    /// The answer given to each stored batch by its Idempotency-Key: a repeat gets the same answer, as from the platform
+    /// (ADR 0010) — a batch whose answer the terminal lost (cancelled at shutdown) is sent again under its key.
+    /// </summary>
+    private readonly ConcurrentDictionary<(string User, string Key), (int Accepted, int Duplicates)> _positionAnswers = new();
+
     public ConcurrentDictionary<Guid, FakeTask> Tasks { get; } = new();
     public ConcurrentQueue<(Guid Task, string Step, JsonElement Body)> Steps { get; } = new();
     public ConcurrentQueue<JsonElement> CreatedOfficers { get; } = new();
@@ -215,6 +221,12 @@ internal sealed class FakeTerminal : IAsyncDisposable
                 return Problem(400, "validation.failed", "1–500 points.");
             }
 
+            if (key is not null && _positionAnswers.TryGetValue((user, key), out var replay))
+            {
+                PositionRequests.Enqueue((user, key, text, 200));
+                return Results.Ok(new { accepted = replay.Accepted, duplicates = replay.Duplicates });
+            }
+
             int accepted = 0, duplicates = 0;
             foreach (var p in points.EnumerateArray())
             {
@@ -227,6 +239,11 @@ internal sealed class FakeTerminal : IAsyncDisposable
                 {
                     duplicates++;
                 }
+            }
+
+            if (key is not null)
+            {
+                _positionAnswers[(user, key)] = (accepted, duplicates);
             }
 
             PositionRequests.Enqueue((user, key, text, 200));
