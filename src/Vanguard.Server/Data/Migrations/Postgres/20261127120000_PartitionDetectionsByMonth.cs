@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-#nullable disable
-
 namespace Vanguard.Server.Data.Migrations.Postgres
 {
     /// <summary>
