@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Vanguard.Server.Common;
 using Vanguard.Server.Modules.Organisation.Data;
 
 namespace Vanguard.Server.Components;
@@ -22,6 +23,7 @@ public static class WebUi
 
     public static WebApplication MapWebUi(this WebApplication app)
     {
+        DispatcherGuard.Install(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DispatcherGuard).FullName!));
         app.MapStaticAssets();
         app.MapTerminalPwa();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
@@ -29,7 +31,7 @@ public static class WebUi
         {
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect("/login");
-        }).ExcludeFromDescription();
+        }).RequireAntiforgeryToken().ExcludeFromDescription();
         app.MapGet("/culture", (string? c, string? r, HttpContext http) =>
         {
             var culture = c == "en" ? "en" : "zh-CN";

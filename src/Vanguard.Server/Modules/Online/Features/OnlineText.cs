@@ -85,6 +85,7 @@ public static class OnlineText
         "cases.hearing_request_late" => "已超过听证申请期限：应当在收到违法行为通知书后 5 个工作日内提出（《行政处罚法》第六十四条）。",
         "cases.invalid_transition" => "案件当前所处的环节不能办理该事项。",
         "validation.failed" => "填写的内容有误，请检查后重新提交。",
+        "request.antiforgery" => "页面已过期，请刷新页面后重试。",
         _ => "办理未成功，请稍后重试；如仍有问题，请联系办案机关。",
     };
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Vanguard.Domain.Common;
+using Vanguard.Server.Common;
 using Vanguard.Server.Modules.Online.Access;
 
 namespace Vanguard.Server.Modules.Online.Features;
@@ -37,8 +38,14 @@ internal static class PortalForms
                 ? Back("/online/cases")
                 : Back($"/online?sent=1&plate={Echo(plate)}&color={Echo(plateColor)}", result.Error!, "#code");
         });
-        forms.MapPost("/logout", (HttpContext http) =>
+        forms.MapPost("/logout", async (HttpContext http) =>
         {
+            // No form field is bound, so the framework checks no token: another site must not end the party's session.
+            if (!await FormPosts.HasValidTokenAsync(http))
+            {
+                return Back("/online", FormPosts.Expired);
+            }
+
             PartySessions.End(http);
             return Back("/online");
         });
