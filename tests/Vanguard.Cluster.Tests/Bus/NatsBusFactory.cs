@@ -109,7 +109,7 @@ internal static class BusKit
         var response = await admin.PostAsJsonAsync("/api/v1/devices", new
         {
             kind, code, name = "总线测试设备 " + code, agencyCode = "410122", accuracyClass = 5,
-            certificate = new { number = "JD-" + code, validFrom = until.AddYears(-1).ToString("yyyy-MM-dd"), validUntil = until.ToString("yyyy-MM-dd") },
+            certificate = new { number = "JD-" + code, validFrom = until.AddYears(-1).AddDays(-7).ToString("yyyy-MM-dd"), validUntil = until.ToString("yyyy-MM-dd") },
         }, Ct);
         var body = await response.JsonAsync();
         response.StatusCode.ShouldBe(HttpStatusCode.Created, body.ToJsonString());

@@ -220,7 +220,7 @@ public sealed class S3EvidencePlatformTests(S3VanguardFactory factory) : IClassF
         var response = await admin.PostAsJsonAsync("/api/v1/devices", new
         {
             kind, code, name = "S3 测试设备", agencyCode = "410122", serialNumber = "SN-" + Guid.NewGuid().ToString("N")[..8], accuracyClass = 5,
-            certificate = new { number = "JD-" + code, validFrom = until.AddYears(-1).ToString("yyyy-MM-dd"), validUntil = until.ToString("yyyy-MM-dd") },
+            certificate = new { number = "JD-" + code, validFrom = until.AddYears(-1).AddDays(-7).ToString("yyyy-MM-dd"), validUntil = until.ToString("yyyy-MM-dd") },
         }, Ct);
         var body = await response.JsonAsync();
         response.StatusCode.ShouldBe(HttpStatusCode.Created, body.ToJsonString());

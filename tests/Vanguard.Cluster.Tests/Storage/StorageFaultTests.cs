@@ -220,7 +220,7 @@ public sealed class StorageFaultTests
         var response = await admin.PostAsJsonAsync("/api/v1/devices", new
         {
             kind, code, name = "存储故障测试设备", agencyCode = "410122", serialNumber = "SN-" + code, accuracyClass = 5,
-            certificate = new { number = "JD-" + code, validFrom = until.AddYears(-1).ToString("yyyy-MM-dd"), validUntil = until.ToString("yyyy-MM-dd") },
+            certificate = new { number = "JD-" + code, validFrom = until.AddYears(-1).AddDays(-7).ToString("yyyy-MM-dd"), validUntil = until.ToString("yyyy-MM-dd") },
         }, Ct);
         var body = await response.JsonAsync();
         response.StatusCode.ShouldBe(HttpStatusCode.Created, body.ToJsonString());

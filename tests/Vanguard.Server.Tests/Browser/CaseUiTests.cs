@@ -10,7 +10,7 @@ public sealed partial class CaseUiTests(BrowserFixture browser) : IClassFixture<
 {
     private const string Zhongmou = "中牟县交通运输综合行政执法大队";
 
-    static CaseUiTests() => SetDefaultExpectTimeout(15_000);
+    static CaseUiTests() => SetDefaultExpectTimeout(30_000);
 
     private async Task<IPage> SignInAsync(string username)
     {
@@ -35,13 +35,25 @@ public sealed partial class CaseUiTests(BrowserFixture browser) : IClassFixture<
 
     /// <summary>
     /// Opens a select and clicks the option. A click that lands while the form is still being laid out (a loaded CI run)
-    /// opens nothing; an officer clicks again, and so does this — at most three times, then the test fails.
+    /// opens nothing; an officer clicks again, and so does this — at most three times, then the test fails. On a loaded
+    /// machine the dialog's opening animation can keep the select "not stable" for Playwright's whole wait (seen in CI);
+    /// the select is visible, so after a few seconds the click goes through without that check — the option must still
+    /// appear, so a click that did nothing still fails the test.
     /// </summary>
     private static async Task PickAsync(IPage page, string select, string option)
     {
         for (var attempt = 1; ; attempt++)
         {
-            await page.ClickAsync(select);
+            try
+            {
+                await page.ClickAsync(select, new() { Timeout = 5_000 });
+            }
+            catch (TimeoutException)
+            {
+                await Expect(page.Locator(select)).ToBeVisibleAsync();
+                await page.ClickAsync(select, new() { Force = true });
+            }
+
             var item = Dropdown(page).Filter(new() { HasText = option }).First;
             try
             {

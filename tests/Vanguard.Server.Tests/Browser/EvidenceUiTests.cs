@@ -9,7 +9,7 @@ namespace Vanguard.Server.Tests.Browser;
 /// <summary>The evidence pages in a real browser: search, the player (HTTP ranges from a video element), custody, hash.</summary>
 public sealed class EvidenceUiTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    static EvidenceUiTests() => SetDefaultExpectTimeout(15_000);
+    static EvidenceUiTests() => SetDefaultExpectTimeout(30_000);
 
     private static CancellationToken Ct => ApiClient.Ct;
 

@@ -10,7 +10,7 @@ namespace Vanguard.Server.Tests.Browser;
 /// <summary>The off-site pages in a real browser: the review queue to a case, and the public calculator without login or script.</summary>
 public sealed partial class OffsiteUiTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    static OffsiteUiTests() => SetDefaultExpectTimeout(15_000);
+    static OffsiteUiTests() => SetDefaultExpectTimeout(30_000);
 
     private static CancellationToken Ct => ApiClient.Ct;
 
@@ -100,7 +100,7 @@ public sealed partial class OffsiteUiTests(BrowserFixture browser) : IClassFixtu
     {
         // No login and no JavaScript: a driver's phone may have neither.
         var context = await browser.Browser.NewContextAsync(new() { Locale = "zh-CN", BaseURL = browser.BaseUrl, JavaScriptEnabled = false });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/login");
         await page.ClickAsync("[data-testid=login-overload-calculator]");

@@ -16,7 +16,7 @@ namespace Vanguard.Server.Tests.Browser;
 /// </summary>
 public sealed class OnlineJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    static OnlineJourneyTests() => SetDefaultExpectTimeout(15_000);
+    static OnlineJourneyTests() => SetDefaultExpectTimeout(30_000);
 
     private static CancellationToken Ct => ApiClient.Ct;
 
@@ -145,7 +145,7 @@ public sealed class OnlineJourneyTests(BrowserFixture browser) : IClassFixture<B
             Locale = "zh-CN", BaseURL = browser.BaseUrl, ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true,
             JavaScriptEnabled = false,
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 

@@ -34,7 +34,7 @@ public sealed class PerformanceUiTests(PerformanceBrowserFixture browser) : ICla
     private const string Month = "2024-09";
     private const string Evaluator = "ui.evaluator";
 
-    static PerformanceUiTests() => SetDefaultExpectTimeout(15_000);
+    static PerformanceUiTests() => SetDefaultExpectTimeout(30_000);
 
     private async Task<IPage> SignInAsync(string username)
     {

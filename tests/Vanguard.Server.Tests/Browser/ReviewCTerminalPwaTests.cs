@@ -13,7 +13,7 @@ public sealed class ReviewCTerminalPwaTests(BrowserFixture browser) : IClassFixt
 {
     private const string Officer = "zhengzhou.field";
 
-    static ReviewCTerminalPwaTests() => SetDefaultExpectTimeout(15_000);
+    static ReviewCTerminalPwaTests() => SetDefaultExpectTimeout(30_000);
 
     private static CancellationToken Ct => ApiClient.Ct;
 

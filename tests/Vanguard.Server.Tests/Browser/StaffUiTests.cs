@@ -10,7 +10,7 @@ namespace Vanguard.Server.Tests.Browser;
 /// <summary>The staff pages in a real browser: login, jurisdiction, device keys, language.</summary>
 public sealed partial class StaffUiTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    static StaffUiTests() => SetDefaultExpectTimeout(15_000);
+    static StaffUiTests() => SetDefaultExpectTimeout(30_000);
 
     private async Task<IPage> SignInAsync(string username, string password = VanguardFactory.Password)
     {

@@ -15,7 +15,7 @@ public sealed class SurveillancePagesTests(BrowserFixture browser) : IClassFixtu
     private const string Command = "zhengzhou.command";
     private const string Approver = "zhengzhou.admin";
 
-    static SurveillancePagesTests() => SetDefaultExpectTimeout(15_000);
+    static SurveillancePagesTests() => SetDefaultExpectTimeout(30_000);
 
     private static CancellationToken Ct => ApiClient.Ct;
 

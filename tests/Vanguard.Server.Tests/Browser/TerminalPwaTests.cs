@@ -17,7 +17,7 @@ public sealed class TerminalPwaTests(BrowserFixture browser) : IClassFixture<Bro
 {
     private const string Officer = "zhengzhou.field";
 
-    static TerminalPwaTests() => SetDefaultExpectTimeout(15_000);
+    static TerminalPwaTests() => SetDefaultExpectTimeout(30_000);
 
     private static CancellationToken Ct => ApiClient.Ct;
 

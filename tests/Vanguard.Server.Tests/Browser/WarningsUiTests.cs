@@ -12,7 +12,7 @@ public sealed class WarningsUiTests(BrowserFixture browser) : IClassFixture<Brow
 {
     private static CancellationToken Ct => ApiClient.Ct;
 
-    static WarningsUiTests() => SetDefaultExpectTimeout(15_000);
+    static WarningsUiTests() => SetDefaultExpectTimeout(30_000);
 
     [Fact]
     public async Task AgencyAdmin_RespondsToAWarning_AndSeesItClosed()

@@ -23,7 +23,7 @@ public sealed class OffsiteTests(VanguardFactory factory) : IClassFixture<Vangua
         var response = await admin.PostAsJsonAsync("/api/v1/devices", new
         {
             kind, code, name = "G107 中牟动态称重检测点", agencyCode, accuracyClass = 5,
-            certificate = new { number = "JD-" + code, validFrom = until.AddYears(-1).ToString("yyyy-MM-dd"), validUntil = until.ToString("yyyy-MM-dd") },
+            certificate = new { number = "JD-" + code, validFrom = until.AddYears(-1).AddDays(-7).ToString("yyyy-MM-dd"), validUntil = until.ToString("yyyy-MM-dd") },
         }, Ct);
         var body = await response.JsonAsync();
         response.StatusCode.ShouldBe(HttpStatusCode.Created, body.ToJsonString());

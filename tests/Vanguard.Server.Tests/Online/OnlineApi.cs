@@ -52,7 +52,7 @@ internal static partial class OnlineApi
         var device = await admin.PostAsJsonAsync("/api/v1/devices", new
         {
             kind = "wim-station", code, name = "G107 中牟动态称重检测点", agencyCode = "410122", accuracyClass = 5,
-            certificate = new { number = "JD-" + code, validFrom = until.AddYears(-1).ToString("yyyy-MM-dd"), validUntil = until.ToString("yyyy-MM-dd") },
+            certificate = new { number = "JD-" + code, validFrom = until.AddYears(-1).AddDays(-7).ToString("yyyy-MM-dd"), validUntil = until.ToString("yyyy-MM-dd") },
         }, Ct);
         var key = (await device.JsonAsync())["apiKey"]!.GetValue<string>();
         var (bytes, sha) = Photo(code);

@@ -124,7 +124,7 @@ internal static class WatchlistApi
         var response = await admin.PostAsJsonAsync("/api/v1/devices", new
         {
             kind = "anpr-camera", code, name = "G107 中牟卡口", agencyCode, accuracyClass = 5,
-            certificate = new { number = "JD-" + code, validFrom = until.AddYears(-1).ToString("yyyy-MM-dd"), validUntil = until.ToString("yyyy-MM-dd") },
+            certificate = new { number = "JD-" + code, validFrom = until.AddYears(-1).AddDays(-7).ToString("yyyy-MM-dd"), validUntil = until.ToString("yyyy-MM-dd") },
         }, Ct);
         var body = await response.JsonAsync();
         response.StatusCode.ShouldBe(HttpStatusCode.Created, body.ToJsonString());

@@ -166,7 +166,7 @@ public sealed class TerminalLookupTests(VanguardFactory factory) : IClassFixture
         var register = await admin.PostAsJsonAsync("/api/v1/devices", new
         {
             kind = "wim-station", code = "WIM-TERM-01", name = "G107 中牟动态称重检测点", agencyCode = "410122", accuracyClass = 5,
-            certificate = new { number = "JD-WIM-TERM-01", validFrom = until.AddYears(-1).ToString("yyyy-MM-dd"), validUntil = until.ToString("yyyy-MM-dd") },
+            certificate = new { number = "JD-WIM-TERM-01", validFrom = until.AddYears(-1).AddDays(-7).ToString("yyyy-MM-dd"), validUntil = until.ToString("yyyy-MM-dd") },
         }, Ct);
         var key = (await register.JsonAsync())["apiKey"]!.GetValue<string>();
         var capturedAt = DateTimeOffset.UtcNow.AddMinutes(-10).ToOffset(TimeSpan.FromHours(8));

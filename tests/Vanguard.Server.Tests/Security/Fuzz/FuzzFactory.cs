@@ -155,7 +155,7 @@ public sealed partial class FuzzState
         {
             kind, code, name = "模糊测试 " + code, agencyCode, accuracyClass = kind == "wim-station" ? 5 : (int?)null,
             certificate = kind == "wim-station"
-                ? new { number = "JD-" + code, validFrom = until.AddYears(-1).ToString("yyyy-MM-dd"), validUntil = until.ToString("yyyy-MM-dd") }
+                ? new { number = "JD-" + code, validFrom = until.AddYears(-1).AddDays(-7).ToString("yyyy-MM-dd"), validUntil = until.ToString("yyyy-MM-dd") }
                 : null,
         }, ApiClient.Ct);
         var body = await response.JsonAsync();
