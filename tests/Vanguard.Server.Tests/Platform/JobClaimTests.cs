@@ -30,6 +30,47 @@ public sealed class JobClaimTests(VanguardFactory factory) : IClassFixture<Vangu
         return await db.Set<JobRun>().AsNoTracking().Where(r => r.Job == job).ToListAsync(Ct);
     }
 
+    /// <summary>
+    /// The clock set back by months between two slots (by hand; a test's settable clock did it): the loop follows the clock
+    /// instead of waiting for the old next slot — that wait was more than Task.Delay takes, its exception stopped the
+    /// whole host, and a CI run's disclosure tests found their server disposed.
+    /// </summary>
+    [Fact]
+    public async Task ALoopWhoseClockGoesBackMonths_FollowsIt_AndKeepsRunning()
+    {
+        var clock = new ShiftableClock();
+        var node = new JobClaims(factory.Services.GetRequiredService<IServiceScopeFactory>(), clock,
+            Options.Create(new VanguardOptions { NodeName = "node-back" }), NullLogger<JobClaims>.Instance);
+        var runs = 0;
+        var second = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var loop = node.RunEachPeriodAsync(UniqueJob(), TimeSpan.FromSeconds(1), _ =>
+        {
+            if (Interlocked.Increment(ref runs) == 1)
+            {
+                clock.Shift = TimeSpan.FromDays(-180);
+            }
+            else
+            {
+                second.TrySetResult();
+            }
+
+            return Task.CompletedTask;
+        }, stop.Token);
+
+        var first = await Task.WhenAny(second.Task, loop, Task.Delay(TimeSpan.FromSeconds(30), Ct));
+        first.ShouldBe(second.Task, loop.IsFaulted ? loop.Exception!.ToString() : "no run after the clock went back");
+        await stop.CancelAsync();
+        await loop;
+    }
+
+    private sealed class ShiftableClock : TimeProvider
+    {
+        public TimeSpan Shift { get; set; }
+
+        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Shift;
+    }
+
     [Fact]
     public async Task SameSlot_ClaimedAtOnceByTwoNodes_ExactlyOneWins_AndTheRowNamesIt()
     {

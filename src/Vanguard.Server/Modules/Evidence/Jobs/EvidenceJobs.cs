@@ -237,15 +237,11 @@ internal sealed class EvidenceScheduler(EvidenceJobs jobs, Common.Jobs.JobClaims
             var due = NextRetention(clock.GetUtcNow());
             while (!stoppingToken.IsCancellationRequested)
             {
-                var wait = due - clock.GetUtcNow();
-                if (wait > TimeSpan.Zero)
-                {
-                    await Task.Delay(wait, clock, stoppingToken);
-                }
-
+                await claims.WaitUntilAsync(due, stoppingToken);
                 await claims.RunSlotAsync("evidence.retention", due, ct => jobs.RunAsync(EvidenceJobs.Retention, ct), stoppingToken);
                 var now = clock.GetUtcNow();
-                due = NextRetention(now > due ? now : due);
+                // A clock set back by more than a day is followed, not waited out.
+                due = NextRetention(now > due || due - now > TimeSpan.FromDays(1) ? now : due);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
