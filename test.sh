@@ -101,10 +101,11 @@ run() { # name, project, extra env...
     # The runtime's own report of what killed it, with its stack: where to look.
     grep -A40 -E '^(Error output: )?Unhandled exception\.' "$out" | head -50
   fi
-  # A render asked for off a circuit's thread is contained and logged, not fatal (ADR 0015): say so, with where it came from.
+  # A render asked for off a circuit's thread is contained and logged, not fatal (ADR 0015): say so, with where it came
+  # from; and the stack of an exception that ended the host, which the runner's summary leaves out.
   if [ -s "$contained" ]; then
-    log "The $name run contained $(grep -c '^--- ' "$contained") off-dispatcher render(s) (ADR 0015; not a failure); what threw:"
-    head -60 "$contained"
+    log "The $name test host reported $(grep -c '^--- contained' "$contained") contained off-dispatcher render(s) (ADR 0015; not a failure) and $(grep -c '^--- fatal' "$contained") fatal exception(s):"
+    head -80 "$contained"
   fi
   # What each failed test said (not its stack), so a CI log is enough to see why.
   if [ "${f:-0}" -gt 0 ]; then

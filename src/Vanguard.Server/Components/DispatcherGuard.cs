@@ -32,9 +32,18 @@ public static class DispatcherGuard
         }
     }
 
-    /// <summary>Thrown by <see cref="Dispatcher.AssertAccess"/>: a render or state change asked for off the circuit's thread.</summary>
+    /// <summary>
+    /// Thrown by <see cref="Dispatcher.AssertAccess"/>: a render or state change asked for off the circuit's thread. Known by
+    /// its message and by being thrown inside Blazor itself — not by the throwing method, which the JIT may inline into its
+    /// caller (<c>Renderer.AddToRenderQueue</c>) in a release build, as a CI run showed.
+    /// </summary>
     public static bool IsOffDispatcherRender(Exception exception) =>
-        exception is InvalidOperationException && exception.TargetSite?.DeclaringType is { } type && typeof(Dispatcher).IsAssignableFrom(type);
+        exception is InvalidOperationException
+        && exception.Message.StartsWith(OffDispatcherMessage, StringComparison.Ordinal)
+        && new System.Diagnostics.StackTrace(exception, false).GetFrame(0)?.GetMethod()?.DeclaringType?.Namespace is { } thrownIn
+        && thrownIn.StartsWith("Microsoft.AspNetCore.Components", StringComparison.Ordinal);
+
+    private const string OffDispatcherMessage = "The current thread is not associated with the Dispatcher.";
 
     private static bool Contain(Exception exception)
     {

@@ -6,30 +6,35 @@ namespace Vanguard.Server.Tests.Infrastructure;
 /// <summary>
 /// A render asked for off a circuit's thread no longer ends the test host (ADR 0015), so it would pass unseen: each one
 /// that a test did not cause on purpose is written, with its stack, to the file the test script names
-/// (<c>VANGUARD_TEST_CONTAINED_LOG</c>), which prints it after the run — or to standard error without the script.
+/// (<c>VANGUARD_TEST_CONTAINED_LOG</c>), which prints it after the run — or to standard error without the script. An
+/// exception that still ends the host is written there too, with the stack the test runner's summary leaves out.
 /// </summary>
 internal static class ContainedErrorsReport
 {
     private static readonly Lock Gate = new();
 
     [ModuleInitializer]
-    internal static void Subscribe() => DispatcherGuard.ContainedException += Write;
-
-    private static void Write(Exception exception)
+    internal static void Subscribe()
     {
-        var text = exception.ToString();
-        if (text.Contains("DispatcherGuardTests", StringComparison.Ordinal))
+        DispatcherGuard.ContainedException += exception =>
         {
-            return; // the guard's own test throws one on purpose
-        }
+            if (!exception.ToString().Contains("DispatcherGuardTests", StringComparison.Ordinal))
+            {
+                Write("contained", exception); // the guard's own test throws one on purpose
+            }
+        };
+        AppDomain.CurrentDomain.UnhandledException += (_, e) => Write("fatal: the test host ends", e.ExceptionObject);
+    }
 
-        var entry = $"--- {DateTimeOffset.UtcNow:O}{Environment.NewLine}{text}{Environment.NewLine}";
+    private static void Write(string what, object exception)
+    {
+        var entry = $"--- {what} {DateTimeOffset.UtcNow:O}{Environment.NewLine}{exception}{Environment.NewLine}";
         var path = Environment.GetEnvironmentVariable("VANGUARD_TEST_CONTAINED_LOG");
         lock (Gate)
         {
             if (string.IsNullOrEmpty(path))
             {
-                Console.Error.Write("Contained off-dispatcher render: " + entry);
+                Console.Error.Write(entry);
             }
             else
             {
