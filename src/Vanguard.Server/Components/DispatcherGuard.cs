@@ -34,14 +34,14 @@ public static class DispatcherGuard
 
     /// <summary>
     /// Thrown by <see cref="Dispatcher.AssertAccess"/>: a render or state change asked for off the circuit's thread. Known by
-    /// its message and by being thrown inside Blazor itself — not by the throwing method, which the JIT may inline into its
-    /// caller (<c>Renderer.AddToRenderQueue</c>) in a release build, as a CI run showed.
+    /// its message and by being thrown inside Blazor itself (one of the top frames) — not by the throwing method, which the
+    /// JIT may inline into its caller (<c>Renderer.AddToRenderQueue</c>, even a library's component) in a release build.
     /// </summary>
     public static bool IsOffDispatcherRender(Exception exception) =>
         exception is InvalidOperationException
         && exception.Message.StartsWith(OffDispatcherMessage, StringComparison.Ordinal)
-        && new System.Diagnostics.StackTrace(exception, false).GetFrame(0)?.GetMethod()?.DeclaringType?.Namespace is { } thrownIn
-        && thrownIn.StartsWith("Microsoft.AspNetCore.Components", StringComparison.Ordinal);
+        && new System.Diagnostics.StackTrace(exception, false).GetFrames().Take(3)
+            .Any(f => f.GetMethod()?.DeclaringType?.Namespace?.StartsWith("Microsoft.AspNetCore.Components", StringComparison.Ordinal) == true);
 
     private const string OffDispatcherMessage = "The current thread is not associated with the Dispatcher.";
 
