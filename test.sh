@@ -98,8 +98,6 @@ run() { # name, project, extra env...
     broken=$((broken + 1))
     log "The $name test host ended with exit code $rc after $t tests: it crashed; what it printed last:"
     grep -v -E '^\s+at ' "$out" | grep -i -E -B2 -A12 'unhandled|fatal|abort|crash|stack overflow' | tail -30
-    # The runtime's own report of what killed it, with its stack: where to look.
-    grep -A40 -E '^(Error output: )?Unhandled exception\.' "$out" | head -50
   fi
   # A render asked for off a circuit's thread is contained and logged, not fatal (ADR 0015): say so, with where it came
   # from; and the stack of an exception that ended the host, which the runner's summary leaves out.

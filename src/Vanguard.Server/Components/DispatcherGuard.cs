@@ -20,7 +20,7 @@ public static class DispatcherGuard
     /// <summary>How many dispatcher errors this process has contained.</summary>
     public static int Contained => Volatile.Read(ref _contained);
 
-    /// <summary>Raised for each contained error, after it is logged (the test run reports them, ADR 0015).</summary>
+    /// <summary>Raised for each contained error, before it is logged (the test run reports them, ADR 0015).</summary>
     public static event Action<Exception>? ContainedException;
 
     public static void Install(ILogger logger)
